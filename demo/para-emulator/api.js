@@ -1,0 +1,146 @@
+// Route handlers of the emulated Para API (the part of it the web and server SDKs use
+// for sessions and the returning-user email sign-in). Shapes follow the SDK's
+// user-management client; anything not listed answers 404 JSON and is logged.
+import { sendJson, sendText, readJson } from './http-util.js';
+import { parseSid } from './sessions.js';
+
+const ID = '([^/]+)';
+/** [method, pattern, normalised name, handler] — the name is what counts/log report. */
+const ROUTES = [];
+const route = (method, path, handler) => {
+  const re = new RegExp(`^${path.replace(/:\w+/g, ID)}$`);
+  ROUTES.push({ method, re, name: `${method} ${path}`, handler });
+};
+
+export function matchRoute(method, pathname) {
+  for (const r of ROUTES) {
+    const m = r.re.exec(pathname);
+    if (m && r.method === method) return { ...r, params: m.slice(1).map(decodeURIComponent) };
+  }
+  return null;
+}
+
+/** Normalised endpoint name for counting (`POST /users/:id/session/keep-alive`). */
+export function endpointName(method, pathname) {
+  const r = matchRoute(method, pathname);
+  if (r) return r.name;
+  return `${method} ${pathname.replace(/\/[0-9a-f]{8}-[0-9a-f-]{27,}/gi, '/:id')}`;
+}
+
+/** The session a request names in `x-capsule-sid` (or a `Cookie:` header). */
+function requestSession(ctx) {
+  const sid = parseSid(ctx.req.headers['x-capsule-sid']) || parseSid(ctx.req.headers.cookie);
+  return ctx.store.get(sid);
+}
+
+function touchBody(ctx, s) {
+  const authed = ctx.store.isAuthenticated(s);
+  return {
+    partnerId: ctx.partner.id,
+    isAuthenticated: authed,
+    userId: authed ? s.userId : s.loginUserId || undefined,
+    sessionId: s.lookupId,
+    sessionLookupId: s.lookupId,
+    supportedWalletTypes: ctx.partner.supportedWalletTypes,
+    cosmosPrefix: ctx.partner.cosmosPrefix,
+    currentWalletIds: {},
+    needsWallet: false,
+  };
+}
+
+const withCookie = (ctx, s) => ({ 'x-capsule-sid': ctx.store.cookieFor(s) });
+
+// POST /touch?regenerate=true|false — report (and on regenerate, mint) the session.
+route('POST', '/touch', async (ctx) => {
+  const { store, url } = ctx;
+  let s = requestSession(ctx);
+  const regenerate = url.searchParams.get('regenerate') === 'true';
+  if (regenerate) {
+    // A fresh pending session for a login; it remembers who asked to sign in.
+    const loginUserId = s?.loginUserId || store.lastInitUserId;
+    s = store.create({ loginUserId });
+  } else if (!store.isLive(s)) {
+    // No, unknown, ended or expired session: hand out a new anonymous one.
+    s = store.create({ loginUserId: s?.loginUserId ?? null });
+  }
+  sendJson(ctx.res, 200, touchBody(ctx, s), withCookie(ctx, s));
+});
+
+route('GET', '/partners/:id', async (ctx) => {
+  sendJson(ctx.res, 200, { partner: { ...ctx.partner, id: ctx.params[0] } });
+});
+
+// POST /users/init — sign up or log in; every email is a returning user.
+route('POST', '/users/init', async (ctx) => {
+  const body = await readJson(ctx.req);
+  const email = body.email;
+  if (!email || !/^[^@\s]+@[^@\s]+$/.test(email)) {
+    if (body.phone) return sendText(ctx.res, 400, 'para-emulator: phone sign-in is not supported');
+    return sendText(ctx.res, 400, 'para-emulator: an email is required');
+  }
+  const user = ctx.store.userForEmail(email);
+  ctx.store.lastInitUserId = user.userId;
+  const s = requestSession(ctx);
+  if (s) s.loginUserId = user.userId;
+  sendJson(ctx.res, 200, {
+    stage: 'login',
+    userId: user.userId,
+    auth: { email: user.email },
+    displayName: undefined,
+    loginAuthMethods: ['PASSKEY', 'PASSWORD'],
+    hasPasswordWithoutPIN: true,
+    isWalletSelectionNeeded: false,
+    hasPasskey: true,
+    hasPassword: true,
+  });
+});
+
+route('POST', '/users/:id/session/keep-alive', async (ctx) => {
+  const s = requestSession(ctx);
+  if (!ctx.store.isAuthenticated(s) || s.userId !== ctx.params[0]) {
+    return sendText(ctx.res, 403, 'session is not authenticated');
+  }
+  ctx.store.keepAlive(s);
+  sendJson(ctx.res, 200, {}, withCookie(ctx, s));
+});
+
+route('GET', '/logout', async (ctx) => {
+  const s = requestSession(ctx);
+  if (s) s.ended = true;
+  sendJson(ctx.res, 200, {});
+});
+
+// What the SDK reads after a login: no wallets, no shares.
+route('GET', '/users/:id/wallets', async (ctx) => sendJson(ctx.res, 200, { wallets: [] }));
+route('GET', '/users/:id/all-wallets', async (ctx) => sendJson(ctx.res, 200, { wallets: [] }));
+route('POST', '/users/:id/wallets/set', async (ctx) => sendJson(ctx.res, 200, {}));
+route('GET', '/users/:id/temporary-shares', async (ctx) =>
+  sendJson(ctx.res, 200, { temporaryShares: [] }),
+);
+route('GET', '/users/:id', async (ctx) => {
+  const u = ctx.store.userById(ctx.params[0]);
+  if (!u) return sendText(ctx.res, 404, 'user not found');
+  sendJson(ctx.res, 200, { id: u.userId, userId: u.userId, email: u.email });
+});
+route('GET', '/users/:id/preferences', async (ctx) => sendJson(ctx.res, 200, { preferences: {} }));
+route('POST', '/errors/sdk', async (ctx) => sendJson(ctx.res, 200, {}));
+route('POST', '/partners/analytics/react-sdk', async (ctx) => sendJson(ctx.res, 200, {}));
+
+// The real portal approves a login with these; the emulator's portal page uses the first.
+async function verifyLookup(ctx) {
+  const body = await readJson(ctx.req);
+  const s = ctx.store.byLookupId(body.sessionLookupId);
+  if (!s || !ctx.store.isLive(s)) return sendText(ctx.res, 404, 'pending session not found or expired');
+  if (!ctx.store.approve(s)) return sendText(ctx.res, 409, 'session has no login to approve');
+  sendJson(ctx.res, 200, { userId: s.userId, sessionLookupId: s.lookupId });
+}
+route('POST', '/biometrics/verify', verifyLookup);
+route('POST', '/passwords/verify', verifyLookup);
+
+route('GET', '/sessions/:id/origin', async (ctx) => sendJson(ctx.res, 200, { origin: null }));
+route('GET', '/sessions/:id/login-method', async (ctx) => {
+  const s = ctx.store.byLookupId(ctx.params[0]);
+  if (!s) return sendText(ctx.res, 404, 'session not found');
+  const u = s.loginUserId && [...ctx.store.users.values()].find((x) => x.userId === s.loginUserId);
+  sendJson(ctx.res, 200, { loginMethod: 'EMAIL', email: u?.email ?? null, userId: s.loginUserId });
+});
