@@ -1,0 +1,48 @@
+import type { SessionKind, SessionStatus } from './types.js';
+
+/**
+ * What one tab tells the others. Session facts only: never an exported session, a cookie or a secret.
+ */
+export type SharedSessionMessage =
+  | {
+      type: 'state';
+      status: SessionStatus;
+      kind: SessionKind | null;
+      expiresAt: number | null;
+      lastCheckedAt: number | null;
+      lastExtendedAt: number | null;
+    }
+  | { type: 'activity'; at: number }
+  | { type: 'signed-out' }
+  | { type: 'reauth-started' }
+  | { type: 'reauth-complete' };
+
+export interface CoordinatorHooks {
+  /** This tab became (or stopped being) the one that runs the keep-alive schedule. */
+  onLeadershipChange(isLeader: boolean): void;
+  /** A validated message from another tab of the same session. */
+  onMessage(message: SharedSessionMessage): void;
+}
+
+/**
+ * Coordinates the tabs of one origin. The engine asks it who leads and tells it what happened;
+ * `soloCoordinator` is the one-tab case, `createTabCoordinator` the cross-tab one.
+ */
+export interface TabCoordinator {
+  start(hooks: CoordinatorHooks): void;
+  stop(): void;
+  publish(message: SharedSessionMessage): void;
+  /** Runs `task` unless another tab is already running the same one; then waits for that one. */
+  exclusive?<T>(name: string, task: () => Promise<T>): Promise<T | undefined>;
+}
+
+/** One tab alone: always the leader, nobody to tell. */
+export function soloCoordinator(): TabCoordinator {
+  return {
+    start(hooks) {
+      hooks.onLeadershipChange(true);
+    },
+    stop() {},
+    publish() {},
+  };
+}

@@ -1,0 +1,585 @@
+import { atom, type ReadableAtom } from 'nanostores';
+import { readIdentity, type ParaIdentity, type ParaSessionClient } from '../para/client.js';
+import { listenToParaEvents } from '../para/events.js';
+import { detectSessionKind } from '../para/kind.js';
+import { watchActivity } from './activity.js';
+import { retryDelay } from './backoff.js';
+import { callClient, SingleFlight, type CallOutcome } from './client-call.js';
+import { systemClock, Timer } from './clock.js';
+import type { SharedSessionMessage } from './coordinator.js';
+import { soloCoordinator } from './coordinator.js';
+import { Emitter } from './emitter.js';
+import { browserEnvironment, isVisible } from './environment.js';
+import { engineStoppedError, reauthCancelledError, signedOutError } from './errors.js';
+import { ExpiryTracker } from './expiry.js';
+import { engineOptionWarnings, resolveOptions, type OptionWarnings } from './options.js';
+import { planNext, type Plan } from './plan.js';
+import { registerSession } from './registry.js';
+import { exportParaSession, postSession } from './session-export.js';
+import { initialState, isUsableStatus } from './state.js';
+import type {
+  CreateSessionOptions,
+  EngineDependencies,
+  EngineEventMap,
+  ExportOptions,
+  SessionError,
+  SessionOptions,
+  SessionState,
+  SessionStatus,
+} from './types.js';
+import { Waiters } from './waiters.js';
+import { watchWake, type WakeReason } from './wake.js';
+
+/** A timer this late did not run when planned (throttling, sleep): ask the server before acting. */
+const LATE_TIMER_MS = 5_000;
+/** Focus and visibility within this long of a check (here or in another tab) need no new request. */
+const WAKE_DEDUPE_MS = 30_000;
+
+type Retry = { action: 'extend' | 'check'; at: number; attempt: number };
+
+/**
+ * The session engine: the only place that decides the session's state. Framework-free; every browser
+ * API comes through `EngineDependencies`, so it imports anywhere and starts nothing until `start()`.
+ */
+export class ParaSessionEngine {
+  private readonly state$ = atom<SessionState>(initialState());
+  private readonly events = new Emitter<EngineEventMap>();
+  private readonly deps: EngineDependencies;
+  private readonly expiry: ExpiryTracker;
+  private readonly timer: Timer;
+  private readonly checkFlight = new SingleFlight<SessionState>();
+  private readonly extendFlight = new SingleFlight<boolean>();
+  private readonly waiters = new Waiters();
+  private opts: SessionOptions;
+  private running = false;
+  /** Bumped by stop(): answers to requests made before are dropped. */
+  private generation = 0;
+  private cleanups: Array<() => void> = [];
+  private retry: Retry | null = null;
+  private failures = 0;
+  private warningHeld = false;
+  private reauthOpen = false;
+  /** Our own pre-sign-in logout (or another tab's) clears the SDK's storage: not the user signing out. */
+  private reauthLogout = false;
+  private identity: ParaIdentity = { userId: null, email: null };
+  private expiredIdentity: ParaIdentity | null = null;
+
+  constructor(
+    readonly client: ParaSessionClient,
+    options: CreateSessionOptions = {},
+    warnings?: OptionWarnings,
+  ) {
+    this.deps = {
+      clock: options.clock ?? systemClock,
+      environment: options.environment ?? browserEnvironment(),
+      coordinator: options.coordinator ?? soloCoordinator(),
+      random: options.random ?? Math.random,
+      fetch: options.fetch ?? (typeof fetch === 'function' ? fetch.bind(globalThis) : undefined),
+      warn: options.warn ?? ((message) => console.warn(message)),
+    };
+    this.opts = resolveOptions(options, warnings ?? engineOptionWarnings(this.deps.warn));
+    this.timer = new Timer(this.deps.clock);
+    this.expiry = new ExpiryTracker(() => this.client?.retrieveSessionCookie?.(), this.opts.sessionLength * 1000);
+  }
+
+  get $state(): ReadableAtom<SessionState> {
+    return this.state$;
+  }
+
+  get state(): SessionState {
+    return this.state$.get();
+  }
+
+  get options(): Readonly<SessionOptions> {
+    return this.opts;
+  }
+
+  /** The last identity seen while the session was active: pre-fills and checks a re-authentication. */
+  get lastIdentity(): ParaIdentity {
+    return this.expiredIdentity ?? this.identity;
+  }
+
+  get isRunning(): boolean {
+    return this.running;
+  }
+
+  on<K extends keyof EngineEventMap>(type: K, listener: (detail: EngineEventMap[K]) => void): () => void {
+    return this.events.on(type, listener);
+  }
+
+  /** Re-validates and reschedules; options not given keep their current value. */
+  setOptions(options: Partial<SessionOptions>, warnings?: OptionWarnings): void {
+    this.opts = resolveOptions({ ...this.opts, ...options }, warnings ?? engineOptionWarnings(this.deps.warn));
+    this.expiry.setSessionLength(this.opts.sessionLength);
+    this.reschedule();
+  }
+
+  /** A warning UI claims the user's explicit choice: while `expiring`, activity alone no longer extends. */
+  holdWarning(held: boolean): void {
+    this.warningHeld = held;
+    this.reschedule();
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    const problem = this.clientProblem();
+    if (problem) {
+      this.fail({ kind: 'config', message: problem }, 'idle');
+      return;
+    }
+    const { environment, clock, coordinator } = this.deps;
+    this.cleanups.push(registerSession(this));
+    if (environment.window) {
+      this.cleanups.push(
+        listenToParaEvents(environment.window, {
+          onLogin: () => void this.check(),
+          onLogout: () => this.onParaLogout(),
+          onSigned: () => this.onSigned(),
+        }),
+      );
+    }
+    this.cleanups.push(watchActivity(environment, clock, (at) => this.onActivity(at, true)));
+    this.cleanups.push(watchWake(environment, clock, (reason) => this.onWake(reason)));
+    this.identity = readIdentity(this.client);
+    const kind = detectSessionKind(this.client);
+    if (kind !== 'user') {
+      this.setState({ status: 'active', kind, expiresAt: null, error: null });
+    } else if (this.state.status === 'idle') {
+      this.setState({ status: 'checking' });
+    }
+    coordinator.start({
+      onLeadershipChange: (leader) => this.onLeadershipChange(leader),
+      onMessage: (message) => this.onMessage(message),
+    });
+    if (kind === 'user') void this.check();
+  }
+
+  stop(): void {
+    if (!this.running) return;
+    this.running = false;
+    this.generation += 1;
+    this.timer.cancel();
+    this.deps.coordinator.stop();
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    this.waiters.rejectAll(engineStoppedError);
+    if (this.state.leader) this.setState({ leader: false });
+  }
+
+  /** Asks the server whether the session is active. Concurrent calls share one request. */
+  check(): Promise<SessionState> {
+    if (!this.running || this.state.kind === 'external-wallet' || this.state.kind === 'pregen') {
+      return Promise.resolve(this.state);
+    }
+    return this.checkFlight.run(async () => {
+      const generation = this.generation;
+      const outcome = await this.exclusive('check', () =>
+        callClient(this.deps.clock, this.opts.requestTimeout * 1000, () => this.client.isSessionActive()),
+      );
+      if (generation === this.generation && outcome) this.applyCheck(outcome);
+      return this.state;
+    });
+  }
+
+  /**
+   * Extends the session now. `false` means it did not: the engine then asks the server for the truth
+   * and, while the session is still active, retries before expiry.
+   */
+  extend(): Promise<boolean> {
+    const { status, kind } = this.state;
+    if (kind === 'external-wallet' || kind === 'pregen') return Promise.resolve(true);
+    if (!this.running || !(isUsableStatus(status) || status === 'offline')) return Promise.resolve(false);
+    return this.extendFlight.run(async () => {
+      const generation = this.generation;
+      const cookieBefore = this.expiry.cookieSnapshot();
+      const outcome = await this.exclusive('extend', () =>
+        callClient(this.deps.clock, this.opts.requestTimeout * 1000, () => this.client.keepSessionAlive()),
+      );
+      if (generation !== this.generation) return false;
+      // Another tab extended this session just now; its state message carries the result.
+      if (outcome === undefined) return isUsableStatus(this.state.status);
+      if (outcome.ok && outcome.value === true) {
+        this.applyExtension(cookieBefore);
+        return true;
+      }
+      // keepSessionAlive never says why it failed: plan a retry, then let the server tell the truth.
+      const attempt = this.retry?.action === 'extend' ? this.retry.attempt + 1 : 0;
+      this.retry = { action: 'extend', at: this.retryAt(attempt), attempt };
+      await this.check();
+      return false;
+    });
+  }
+
+  /** Resolves when the session is usable; while it is expired, asks for a re-authentication first. */
+  requireActive(): Promise<void> {
+    const { status } = this.state;
+    if (isUsableStatus(status)) return Promise.resolve();
+    if (!this.running) return Promise.reject(engineStoppedError());
+    if (status === 'signed-out' || status === 'idle') return Promise.reject(signedOutError());
+    const waiting = this.waiters.wait();
+    if (status === 'expired' && !this.reauthOpen) this.requestReauth();
+    return waiting;
+  }
+
+  /** Opens the re-authentication flow (the dialog, or the app's own UI) and resolves when it succeeds. */
+  reauthenticate(): Promise<void> {
+    if (!this.running) return Promise.reject(engineStoppedError());
+    const waiting = this.waiters.wait();
+    this.requestReauth();
+    return waiting;
+  }
+
+  /**
+   * Called by the sign-in flow right before it signs in again: the SDK ignores sign-in calls while it
+   * still believes it is authenticated, so it must log out first — which is not the user signing out.
+   */
+  async beginReauth(): Promise<void> {
+    this.reauthOpen = true;
+    this.reauthLogout = true;
+    this.expiredIdentity ??= this.identity;
+    this.setState({ status: 'reauthenticating', error: null });
+    this.deps.coordinator.publish({ type: 'reauth-started' });
+    if (typeof this.client.logout === 'function') {
+      await callClient(this.deps.clock, this.opts.requestTimeout * 1000, () => this.client.logout!());
+    }
+  }
+
+  /** The sign-in flow finished: confirm with the server and resume everything that waited. */
+  async completeReauth(): Promise<SessionState> {
+    return this.check();
+  }
+
+  cancelReauth(reason = 'cancelled'): void {
+    this.reauthOpen = false;
+    this.reauthLogout = false;
+    if (this.state.status === 'reauthenticating') this.setState({ status: 'expired' });
+    this.waiters.rejectAll(reauthCancelledError);
+    this.events.emit('reauth-cancel', { reason });
+  }
+
+  /** Signs the user out deliberately, here and in every tab. */
+  async logout(): Promise<void> {
+    if (typeof this.client.logout === 'function') {
+      const outcome = await callClient(this.deps.clock, this.opts.requestTimeout * 1000, () => this.client.logout!());
+      if (!outcome.ok) this.report({ kind: outcome.failure, message: outcome.message });
+    }
+    this.signOut(true);
+  }
+
+  exportSession(options: ExportOptions = {}): Promise<string> {
+    return exportParaSession(this.client, options);
+  }
+
+  async sendSessionTo(url: string | URL, init?: RequestInit, options: ExportOptions = {}): Promise<Response> {
+    return postSession(this.deps.fetch, url, await this.exportSession(options), init);
+  }
+
+  /** Records user activity (the engine's own listeners call this; so may an app). */
+  noteActivity(at = this.deps.clock.now()): void {
+    this.onActivity(at, true);
+  }
+
+  // ——— what the server said ———
+
+  private applyCheck(outcome: CallOutcome<boolean>): void {
+    const now = this.deps.clock.now();
+    if (!outcome.ok) {
+      this.onRequestFailed(outcome.failure, outcome.message);
+    } else if (outcome.value === true) {
+      this.becomeActive(this.expiry.confirmedActive(now, this.state.expiresAt), { lastCheckedAt: now });
+    } else if (outcome.value === false) {
+      this.onServerSaysInactive(now);
+    } else {
+      this.onRequestFailed('client', `isSessionActive() returned ${String(outcome.value)}, not a boolean`);
+    }
+  }
+
+  private applyExtension(cookieBefore: string | undefined): void {
+    const now = this.deps.clock.now();
+    this.retry = null;
+    this.becomeActive(this.expiry.extended(now, cookieBefore), { lastExtendedAt: now, lastCheckedAt: now });
+    this.events.emit('extended', { expiresAt: this.state.expiresAt });
+  }
+
+  private becomeActive(expiresAt: number, extra: Partial<SessionState>): void {
+    const previous = this.state.status;
+    const returning = previous === 'expired' || previous === 'reauthenticating';
+    this.failures = 0;
+    const farFromExpiry = expiresAt - this.deps.clock.now() > this.opts.refreshBefore * 1000;
+    if (this.retry?.action === 'check' || returning || farFromExpiry) this.retry = null;
+    this.setState({ ...extra, status: this.statusFor(expiresAt, previous), kind: 'user', expiresAt, error: null });
+    this.publishState();
+    const identity = readIdentity(this.client);
+    if (returning) {
+      const previousIdentity = this.expiredIdentity ?? this.identity;
+      this.reauthOpen = false;
+      this.reauthLogout = false;
+      this.expiredIdentity = null;
+      this.identity = identity;
+      this.deps.coordinator.publish({ type: 'reauth-complete' });
+      this.events.emit('reauth-complete', { identity, previous: previousIdentity });
+    } else if (identity.userId || identity.email) {
+      this.identity = identity;
+    }
+    this.waiters.resolveAll();
+  }
+
+  private onServerSaysInactive(now: number): void {
+    const { status, kind } = this.state;
+    if (status === 'signed-out' || status === 'reauthenticating') {
+      this.setState({ lastCheckedAt: now });
+      return;
+    }
+    const hadSession = kind === 'user' || this.identity.userId !== null;
+    if (!hadSession) {
+      this.setState({ status: 'signed-out', kind: null, expiresAt: null, lastCheckedAt: now, error: null });
+      this.waiters.rejectAll(signedOutError);
+      return;
+    }
+    this.retry = null;
+    this.expiry.reset();
+    if (status === 'expired') {
+      this.setState({ lastCheckedAt: now });
+      return;
+    }
+    this.expiredIdentity = this.identity;
+    this.setState({ status: 'expired', kind: 'user', lastCheckedAt: now, error: null });
+    this.publishState();
+    this.events.emit('expired', { identity: this.identity });
+    this.requestReauth();
+  }
+
+  private onRequestFailed(kind: SessionError['kind'], message: string): void {
+    const { status } = this.state;
+    // The server already gave its answer for these: a failed re-check changes nothing.
+    if (status === 'expired' || status === 'signed-out' || status === 'reauthenticating') {
+      this.report({ kind, message });
+      return;
+    }
+    const attempt = this.failures++;
+    // An extension still owed stays owed; either way the next try waits out the backoff.
+    this.retry = { action: this.retry?.action === 'extend' ? 'extend' : 'check', at: this.retryAt(attempt), attempt };
+    this.fail({ kind, message }, 'offline');
+  }
+
+  private retryAt(attempt: number): number {
+    const now = this.deps.clock.now();
+    const left = this.state.expiresAt === null ? null : this.state.expiresAt - now;
+    return now + retryDelay(attempt, this.deps.random, left);
+  }
+
+  private fail(error: SessionError, status: SessionStatus): void {
+    this.setState({ status, error });
+    this.events.emit('error', { error });
+  }
+
+  private report(error: SessionError): void {
+    this.setState({ error });
+    this.events.emit('error', { error });
+  }
+
+  // ——— what happened in the page ———
+
+  private onActivity(at: number, local: boolean): void {
+    if (!this.running) return;
+    if (at <= (this.state.lastActivityAt ?? -Infinity)) return;
+    this.setState({ lastActivityAt: at });
+    if (local) this.deps.coordinator.publish({ type: 'activity', at });
+  }
+
+  private onWake(reason: WakeReason): void {
+    const { status, lastCheckedAt } = this.state;
+    if (status === 'idle' || status === 'signed-out' || status === 'checking') return;
+    const recent = lastCheckedAt !== null && this.deps.clock.now() - lastCheckedAt < WAKE_DEDUPE_MS;
+    if ((reason === 'visible' || reason === 'focus') && recent) return;
+    void this.check();
+  }
+
+  private onSigned(): void {
+    const { kind, status } = this.state;
+    if (kind !== 'user' || !isUsableStatus(status)) return;
+    const now = this.deps.clock.now();
+    const expiresAt = this.expiry.signed(now);
+    this.setState({ expiresAt, status: this.statusFor(expiresAt, status), lastExtendedAt: now, lastActivityAt: now });
+    this.publishState();
+  }
+
+  private onParaLogout(): void {
+    if (this.reauthLogout || this.state.status === 'reauthenticating') return;
+    this.signOut(true);
+  }
+
+  private signOut(broadcast: boolean): void {
+    this.retry = null;
+    this.reauthOpen = false;
+    this.expiry.reset();
+    this.expiredIdentity = null;
+    if (this.state.status !== 'signed-out') {
+      this.setState({ status: 'signed-out', kind: null, expiresAt: null, error: null });
+      this.events.emit('signed-out', {});
+    }
+    if (broadcast) this.deps.coordinator.publish({ type: 'signed-out' });
+    this.waiters.rejectAll(signedOutError);
+  }
+
+  private requestReauth(): void {
+    this.reauthOpen = true;
+    this.events.emit('reauth-request', { identity: this.lastIdentity });
+  }
+
+  // ——— other tabs ———
+
+  private onLeadershipChange(leader: boolean): void {
+    this.setState({ leader });
+    if (!leader) this.timer.cancel();
+  }
+
+  private onMessage(message: SharedSessionMessage): void {
+    if (!this.running) return;
+    switch (message.type) {
+      case 'activity':
+        this.onActivity(message.at, false);
+        break;
+      case 'signed-out':
+        this.signOut(false);
+        break;
+      case 'reauth-started':
+        this.reauthLogout = true;
+        this.expiredIdentity ??= this.identity;
+        if (this.state.status === 'expired') this.setState({ status: 'reauthenticating' });
+        break;
+      case 'reauth-complete':
+        void this.check();
+        break;
+      case 'state':
+        this.applyRemoteState(message);
+        break;
+    }
+  }
+
+  private applyRemoteState(message: Extract<SharedSessionMessage, { type: 'state' }>): void {
+    const { status, kind, expiresAt, lastCheckedAt, lastExtendedAt } = message;
+    if (status === 'expired' && this.state.status !== 'expired' && this.state.status !== 'reauthenticating') {
+      this.expiredIdentity = this.identity;
+      this.setState({ status: 'expired', kind, lastCheckedAt, error: null });
+      this.events.emit('expired', { identity: this.identity });
+      this.requestReauth();
+      return;
+    }
+    if (!isUsableStatus(status) || expiresAt === null) return;
+    const returning = this.state.status === 'expired' || this.state.status === 'reauthenticating';
+    if (returning) {
+      void this.check();
+      return;
+    }
+    this.setState({ kind, expiresAt, lastCheckedAt, lastExtendedAt, status: this.statusFor(expiresAt, this.state.status), error: null });
+    this.waiters.resolveAll();
+  }
+
+  private publishState(): void {
+    const { status, kind, expiresAt, lastCheckedAt, lastExtendedAt } = this.state;
+    this.deps.coordinator.publish({ type: 'state', status, kind, expiresAt, lastCheckedAt, lastExtendedAt });
+  }
+
+  // ——— the schedule (leader only) ———
+
+  private reschedule(): void {
+    if (!this.running || !this.state.leader) return;
+    const plan = this.plan();
+    if (!plan) {
+      this.timer.cancel();
+      return;
+    }
+    if (this.timer.due === plan.at) return;
+    this.timer.at(plan.at, (lateBy) => void this.runPlan(lateBy));
+  }
+
+  private plan(): Plan | null {
+    const { status, kind, expiresAt, lastActivityAt, lastExtendedAt, lastCheckedAt } = this.state;
+    return planNext({
+      now: this.deps.clock.now(),
+      status,
+      kind,
+      expiresAt,
+      lastActivityAt,
+      lastExtendedAt,
+      lastCheckedAt,
+      options: this.opts,
+      visible: isVisible(this.deps.environment),
+      retryAt: this.retry?.at ?? null,
+      warningHeld: this.warningHeld,
+    });
+  }
+
+  private async runPlan(lateBy: number): Promise<void> {
+    if (!this.running || !this.state.leader) return;
+    let plan = this.duePlan();
+    // A timer that fired late ran on a guess about the past: ask the server before acting on it.
+    if (plan && lateBy > LATE_TIMER_MS && (plan.action === 'extend' || plan.action === 'warn')) {
+      await this.check();
+      plan = this.duePlan();
+    }
+    switch (plan?.action) {
+      case 'warn':
+        this.setState({ status: 'expiring' });
+        break;
+      case 'extend':
+        await this.extend();
+        break;
+      case 'retry':
+        if (this.retry?.action === 'extend' && this.state.status !== 'offline') await this.extend();
+        else await this.check();
+        break;
+      case 'confirm':
+      case 'truth-check':
+        await this.check();
+        break;
+    }
+    this.reschedule();
+  }
+
+  private duePlan(): Plan | null {
+    const plan = this.plan();
+    return plan && plan.at <= this.deps.clock.now() ? plan : null;
+  }
+
+  // ——— plumbing ———
+
+  private statusFor(expiresAt: number, previous: SessionStatus): SessionStatus {
+    const inWarning = expiresAt - this.deps.clock.now() <= this.opts.warnBefore * 1000;
+    return inWarning && previous === 'expiring' ? 'expiring' : 'active';
+  }
+
+  private setState(patch: Partial<SessionState>): void {
+    const previous = this.state;
+    const next = { ...previous, ...patch };
+    if (Object.keys(patch).every((key) => Object.is(previous[key as keyof SessionState], next[key as keyof SessionState]))) {
+      return;
+    }
+    this.state$.set(next);
+    if (next.status === 'expiring' && previous.status !== 'expiring') {
+      const secondsLeft = next.expiresAt === null ? 0 : Math.max(0, Math.round((next.expiresAt - this.deps.clock.now()) / 1000));
+      this.events.emit('warning', { expiresAt: next.expiresAt, secondsLeft });
+    }
+    this.events.emit('change', { state: next, previous });
+    this.reschedule();
+  }
+
+  private exclusive<T>(name: string, task: () => Promise<T>): Promise<T | undefined> {
+    const { coordinator } = this.deps;
+    return coordinator.exclusive ? coordinator.exclusive(name, task) : task();
+  }
+
+  private clientProblem(): string | null {
+    if (!this.client || typeof this.client !== 'object') return 'No Para client was given.';
+    const missing = (['isSessionActive', 'keepSessionAlive'] as const).filter(
+      (method) => typeof this.client[method] !== 'function',
+    );
+    return missing.length ? `The Para client has no ${missing.join(' or ')}() method.` : null;
+  }
+}
+
+/** Creates the headless session engine for a Para client. Call `start()` to begin. */
+export function createParaSession(client: ParaSessionClient, options: CreateSessionOptions = {}): ParaSessionEngine {
+  return new ParaSessionEngine(client, options);
+}

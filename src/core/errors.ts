@@ -1,0 +1,22 @@
+/** Why a `requireActive()` promise was rejected. */
+export type SessionUnavailableReason = 'signed-out' | 'cancelled' | 'stopped';
+
+export class SessionUnavailableError extends Error {
+  override readonly name = 'SessionUnavailableError';
+
+  constructor(readonly reason: SessionUnavailableReason, message: string) {
+    super(message);
+  }
+}
+
+export const signedOutError = () => new SessionUnavailableError('signed-out', 'The user signed out.');
+export const reauthCancelledError = () =>
+  new SessionUnavailableError('cancelled', 'The user cancelled re-authentication.');
+export const engineStoppedError = () =>
+  new SessionUnavailableError('stopped', 'The Para session was stopped before it became active.');
+
+/** A client call that did not answer in time. Counts as a network failure, never as an expiry. */
+export class ClientTimeoutError extends Error {
+  override readonly name = 'ClientTimeoutError';
+  readonly code = 'ETIMEDOUT';
+}

@@ -1,0 +1,13 @@
+export { createParaSession, ParaSessionEngine } from './engine.js';
+export { $paraSession, registerSession } from './registry.js';
+export { initialState, isUsableStatus, isPresentable, secondsLeft } from './state.js';
+export { resolveOptions, DEFAULT_OPTIONS, KEEP_ALIVE_POLICIES, MIN_WARN_BEFORE, MIN_SESSION_LENGTH, MAX_SESSION_LENGTH } from './options.js';
+export type { OptionWarnings } from './options.js';
+export { SessionUnavailableError, ClientTimeoutError } from './errors.js';
+export type { SessionUnavailableReason } from './errors.js';
+export { systemClock } from './clock.js';
+export type { Clock, TimerHandle } from './clock.js';
+export type { SessionEnvironment } from './environment.js';
+export { soloCoordinator } from './coordinator.js';
+export type { TabCoordinator, CoordinatorHooks, SharedSessionMessage } from './coordinator.js';
+export type * from './types.js';

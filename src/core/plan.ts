@@ -1,0 +1,63 @@
+import type { SessionKind, SessionOptions, SessionStatus } from './types.js';
+
+export const MIN_EXTENSION_GAP_MS = 10_000;
+
+export type PlannedAction = 'extend' | 'warn' | 'confirm' | 'truth-check' | 'retry';
+
+export interface PlanInput {
+  now: number;
+  status: SessionStatus;
+  kind: SessionKind | null;
+  expiresAt: number | null;
+  lastActivityAt: number | null;
+  lastExtendedAt: number | null;
+  lastCheckedAt: number | null;
+  options: Pick<SessionOptions, 'keepAlive' | 'refreshBefore' | 'warnBefore' | 'truthCheckEvery'>;
+  visible: boolean;
+  /** A failed request waiting to be tried again. */
+  retryAt: number | null;
+  /** A warning UI has claimed the user's explicit choice: activity no longer extends while expiring. */
+  warningHeld: boolean;
+}
+
+export interface Plan {
+  at: number;
+  action: PlannedAction;
+}
+
+/** Whether the keep-alive policy wants an extension now (given the time has come). */
+export function wantsExtension(input: PlanInput): boolean {
+  const { keepAlive } = input.options;
+  if (keepAlive === 'off') return false;
+  if (keepAlive === 'always') return true;
+  if (input.status === 'expiring' && input.warningHeld) return false;
+  return input.lastActivityAt !== null && input.lastActivityAt > (input.lastExtendedAt ?? -Infinity);
+}
+
+/**
+ * The next thing the leader must do, and when — derived from the expiry, never a bare poll.
+ * Only the leader tab runs the plan; followers apply what it finds.
+ */
+export function planNext(input: PlanInput): Plan | null {
+  if (input.status === 'offline') return input.retryAt !== null ? { at: input.retryAt, action: 'retry' } : null;
+  if (input.status !== 'active' && input.status !== 'expiring') return null;
+  if (input.kind !== 'user') return null;
+
+  const candidates: Plan[] = [];
+  if (input.retryAt !== null) candidates.push({ at: input.retryAt, action: 'retry' });
+  if (input.expiresAt !== null) {
+    const { refreshBefore, warnBefore } = input.options;
+    candidates.push({ at: input.expiresAt, action: 'confirm' });
+    if (input.retryAt === null && wantsExtension(input)) {
+      // However the expiry reads, never extend twice within a short gap: a stale cookie must not cause a storm.
+      const notBefore = (input.lastExtendedAt ?? -Infinity) + MIN_EXTENSION_GAP_MS;
+      candidates.push({ at: Math.max(input.expiresAt - refreshBefore * 1000, notBefore), action: 'extend' });
+    }
+    if (input.status === 'active') candidates.push({ at: input.expiresAt - warnBefore * 1000, action: 'warn' });
+  }
+  if (input.visible) {
+    candidates.push({ at: (input.lastCheckedAt ?? input.now) + input.options.truthCheckEvery * 1000, action: 'truth-check' });
+  }
+  if (candidates.length === 0) return null;
+  return candidates.reduce((soonest, plan) => (plan.at < soonest.at ? plan : soonest));
+}

@@ -1,0 +1,88 @@
+import type { ParaIdentity, ParaSessionClient } from '../para/client.js';
+import type { SessionKind } from '../para/kind.js';
+import type { Clock } from './clock.js';
+import type { SessionEnvironment } from './environment.js';
+import type { TabCoordinator } from './coordinator.js';
+
+export type { ParaSessionClient, SessionKind, ParaIdentity };
+
+export type SessionStatus =
+  | 'idle'
+  | 'checking'
+  | 'active'
+  | 'expiring'
+  | 'expired'
+  | 'reauthenticating'
+  | 'signed-out'
+  | 'offline';
+
+export type SessionErrorKind = 'network' | 'server' | 'config' | 'client';
+
+export interface SessionError {
+  kind: SessionErrorKind;
+  message: string;
+}
+
+/** One immutable snapshot; the engine replaces it, never mutates it. */
+export interface SessionState {
+  status: SessionStatus;
+  kind: SessionKind | null;
+  /** Epoch ms; `null` when unknown or never expiring. */
+  expiresAt: number | null;
+  lastActivityAt: number | null;
+  lastExtendedAt: number | null;
+  lastCheckedAt: number | null;
+  /** Whether this tab runs the keep-alive schedule. */
+  leader: boolean;
+  error: SessionError | null;
+}
+
+export type KeepAlivePolicy = 'activity' | 'always' | 'off';
+
+export interface SessionOptions {
+  /** Para's configured session length, seconds (60 … 30 days). Default 7200. */
+  sessionLength: number;
+  /** `activity` (default), `always`, or `off`. */
+  keepAlive: KeepAlivePolicy;
+  /** ParaProvider's switch; `true` means `keepAlive: 'off'`. */
+  disableAutoKeepAlive: boolean;
+  /** Extend this many seconds before expiry. Default 300. */
+  refreshBefore: number;
+  /** Warn an idle user this many seconds before expiry (≥ 20). Default 120. */
+  warnBefore: number;
+  /** Seconds between server truth checks that catch a revocation (visible tabs only). Default: a quarter session, 30 s … 15 min. */
+  truthCheckEvery: number;
+  /** Seconds a client call may take before the engine stops waiting. Default 20. */
+  requestTimeout: number;
+}
+
+export interface EngineDependencies {
+  clock: Clock;
+  environment: SessionEnvironment;
+  coordinator: TabCoordinator;
+  random: () => number;
+  fetch: typeof globalThis.fetch | undefined;
+  /** Where warnings go; `console.warn` by default. */
+  warn: (message: string) => void;
+}
+
+export type CreateSessionOptions = Partial<SessionOptions> & Partial<EngineDependencies>;
+
+export interface ExportOptions {
+  /** Leave the MPC signers out (default `true`); include them only for server-side signing. */
+  excludeSigners?: boolean;
+}
+
+export interface EngineEventMap {
+  change: { state: SessionState; previous: SessionState };
+  extended: { expiresAt: number | null };
+  warning: { expiresAt: number | null; secondsLeft: number };
+  expired: { identity: ParaIdentity };
+  'signed-out': Record<string, never>;
+  'reauth-request': { identity: ParaIdentity };
+  'reauth-complete': { identity: ParaIdentity; previous: ParaIdentity };
+  'reauth-cancel': { reason: string };
+  error: { error: SessionError };
+}
+
+export type EngineEventType = keyof EngineEventMap;

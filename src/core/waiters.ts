@@ -1,0 +1,24 @@
+/** Callers of `requireActive()` waiting for the session to become usable. */
+export class Waiters {
+  private pending: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
+
+  get count(): number {
+    return this.pending.length;
+  }
+
+  wait(): Promise<void> {
+    return new Promise((resolve, reject) => this.pending.push({ resolve, reject }));
+  }
+
+  resolveAll(): void {
+    const pending = this.pending;
+    this.pending = [];
+    for (const waiter of pending) waiter.resolve();
+  }
+
+  rejectAll(error: () => Error): void {
+    const pending = this.pending;
+    this.pending = [];
+    for (const waiter of pending) waiter.reject(error());
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * The part of `ParaWeb` 2.x the kit uses. A real `ParaWeb` instance is assignable to it
+ * (proved by `test/para/client-types.test.ts`); the kit never imports the SDK at run time.
+ */
+export interface ParaStateSnapshot {
+  corePhase?: string;
+  authPhase?: string;
+  authStateInfo?: {
+    passkeyUrl?: string | null;
+    passwordUrl?: string | null;
+    pinUrl?: string | null;
+    verificationUrl?: string | null;
+    [key: string]: unknown;
+  } | null;
+  error?: unknown;
+  isReady?: boolean;
+}
+
+export interface ParaSessionClient {
+  isSessionActive(): Promise<boolean>;
+  keepSessionAlive(): Promise<boolean>;
+  refreshSession?(opts?: { shouldOpenPopup?: boolean }): Promise<string>;
+  exportSession?(opts?: { excludeSigners?: boolean }): string;
+  waitAndExportSession?(opts?: { excludeSigners?: boolean }): Promise<string>;
+  logout?(opts?: { clearPregenWallets?: boolean }): Promise<void>;
+  retrieveSessionCookie?: () => string | undefined;
+  onStatePhaseChange?(callback: (snapshot: never) => void): () => void;
+  readonly externalWalletConnectionType?: string;
+  readonly userId?: string;
+  readonly email?: string;
+  readonly phone?: string;
+  getUserShare?(): string | null;
+  authenticateWithEmailOrPhone?(params: never): Promise<unknown>;
+  authenticateWithOAuth?(params: never): Promise<unknown>;
+  cancelAuthFlow?(): Promise<void>;
+}
+
+/** The identity the kit remembers so a re-authentication can be pre-filled and checked. */
+export interface ParaIdentity {
+  userId: string | null;
+  email: string | null;
+}
+
+export function readIdentity(client: ParaSessionClient): ParaIdentity {
+  const read = (key: 'userId' | 'email' | 'phone'): string | null => {
+    try {
+      const value = client[key];
+      return typeof value === 'string' && value.length > 0 ? value : null;
+    } catch {
+      return null;
+    }
+  };
+  return { userId: read('userId'), email: read('email') ?? read('phone') };
+}

@@ -1,0 +1,151 @@
+import { expect } from '@open-wc/testing';
+import { createHarness, HOUR, MINUTE, SECOND, report } from './support/harness.js';
+
+describe('session engine: failures and wake-ups', () => {
+  it('goes offline, backs off and never expires while the network is down for 10 minutes across the expiry point', async () => {
+    const h = createHarness();
+    await h.start();
+    await h.clock.advance(2 * HOUR - 5 * MINUTE);
+    h.server.online = false;
+    const offlineFrom = h.server.requests;
+    const attemptTimes: number[] = [];
+    const original = h.client.isSessionActive.bind(h.client);
+    h.client.isSessionActive = () => (attemptTimes.push(h.clock.now()), original());
+    await h.clock.advance(10 * MINUTE);
+    expect(h.engine.state.status).to.equal('offline');
+    expect(h.engine.state.error?.kind).to.equal('network');
+    expect(h.statuses).to.not.include('expired');
+    const gaps = attemptTimes.slice(1).map((at, i) => at - attemptTimes[i]);
+    // Exponential backoff with a cap: the gaps grow, then stay at most a minute.
+    expect(gaps[1]).to.be.greaterThan(gaps[0]);
+    expect(Math.max(...gaps)).to.be.at.most(MINUTE + SECOND);
+    const requestsWhileOffline = h.server.requests - offlineFrom;
+    // Back online: the session meanwhile ended on the server; one check tells the truth.
+    h.server.online = true;
+    const before = h.server.requests;
+    h.environment.window.dispatchEvent(new Event('online'));
+    await h.clock.advance(SECOND);
+    expect(h.server.requests - before).to.equal(1);
+    expect(h.engine.state.status).to.equal('expired');
+    await h.clock.advance(8 * HOUR - 2 * HOUR - 5 * MINUTE - SECOND);
+    report('scenario 4 offline 10 min, 8 h', { ...h.server.counts, requestsWhileOffline, backoffGapsSeconds: gaps.map((g) => Math.round(g / 1000)) });
+    h.engine.stop();
+  });
+
+  it('returns to active after an outage when the server still has the session', async () => {
+    const h = createHarness({ keepAlive: 'always' });
+    await h.start();
+    await h.clock.advance(2 * HOUR - 6 * MINUTE);
+    h.server.online = false;
+    await h.clock.advance(3 * MINUTE);
+    expect(h.engine.state.status).to.equal('offline');
+    h.server.online = true;
+    await h.clock.advance(MINUTE);
+    expect(h.engine.state.status).to.equal('active');
+    // The extension the outage delayed still lands before expiry.
+    expect(h.server.isActive()).to.equal(true);
+    await h.clock.advance(HOUR);
+    expect(h.server.isActive()).to.equal(true);
+    expect(h.statuses).to.not.include('expired');
+    h.engine.stop();
+  });
+
+  it('treats 429 and 5xx answers as failures to retry, never as an expiry', async () => {
+    const h = createHarness({ keepAlive: 'always' });
+    await h.start();
+    h.server.failures.push(429, 503, 500, 502);
+    await h.clock.advance(2 * HOUR - 4 * MINUTE);
+    expect(h.statuses).to.not.include('expired');
+    await h.clock.advance(2 * HOUR);
+    expect(h.engine.state.status).to.equal('active');
+    expect(h.server.isActive()).to.equal(true);
+    h.engine.stop();
+  });
+
+  it('detects a server-side revocation mid-cycle with the truth check, and expires once', async () => {
+    const h = createHarness();
+    await h.start();
+    await h.clock.advance(40 * MINUTE);
+    h.server.revoke();
+    const revokedAt = h.clock.now();
+    let expiredAt = 0;
+    h.engine.on('expired', () => (expiredAt = h.clock.now()));
+    await h.clock.advance(30 * MINUTE);
+    expect(h.fired.expired).to.equal(1);
+    expect(expiredAt - revokedAt).to.be.at.most(15 * MINUTE);
+    await h.clock.advance(2 * HOUR);
+    expect(h.fired.expired).to.equal(1);
+    report('scenario 5 revocation detected after (s)', (expiredAt - revokedAt) / 1000);
+    h.engine.stop();
+  });
+
+  it('checks once, with no burst, when a tab hidden for 3 hours with throttled timers becomes visible', async () => {
+    const h = createHarness();
+    await h.start();
+    h.environment.document.setVisible(false);
+    h.clock.throttle(6 * MINUTE);
+    const beforeHidden = h.server.requests;
+    await h.clock.advance(3 * HOUR);
+    const whileHidden = h.server.requests - beforeHidden;
+    h.clock.throttle(0);
+    const beforeVisible = h.server.requests;
+    h.environment.document.setVisible(true);
+    h.environment.window.dispatchEvent(new Event('focus'));
+    await h.clock.advance(5 * SECOND);
+    expect(h.server.requests - beforeVisible).to.equal(1);
+    expect(h.engine.state.status).to.equal('expired');
+    expect(whileHidden).to.be.at.most(2);
+    await h.clock.advance(5 * HOUR);
+    report('scenario 6 hidden 3 h then visible, 8 h', { ...h.server.counts, whileHidden });
+    h.engine.stop();
+  });
+
+  it('checks at once after an 8-hour sleep and stays signed in when the server says active', async () => {
+    const h = createHarness({ sessionLength: 30 * 24 * 3600 });
+    await h.start();
+    const before = h.server.requests;
+    h.clock.sleep(8 * HOUR);
+    await h.clock.advance(MINUTE);
+    expect(h.server.requests - before).to.equal(1);
+    expect(h.engine.state.status).to.equal('active');
+    expect(h.statuses).to.not.include('signed-out');
+    expect(h.statuses).to.not.include('expired');
+    h.engine.stop();
+  });
+
+  it('treats a timer that fired late as a guess and asks the server before acting', async () => {
+    const h = createHarness({ keepAlive: 'always' });
+    await h.start();
+    h.clock.sleep(3 * HOUR);
+    h.server.signIn();
+    await h.clock.advance(2 * MINUTE);
+    expect(h.statuses).to.not.include('expired');
+    expect(h.engine.state.status).to.equal('active');
+    h.engine.stop();
+  });
+
+  it('shares one request among 100 concurrent check() calls', async () => {
+    const h = createHarness();
+    await h.start();
+    const before = h.server.counts.isSessionActive;
+    const checks = Array.from({ length: 100 }, () => h.engine.check());
+    await h.clock.advance(SECOND);
+    const states = await Promise.all(checks);
+    expect(h.server.counts.isSessionActive - before).to.equal(1);
+    expect(new Set(states.map((s) => s.status))).to.deep.equal(new Set(['active']));
+    h.engine.stop();
+  });
+
+  it('does not wedge on a request that never answers', async () => {
+    const h = createHarness({ requestTimeout: 5 });
+    await h.start();
+    h.server.hangNext = 1;
+    const checking = h.engine.check();
+    await h.clock.advance(6 * SECOND);
+    const state = await checking;
+    expect(state.status).to.equal('offline');
+    await h.clock.advance(MINUTE);
+    expect(h.engine.state.status).to.equal('active');
+    h.engine.stop();
+  });
+});

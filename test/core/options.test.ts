@@ -1,0 +1,75 @@
+import { expect } from '@open-wc/testing';
+import { createParaSession } from '../../src/core/engine.js';
+import type { ParaSessionClient } from '../../src/para/client.js';
+import { createHarness, MINUTE, SECOND } from './support/harness.js';
+
+function optionsWith(input: Record<string, unknown>) {
+  const warnings: string[] = [];
+  const engine = createParaSession({ isSessionActive: async () => true, keepSessionAlive: async () => true }, {
+    ...input,
+    warn: (message) => warnings.push(message),
+  });
+  return { options: engine.options, warnings };
+}
+
+describe('session engine: bad input', () => {
+  const cases: Array<[string, Record<string, unknown>, string, unknown, RegExp]> = [
+    ['a session shorter than 60 s', { sessionLength: 30 }, 'sessionLength', 60, /sessionLength=30 is outside 60 s … 30 days; using 60/],
+    ['a session longer than 30 days', { sessionLength: 40 * 86400 }, 'sessionLength', 30 * 86400, /using 2592000/],
+    ['a non-numeric session length', { sessionLength: 'soon' }, 'sessionLength', 7200, /sessionLength="soon" is not a number of seconds; using 7200/],
+    ['warnBefore under 20 s', { warnBefore: 5 }, 'warnBefore', 20, /warnBefore=5 is under 20 s \(WCAG 2.2.1\); using 20/],
+    ['warnBefore not shorter than the session', { sessionLength: 600, warnBefore: 600 }, 'warnBefore', 120, /is not shorter than the session \(600 s\)/],
+    ['refreshBefore not shorter than the session', { sessionLength: 600, refreshBefore: 900 }, 'refreshBefore', 300, /refreshBefore=900 is not shorter/],
+    ['a non-numeric refreshBefore', { refreshBefore: NaN }, 'refreshBefore', 300, /refreshBefore=null is not a number/],
+    ['an unknown keep-alive policy', { keepAlive: 'sometimes' }, 'keepAlive', 'activity', /keepAlive="sometimes" is not one of activity, always, off; using "activity"/],
+  ];
+  for (const [what, input, key, fallback, message] of cases) {
+    it(`warns once and falls back for ${what}`, () => {
+      const { options, warnings } = optionsWith(input);
+      expect(options[key as keyof typeof options]).to.equal(fallback);
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.match(message);
+      expect(warnings[0]).to.match(/^createParaSession: /);
+    });
+  }
+
+  it('adapts defaults to a short session without warning', () => {
+    const { options, warnings } = optionsWith({ sessionLength: 60 });
+    expect(warnings).to.deep.equal([]);
+    expect(options.refreshBefore).to.be.below(60);
+    expect(options.warnBefore).to.be.within(20, 59);
+  });
+
+  it('maps disableAutoKeepAlive to keepAlive "off"', () => {
+    expect(optionsWith({ disableAutoKeepAlive: true }).options.keepAlive).to.equal('off');
+  });
+
+  it('puts a config error in state for a client without isSessionActive or keepSessionAlive', () => {
+    const engine = createParaSession({ isSessionActive: async () => true } as unknown as ParaSessionClient, { warn: () => {} });
+    engine.start();
+    expect(engine.state.status).to.equal('idle');
+    expect(engine.state.error).to.deep.equal({ kind: 'config', message: 'The Para client has no keepSessionAlive() method.' });
+    engine.stop();
+  });
+
+  it('survives client methods that throw synchronously or return a non-boolean', async () => {
+    const h = createHarness({ keepAlive: 'always' });
+    h.client.isSessionActive = () => {
+      throw new Error('boom');
+    };
+    await h.start();
+    expect(h.engine.state.status).to.equal('offline');
+    expect(h.engine.state.error?.kind).to.equal('client');
+    let answers = 0;
+    h.client.isSessionActive = async () => (answers++ === 0 ? ('yes' as unknown as boolean) : true);
+    await h.clock.advance(MINUTE);
+    expect(h.engine.state.status).to.equal('active');
+    h.client.keepSessionAlive = async () => 42 as unknown as boolean;
+    const extended = h.engine.extend();
+    await h.clock.advance(SECOND);
+    expect(await extended).to.equal(false);
+    expect(h.engine.state.status).to.equal('active');
+    expect(h.statuses).to.not.include('expired');
+    h.engine.stop();
+  });
+});

@@ -1,0 +1,97 @@
+import type { Clock, TimerHandle } from '../../../src/core/clock.js';
+
+interface FakeTimer {
+  id: number;
+  /** Monotonic ms at which it is due (browsers schedule timers on a monotonic clock). */
+  dueMono: number;
+  callback: () => void;
+  network?: boolean;
+}
+
+/** Lets promise chains started by a timer run to completion before time moves on. */
+export async function flushMicrotasks(rounds = 50): Promise<void> {
+  for (let i = 0; i < rounds; i += 1) await Promise.resolve();
+}
+
+/**
+ * A clock for tests: wall and monotonic time move together unless a test makes them differ
+ * (`sleep` stops the monotonic clock like a suspended laptop; `jumpWall` changes the wall clock),
+ * and `throttle` delays timers like a background tab.
+ */
+export class FakeClock implements Clock {
+  private wall: number;
+  private mono = 1_000;
+  private nextId = 1;
+  private timers = new Map<number, FakeTimer>();
+  private throttleMs = 0;
+
+  constructor(start = Date.UTC(2026, 10, 26, 9, 0, 0)) {
+    this.wall = start;
+  }
+
+  now = (): number => this.wall;
+  monotonic = (): number => this.mono;
+
+  setTimeout = (callback: () => void, ms: number): TimerHandle => {
+    const id = this.nextId++;
+    this.timers.set(id, { id, dueMono: this.mono + Math.max(0, ms || 0), callback });
+    return id;
+  };
+
+  /** A network answer: it arrives on time whatever the page's timers suffer. */
+  deliverAfter(callback: () => void, ms: number): number {
+    const id = this.nextId++;
+    this.timers.set(id, { id, dueMono: this.mono + Math.max(0, ms), callback, network: true });
+    return id;
+  }
+
+  clearTimeout = (handle: TimerHandle): void => {
+    this.timers.delete(handle as number);
+  };
+
+  get pendingTimers(): number {
+    return this.timers.size;
+  }
+
+  /** Background-tab throttling: timers fire no earlier than the next multiple of `ms` (0 turns it off). */
+  throttle(ms: number): void {
+    this.throttleMs = ms;
+  }
+
+  private firesAt(timer: FakeTimer): number {
+    if (this.throttleMs <= 0 || timer.network) return timer.dueMono;
+    return Math.ceil(timer.dueMono / this.throttleMs) * this.throttleMs;
+  }
+
+  /** Moves both clocks forward by `ms`, firing every timer that falls due, in order. */
+  async advance(ms: number): Promise<void> {
+    const target = this.mono + ms;
+    await flushMicrotasks();
+    for (;;) {
+      let next: FakeTimer | null = null;
+      for (const timer of this.timers.values()) {
+        if (this.firesAt(timer) <= target && (!next || this.firesAt(timer) < this.firesAt(next))) next = timer;
+      }
+      if (!next) break;
+      const at = Math.max(this.mono, this.firesAt(next));
+      this.wall += at - this.mono;
+      this.mono = at;
+      this.timers.delete(next.id);
+      next.callback();
+      await flushMicrotasks();
+    }
+    this.wall += target - this.mono;
+    this.mono = target;
+    await flushMicrotasks();
+  }
+
+  /** The machine sleeps: wall time passes, the monotonic clock and its timers stand still. */
+  sleep(ms: number): void {
+    this.wall += ms;
+  }
+
+  /** Someone changes the system clock. */
+  jumpWall(ms: number): void {
+    this.wall += ms;
+  }
+}
