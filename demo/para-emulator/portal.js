@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { sendText, setCors } from './http-util.js';
+import { WORKER_ROUTES } from './mpc-worker-stub.js';
 
 const require = createRequire(import.meta.url);
 let workerPath = null;
@@ -97,6 +98,10 @@ export function createPortalHandler(emu) {
       const js = await readFile(workerPath, 'utf8');
       return sendText(res, 200, js, 'text/javascript; charset=utf-8');
     }
+    if (req.method === 'GET' && WORKER_ROUTES[url.pathname]) {
+      return sendText(res, 200, WORKER_ROUTES[url.pathname], 'text/javascript; charset=utf-8');
+    }
+    if (req.method === 'GET' && url.pathname === '/favicon.ico') return res.writeHead(204).end();
     if (req.method === 'GET' && url.pathname === '/') {
       return sendText(res, 200, 'para-emulator portal: sign-in approval pages live under /web/…/login\n');
     }

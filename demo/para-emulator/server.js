@@ -32,7 +32,9 @@
 //
 // Pages that load the SDK with `disableWorkers: true` must serve node-forge's prime worker at
 // `forge/prime.worker.js` relative to the page (file: node-forge/dist/prime.worker.min.js); the
-// portal also serves it at /static/js/prime.worker.min.js and /forge/prime.worker.js.
+// portal also serves it at /static/js/prime.worker.min.js and /forge/prime.worker.js, plus stub
+// MPC worker bundles (/static/js/mpcWorker-bundle.js, /static/js/mpcWorkerServer-bundle.js) that
+// answer INIT and refuse MPC work, so SDKs constructed without `disableWorkers` start cleanly.
 import http from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { setCors, sendJson, sleep, listen, closeServer } from './http-util.js';
