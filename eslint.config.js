@@ -1,6 +1,7 @@
 import tseslint from 'typescript-eslint';
 import lit from 'eslint-plugin-lit';
 import wc from 'eslint-plugin-wc';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'custom-elements.json', 'test-results/', 'docs/'] },
@@ -13,7 +14,8 @@ export default tseslint.config(
     },
   },
   {
+    // Node scripts: the emulator, tools, end-to-end drivers and configs.
     files: ['**/*.js', '**/*.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

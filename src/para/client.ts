@@ -24,7 +24,7 @@ export interface ParaSessionClient {
   waitAndExportSession?(opts?: { excludeSigners?: boolean }): Promise<string>;
   logout?(opts?: { clearPregenWallets?: boolean }): Promise<void>;
   retrieveSessionCookie?: () => string | undefined;
-  onStatePhaseChange?(callback: (snapshot: never) => void): () => void;
+  onStatePhaseChange?(callback: (snapshot: ParaStateSnapshot) => void): () => void;
   readonly externalWalletConnectionType?: string;
   readonly userId?: string;
   readonly email?: string;
