@@ -5,7 +5,7 @@ import { detectSessionKind } from '../para/kind.js';
 import { watchActivity } from './activity.js';
 import { retryDelay } from './backoff.js';
 import { callClient, SingleFlight, type CallOutcome } from './client-call.js';
-import { systemClock, Timer } from './clock.js';
+import { systemClock, Timer, type Clock } from './clock.js';
 import type { SharedSessionMessage } from './coordinator.js';
 import { soloCoordinator } from './coordinator.js';
 import { Emitter } from './emitter.js';
@@ -63,14 +63,20 @@ export class ParaSessionEngine {
   private reauthLogout = false;
   private identity: ParaIdentity = { userId: null, email: null };
   private expiredIdentity: ParaIdentity | null = null;
+  private readonly wallClock: Clock;
+  /** Ms added to the wall clock after it was set back, so expiry cookies (server time) still line up. */
+  private clockCorrection = 0;
 
   constructor(
     readonly client: ParaSessionClient,
     options: CreateSessionOptions = {},
     warnings?: OptionWarnings,
   ) {
+    const wallClock = options.clock ?? systemClock;
+    this.wallClock = wallClock;
     this.deps = {
-      clock: options.clock ?? systemClock,
+      // Engine time is wall time plus a correction for clocks set back (see onWake).
+      clock: { ...wallClock, now: () => wallClock.now() + this.clockCorrection },
       environment: options.environment ?? browserEnvironment(),
       coordinator: options.coordinator ?? soloCoordinator(),
       random: options.random ?? Math.random,
@@ -140,7 +146,7 @@ export class ParaSessionEngine {
       );
     }
     this.cleanups.push(watchActivity(environment, clock, (at) => this.onActivity(at, true)));
-    this.cleanups.push(watchWake(environment, clock, (reason) => this.onWake(reason)));
+    this.cleanups.push(watchWake(environment, this.wallClock, (reason, drift) => this.onWake(reason, drift)));
     this.identity = readIdentity(this.client);
     const kind = detectSessionKind(this.client);
     if (kind !== 'user') {
@@ -387,7 +393,11 @@ export class ParaSessionEngine {
     if (local) this.deps.coordinator.publish({ type: 'activity', at });
   }
 
-  private onWake(reason: WakeReason): void {
+  private onWake(reason: WakeReason, drift = 0): void {
+    // A clock set back would make every timer late against the server's clock: undo it. A forward jump is
+    // usually sleep (the wall clock is right); it only cancels an earlier correction.
+    if (drift < 0) this.clockCorrection -= drift;
+    else if (drift > 0) this.clockCorrection -= Math.min(this.clockCorrection, drift);
     const { status, lastCheckedAt } = this.state;
     if (status === 'idle' || status === 'signed-out' || status === 'checking') return;
     const recent = lastCheckedAt !== null && this.deps.clock.now() - lastCheckedAt < WAKE_DEDUPE_MS;

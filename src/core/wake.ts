@@ -15,7 +15,15 @@ const FROZEN_TOLERANCE_MS = 120_000;
  * the back/forward cache, or the wall clock jumped (sleep/wake, clock change). A local heartbeat compares
  * `Date.now()` with `performance.now()`; it makes no request.
  */
-export function watchWake(environment: SessionEnvironment, clock: Clock, onWake: (reason: WakeReason) => void): () => void {
+/**
+ * `drift` (with `clock-jump`): how far the wall clock moved beyond the monotonic one, in ms. Positive after
+ * sleep or a clock set forward; negative only when the clock was set back — sleep never does that.
+ */
+export function watchWake(
+  environment: SessionEnvironment,
+  clock: Clock,
+  onWake: (reason: WakeReason, drift?: number) => void,
+): () => void {
   const heartbeat = new Timer(clock);
   let lastWall = clock.now();
   let lastMono = clock.monotonic();
@@ -27,9 +35,10 @@ export function watchWake(environment: SessionEnvironment, clock: Clock, onWake:
     const monoDelta = mono - lastMono;
     lastWall = wall;
     lastMono = mono;
-    const jumped = Math.abs(wallDelta - monoDelta) > JUMP_TOLERANCE_MS;
+    const drift = wallDelta - monoDelta;
+    const jumped = Math.abs(drift) > JUMP_TOLERANCE_MS;
     const frozen = isVisible(environment) && wallDelta > HEARTBEAT_MS + FROZEN_TOLERANCE_MS;
-    if (jumped || frozen) onWake('clock-jump');
+    if (jumped || frozen) onWake('clock-jump', jumped ? drift : 0);
     heartbeat.at(clock.now() + HEARTBEAT_MS, beat);
   };
   heartbeat.at(clock.now() + HEARTBEAT_MS, beat);

@@ -149,3 +149,28 @@ describe('session engine: failures and wake-ups', () => {
     h.engine.stop();
   });
 });
+
+describe('session engine: clock changes', () => {
+  it('keeps the session alive when the system clock is set back an hour', async () => {
+    const h = createHarness({ keepAlive: 'always' });
+    await h.start();
+    await h.clock.advance(30 * MINUTE);
+    h.clock.jumpWall(-HOUR);
+    await h.clock.advance(4 * HOUR);
+    expect(h.server.isActive()).to.equal(true);
+    expect(h.statuses).to.not.include('expired');
+    expect(h.server.counts.keepSessionAlive).to.be.within(2, 3);
+    h.engine.stop();
+  });
+
+  it('checks at once when the system clock is set forward, and stays signed in', async () => {
+    const h = createHarness();
+    await h.start();
+    const before = h.server.requests;
+    h.clock.jumpWall(3 * HOUR);
+    await h.clock.advance(MINUTE);
+    expect(h.server.requests - before).to.be.at.least(1);
+    expect(h.statuses).to.not.include('signed-out');
+    h.engine.stop();
+  });
+});

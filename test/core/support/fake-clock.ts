@@ -20,6 +20,8 @@ export async function flushMicrotasks(rounds = 50): Promise<void> {
  */
 export class FakeClock implements Clock {
   private wall: number;
+  /** True time, which the server keeps: moves with `advance` and `sleep`, not with `jumpWall`. */
+  private trueTime: number;
   private mono = 1_000;
   private nextId = 1;
   private timers = new Map<number, FakeTimer>();
@@ -27,7 +29,11 @@ export class FakeClock implements Clock {
 
   constructor(start = Date.UTC(2026, 10, 26, 9, 0, 0)) {
     this.wall = start;
+    this.trueTime = start;
   }
+
+  /** What time it really is — the server's clock, whatever this machine's clock says. */
+  serverNow = (): number => this.trueTime;
 
   now = (): number => this.wall;
   monotonic = (): number => this.mono;
@@ -75,12 +81,14 @@ export class FakeClock implements Clock {
       if (!next) break;
       const at = Math.max(this.mono, this.firesAt(next));
       this.wall += at - this.mono;
+      this.trueTime += at - this.mono;
       this.mono = at;
       this.timers.delete(next.id);
       next.callback();
       await flushMicrotasks();
     }
     this.wall += target - this.mono;
+    this.trueTime += target - this.mono;
     this.mono = target;
     await flushMicrotasks();
   }
@@ -88,6 +96,7 @@ export class FakeClock implements Clock {
   /** The machine sleeps: wall time passes, the monotonic clock and its timers stand still. */
   sleep(ms: number): void {
     this.wall += ms;
+    this.trueTime += ms;
   }
 
   /** Someone changes the system clock. */

@@ -29,11 +29,11 @@ export class FakeParaServer {
   constructor(readonly clock: FakeClock, public sessionLengthMs = 7200_000) {}
 
   signIn(): void {
-    this.expiresAt = this.clock.now() + this.sessionLengthMs;
+    this.expiresAt = this.clock.serverNow() + this.sessionLengthMs;
   }
 
   isActive(): boolean {
-    return this.expiresAt !== null && this.clock.now() < this.expiresAt;
+    return this.expiresAt !== null && this.clock.serverNow() < this.expiresAt;
   }
 
   revoke(): void {
@@ -41,7 +41,7 @@ export class FakeParaServer {
   }
 
   extendBySigning(): void {
-    if (this.isActive()) this.expiresAt = this.clock.now() + this.sessionLengthMs;
+    if (this.isActive()) this.expiresAt = this.clock.serverNow() + this.sessionLengthMs;
   }
 
   get requests(): number {
@@ -102,7 +102,7 @@ export class FakeParaClient implements ParaSessionClient {
     this.server.counts.keepSessionAlive += 1;
     return respond(this.server, () => {
       if (!this.server.isActive()) return false;
-      this.server.expiresAt = this.server.clock.now() + this.server.sessionLengthMs;
+      this.server.expiresAt = this.server.clock.serverNow() + this.server.sessionLengthMs;
       this.storeCookie();
       return true;
     }).catch(() => false);
