@@ -59,9 +59,12 @@ route('POST', '/touch', async (ctx) => {
     // A fresh pending session for a login; it remembers who asked to sign in.
     const loginUserId = s?.loginUserId || store.lastInitUserId;
     s = store.create({ loginUserId });
+  } else if (!s) {
+    // No or unknown session: hand out a new anonymous one (with its cookie).
+    s = store.create();
   } else if (!store.isLive(s)) {
-    // No, unknown, ended or expired session: hand out a new anonymous one.
-    s = store.create({ loginUserId: s?.loginUserId ?? null });
+    // Expired or ended: say so, and leave the client's stored cookie as it is.
+    return sendJson(ctx.res, 200, touchBody(ctx, s));
   }
   sendJson(ctx.res, 200, touchBody(ctx, s), withCookie(ctx, s));
 });

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // End-to-end proof that the real @getpara/web-sdk (in headless Chromium) and
 // @getpara/server-sdk (in Node) work against demo/para-emulator in Environment.DEV.
-//   node test/e2e/emulator-smoke.mjs        (needs ports 8080 and 3003 free; CHROME_PATH overrides the browser)
+//   node test/e2e/emulator-smoke.mjs [--build] [--verbose]   (needs ports 8080 and 3003 free; CHROME_PATH overrides the browser)
 import assert from 'node:assert/strict';
 import { startEmulator } from '../../demo/para-emulator/server.js';
 import { parseSid } from '../../demo/para-emulator/sessions.js';
@@ -16,6 +16,8 @@ const EMAIL = 'a@b.co';
 const t0 = Date.now();
 const results = [];
 const verbose = process.argv.includes('--verbose');
+// --build: serve a `vite build` of the page (vite preview) instead of the dev server.
+const pageMode = process.argv.includes('--build') ? 'build' : 'dev';
 const log = (...a) => console.log(...a);
 const ms = (n) => `${Math.round(n)} ms`;
 
@@ -61,14 +63,14 @@ async function serverSessionActive(exported) {
 }
 
 const emu = await startEmulator({ sessionLength: SESSION_LENGTH, quiet: true });
-const pageServer = await startSdkPageServer();
+const pageServer = await startSdkPageServer({ mode: pageMode });
 const browser = await launchChromium();
 const context = await browser.newContext();
 let page;
 let exported;
 let failed = false;
 try {
-  log(`emulator ${emu.apiUrl} portal ${emu.portalUrl}; SDK page ${pageServer.url}`);
+  log(`emulator ${emu.apiUrl} portal ${emu.portalUrl}; SDK page ${pageServer.url} (${pageMode}${pageServer.buildMs ? `, built in ${ms(pageServer.buildMs)}` : ''})`);
 
   await step('a. new ParaWeb(Environment.DEV, key, { disableWorkers: true }) constructs against the emulator', async () => {
     const tl = Date.now();
@@ -78,7 +80,7 @@ try {
     await waitForAuthPhase(page, 'unauthenticated');
     const active = await call(page, 'isSessionActive');
     assert.deepEqual(active.ok && active.value, false);
-    return `page + SDK load ${ms(loadMs)} (Vite dev server, first load pre-bundles), constructor ${ms(constructMs)}, settled to unauthenticated`;
+    return `page + SDK load ${ms(loadMs)} (${pageMode === 'dev' ? 'Vite dev server; pre-bundling happens at server start' : 'built bundle'}), constructor ${ms(constructMs)}, settled to unauthenticated`;
   });
 
   let firstExpires;
@@ -182,7 +184,22 @@ try {
     return `URL after ${ms(urlAfterMs)}; waitForLogin → ${JSON.stringify(login.result)} in ${ms(login.totalMs)}`;
   });
 
-  await step('i. workers enabled (no disableWorkers): constructs; offline error shape with the default axios adapter', async () => {
+  await step('i. real session time: session-length 2 s, keepSessionAlive(), wait → isSessionActive() false', async () => {
+    await control(emu, 'session-length', { seconds: 2 });
+    assert.equal((await call(page, 'keepSessionAlive')).value, true);
+    const cookie = (await call(page, 'retrieveSessionCookie')).value;
+    const left = (cookieExpires(cookie) - Date.now()) / 1000;
+    assert.equal((await call(page, 'isSessionActive')).value, true);
+    await new Promise((r) => setTimeout(r, 2600));
+    assert.equal((await call(page, 'isSessionActive')).value, false);
+    const ka = await call(page, 'keepSessionAlive');
+    assert.equal(ka.value, false, 'keep-alive cannot revive an expired session');
+    await control(emu, 'session-length', { seconds: SESSION_LENGTH });
+    await call(page, 'logout');
+    return `cookie Expires ${left.toFixed(1)} s ahead after keep-alive; expired on time; keep-alive afterwards → false`;
+  });
+
+  await step('j. workers enabled (no disableWorkers; the portal serves stub MPC workers): constructs; same error shapes', async () => {
     const ctx2 = await browser.newContext();
     const p2 = await openSdkPage(ctx2, pageServer.url, { log: verbose ? log : () => {} });
     await createPara(p2, { opts: {} });

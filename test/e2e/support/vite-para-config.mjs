@@ -34,7 +34,7 @@ export function paraSdkVitePlugins() {
     nodePolyfills({
       // `events` is the one a plain build fails on (EventEmitter from @ethereumjs/util);
       // the others are what the SDK's crypto dependencies reach for.
-      include: ['buffer', 'events', 'crypto', 'stream', 'util', 'process', 'string_decoder', 'vm'],
+      include: ['buffer', 'events', 'crypto', 'stream', 'util', 'process'],
       globals: { Buffer: true, global: true, process: true },
     }),
     primeWorkerPlugin(),
