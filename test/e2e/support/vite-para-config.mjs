@@ -2,9 +2,12 @@
 // Shared by the e2e harness; the demo's vite.config can import `paraSdkVitePlugins()` too.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { nodePolyfills } from 'vite-plugin-node-polyfills';
 
 const require = createRequire(import.meta.url);
+// Own optimizer cache, so the e2e page and the demo's dev server never re-optimize each other's deps.
+const E2E_CACHE_DIR = fileURLToPath(new URL('../../../node_modules/.vite-para-e2e', import.meta.url));
 
 /** node-forge's prime worker, which the SDK's RSA keygen loads relative to the PAGE. */
 export const PRIME_WORKER_FILE = require.resolve('node-forge/dist/prime.worker.min.js');
@@ -42,9 +45,10 @@ export function paraSdkVitePlugins() {
 }
 
 /** A complete inline Vite config for a page that imports the SDK. */
-export function paraSdkViteConfig({ root, port = 0, host = '127.0.0.1' } = {}) {
+export function paraSdkViteConfig({ root, port = 0, host = '127.0.0.1', cacheDir = E2E_CACHE_DIR } = {}) {
   return {
     root,
+    cacheDir,
     configFile: false,
     logLevel: 'warn',
     clearScreen: false,
