@@ -1,0 +1,36 @@
+import { createContext } from '@lit/context';
+import type { ReadableAtom } from 'nanostores';
+import type { Clock } from '../core/clock.js';
+import type { ParaSessionEngine } from '../core/engine.js';
+import type { SessionEnvironment } from '../core/environment.js';
+import type { ParaIdentity, SessionState } from '../core/types.js';
+import type { ParaReauthCompleteDetail } from './events.js';
+
+/** An outstanding re-authentication request and who answers it: the kit's dialog, or the app's own flow. */
+export interface ReauthRequest {
+  identity: ParaIdentity;
+  handledBy: 'kit' | 'app';
+}
+
+/**
+ * What `<para-session>` provides. One stable object per provider: it outlives client swaps, and
+ * consumers subscribe to its atoms rather than waiting for the context to be provided again.
+ */
+export interface ParaSessionContext {
+  /** The running engine, or `null` while the provider has no client. */
+  readonly $engine: ReadableAtom<ParaSessionEngine | null>;
+  /** The current engine's state; `idle` while there is none. */
+  readonly $state: ReadableAtom<SessionState>;
+  /** Set when the engine asks for a sign-in, cleared when it completes or is cancelled. */
+  readonly $reauth: ReadableAtom<ReauthRequest | null>;
+  /** The engine's clock, so countdowns agree with the engine (and tests can drive both). */
+  readonly clock: Clock;
+  /** The engine's document and window, for visibility. */
+  readonly environment: SessionEnvironment;
+  onReauthComplete(listener: (detail: ParaReauthCompleteDetail) => void): () => void;
+  /** Only one dialog per provider may be open: the first to claim it wins until it releases. */
+  claimDialog(owner: object): boolean;
+  releaseDialog(owner: object): void;
+}
+
+export const paraSessionContext = createContext<ParaSessionContext | undefined>(Symbol('para-session'));

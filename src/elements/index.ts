@@ -1,0 +1,13 @@
+export { ParaElement } from './base/para-element.js';
+export { paraSessionContext } from './context.js';
+export type { ParaSessionContext, ReauthRequest } from './context.js';
+export * from './events.js';
+export { ParaSession } from './para-session/para-session.js';
+export type { ParaSessionEngineOptions } from './para-session/para-session.js';
+export { ParaSessionStatus } from './para-session-status/para-session-status.js';
+export type { ParaSessionStatusStrings } from './para-session-status/para-session-status.js';
+export { ParaReauthDialog } from './para-reauth-dialog/para-reauth-dialog.js';
+export type { ParaReauthDialogStrings } from './para-reauth-dialog/para-reauth-dialog.js';
+export { ParaSessionGuard } from './para-session-guard/para-session-guard.js';
+export { formatDuration, formatCountdown } from './shared/format-time.js';
+export type { TimeFormat } from './shared/format-time.js';

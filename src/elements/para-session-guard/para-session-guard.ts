@@ -1,0 +1,43 @@
+import { css, html } from 'lit';
+import { isPresentable } from '../../core/state.js';
+import { ParaElement } from '../base/para-element.js';
+import { SessionConsumer } from '../shared/session-consumer.js';
+
+/**
+ * @summary Shows its content only while the session is usable (or offline with a known session),
+ * a fallback otherwise, and a pending slot while the first check runs.
+ *
+ * @slot - Shown while the session is usable: `active`, `expiring`, or `offline` with a known session.
+ * @slot fallback - Shown when it is not: no session, signed out, expired, signing in again.
+ * @slot pending - Shown while the session is being checked; falls back to `fallback` when empty.
+ */
+export class ParaSessionGuard extends ParaElement {
+  static override styles = [ParaElement.styles, css`:host { display: contents; }`];
+
+  private readonly session = new SessionConsumer(this);
+
+  /** Which slot is showing: `default`, `pending` or `fallback`. */
+  get showing(): 'default' | 'pending' | 'fallback' {
+    const state = this.session.state;
+    if (isPresentable(state)) return 'default';
+    if (state.status === 'checking' && this.querySelector(':scope > [slot="pending"]')) return 'pending';
+    return 'fallback';
+  }
+
+  protected override render() {
+    switch (this.showing) {
+      case 'default':
+        return html`<slot></slot>`;
+      case 'pending':
+        return html`<slot name="pending"></slot>`;
+      default:
+        return html`<slot name="fallback"></slot>`;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'para-session-guard': ParaSessionGuard;
+  }
+}

@@ -1,0 +1,22 @@
+import type { SessionStatus } from '../../core/types.js';
+
+/** What `<para-session-status>` says; set `strings` with any subset to translate or rephrase. */
+export interface ParaSessionStatusStrings {
+  status: Record<SessionStatus, string>;
+  /** `{time}` is replaced by the time left. */
+  timeLeft: string;
+}
+
+export const defaultStatusStrings: ParaSessionStatusStrings = {
+  status: {
+    idle: 'No session',
+    checking: 'Checking session…',
+    active: 'Signed in',
+    expiring: 'Session ending soon',
+    expired: 'Session ended',
+    reauthenticating: 'Signing in again…',
+    'signed-out': 'Signed out',
+    offline: 'Offline',
+  },
+  timeLeft: '{time} left',
+};

@@ -1,0 +1,224 @@
+import { provide } from '@lit/context';
+import { css, html, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { ReadableAtom } from 'nanostores';
+import { systemClock } from '../../core/clock.js';
+import { ParaSessionEngine } from '../../core/engine.js';
+import { browserEnvironment } from '../../core/environment.js';
+import { SessionUnavailableError } from '../../core/errors.js';
+import type { OptionWarnings } from '../../core/options.js';
+import type { CreateSessionOptions, ExportOptions, KeepAlivePolicy, SessionOptions, SessionState } from '../../core/types.js';
+import type { ParaSessionClient } from '../../para/client.js';
+import { isSwitchedAccount } from '../../para/reauth.js';
+import { ParaElement } from '../base/para-element.js';
+import { paraSessionContext, type ParaSessionContext } from '../context.js';
+import {
+  ParaReauthCancelEvent,
+  ParaReauthCompleteEvent,
+  ParaReauthRequestEvent,
+  ParaSessionChangeEvent,
+  ParaSessionErrorEvent,
+  ParaSessionExpiredEvent,
+  ParaSessionExtendedEvent,
+  ParaSessionWarningEvent,
+} from '../events.js';
+import { SessionHandle } from './session-handle.js';
+
+/** Advanced engine settings: injected time, environment and tab coordination (tests, embedding). */
+export type ParaSessionEngineOptions = Omit<CreateSessionOptions, keyof PublicOptionKeys>;
+type PublicOptionKeys = Pick<SessionOptions, 'sessionLength' | 'keepAlive' | 'disableAutoKeepAlive' | 'refreshBefore' | 'warnBefore'>;
+
+const ATTRIBUTE_NAMES: Record<keyof SessionOptions, string> = {
+  sessionLength: 'session-length',
+  keepAlive: 'keep-alive',
+  disableAutoKeepAlive: 'disable-auto-keep-alive',
+  refreshBefore: 'refresh-before',
+  warnBefore: 'warn-before',
+  truthCheckEvery: 'engineOptions.truthCheckEvery',
+  requestTimeout: 'engineOptions.requestTimeout',
+};
+
+/** Keeps unparseable text as given, so the warning can quote what the page actually wrote. */
+const secondsConverter = {
+  fromAttribute: (value: string | null): number | undefined => {
+    if (value === null) return undefined;
+    const parsed = Number(value);
+    return (value.trim() !== '' && Number.isFinite(parsed) ? parsed : value) as number;
+  },
+  toAttribute: (value: number | undefined): string | null => (value === undefined || value === null ? null : String(value)),
+};
+
+/**
+ * @summary Runs one Para session (keep-alive, warning, expiry, re-authentication) and provides it to the
+ * elements inside it. Renders nothing of its own.
+ *
+ * @slot - The app, or the part of it that uses the session.
+ *
+ * @fires {ParaSessionChangeEvent} para-session-change - The state changed. `detail: { state: SessionState, previous: SessionState }`
+ * @fires {ParaSessionExtendedEvent} para-session-extended - The server extended the session. `detail: { expiresAt: number | null }`
+ * @fires {ParaSessionWarningEvent} para-session-warning - The warning window began. `detail: { expiresAt: number | null, secondsLeft: number }`
+ * @fires {ParaSessionExpiredEvent} para-session-expired - The server confirmed the expiry. `detail: { identity: ParaIdentity }`
+ * @fires {ParaReauthRequestEvent} para-reauth-request - A sign-in is needed; cancelable: `preventDefault()` to run your own. `detail: { identity: ParaIdentity }`
+ * @fires {ParaReauthCompleteEvent} para-reauth-complete - Signed in again. `detail: { identity: ParaIdentity, previous: ParaIdentity, switchedAccount: boolean }`
+ * @fires {ParaReauthCancelEvent} para-reauth-cancel - The user gave up signing in. `detail: { reason: string }`
+ * @fires {ParaSessionErrorEvent} para-session-error - A request failed or the setup is wrong. `detail: { error: SessionError }`
+ */
+export class ParaSession extends ParaElement {
+  static override styles = [ParaElement.styles, css`:host { display: contents; }`];
+
+  /** The Para client (a `ParaWeb` instance, or anything with the same methods). */
+  @property({ attribute: false }) client: ParaSessionClient | null = null;
+
+  /** Para's configured session length in seconds, 60 … 2592000 (30 days). Default 7200. */
+  @property({ attribute: 'session-length', reflect: true, converter: secondsConverter }) sessionLength?: number;
+
+  /** `activity` (default): extend only after user activity · `always` · `off`. */
+  @property({ attribute: 'keep-alive', reflect: true }) keepAlive?: KeepAlivePolicy;
+
+  /** Same as `keep-alive="off"`; mirrors ParaProvider's `disableAutoSessionKeepAlive`. */
+  @property({ attribute: 'disable-auto-keep-alive', type: Boolean, reflect: true }) disableAutoKeepAlive = false;
+
+  /** Extend this many seconds before expiry, 0 … session length. Default 300 (less for short sessions). */
+  @property({ attribute: 'refresh-before', reflect: true, converter: secondsConverter }) refreshBefore?: number;
+
+  /** Warn an idle user this many seconds before expiry, at least 20 (WCAG 2.2.1). Default 120. */
+  @property({ attribute: 'warn-before', reflect: true, converter: secondsConverter }) warnBefore?: number;
+
+  /** Advanced: the engine's clock, environment, tab coordinator, fetch. Setting it restarts the engine. */
+  @property({ attribute: false }) engineOptions: ParaSessionEngineOptions = {};
+
+  @provide({ context: paraSessionContext })
+  protected readonly handle = new SessionHandle() as ParaSessionContext;
+
+  private engine: ParaSessionEngine | null = null;
+  private unlisten: Array<() => void> = [];
+
+  get state(): SessionState {
+    return this.handle.$state.get();
+  }
+
+  /** A nanostores atom of the state (the current engine's, `idle` without a client). */
+  get $state(): ReadableAtom<SessionState> {
+    return this.handle.$state;
+  }
+
+  override connectedCallback(): void {
+    for (const name of ['client', 'sessionLength', 'keepAlive', 'disableAutoKeepAlive', 'refreshBefore', 'warnBefore', 'engineOptions']) {
+      this.upgradeProperty(name);
+    }
+    super.connectedCallback();
+    this.engine?.start();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.engine?.stop();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('client') || changed.has('engineOptions')) {
+      this.replaceEngine();
+    } else if (this.engine && ['sessionLength', 'keepAlive', 'disableAutoKeepAlive', 'refreshBefore', 'warnBefore'].some((key) => changed.has(key as keyof ParaSession))) {
+      this.engine.setOptions(this.sessionOptions(), this.warnings());
+    }
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+
+  check(): Promise<SessionState> {
+    return this.engine?.check() ?? Promise.resolve(this.state);
+  }
+
+  extend(): Promise<boolean> {
+    return this.engine?.extend() ?? Promise.resolve(false);
+  }
+
+  /** Resolves when the session is usable; after an expiry it opens the re-authentication first. */
+  requireActive(): Promise<void> {
+    return this.engine?.requireActive() ?? Promise.reject(this.noClientError());
+  }
+
+  reauthenticate(): Promise<void> {
+    return this.engine?.reauthenticate() ?? Promise.reject(this.noClientError());
+  }
+
+  exportSession(options?: ExportOptions): Promise<string> {
+    return this.engine?.exportSession(options) ?? Promise.reject(this.noClientError());
+  }
+
+  /** POSTs the exported session to your server; the kit never stores it. */
+  sendSessionTo(url: string | URL, init?: RequestInit, options?: ExportOptions): Promise<Response> {
+    return this.engine?.sendSessionTo(url, init, options) ?? Promise.reject(this.noClientError());
+  }
+
+  logout(): Promise<void> {
+    return this.engine?.logout() ?? Promise.resolve();
+  }
+
+  private replaceEngine(): void {
+    for (const stop of this.unlisten.splice(0)) stop();
+    this.engine?.stop();
+    this.engine = this.client ? new ParaSessionEngine(this.client, { ...this.engineOptions, ...this.sessionOptions() }, this.warnings()) : null;
+    const handle = this.handle as SessionHandle;
+    handle.clock = this.engineOptions.clock ?? systemClock;
+    handle.environment = this.engineOptions.environment ?? browserEnvironment();
+    handle.follow(this.engine);
+    if (!this.engine) return;
+    this.unlisten = this.forwardEvents(this.engine, handle);
+    if (this.isConnected) this.engine.start();
+  }
+
+  /** Engine events become DOM events; a sign-in request first asks the page whether it runs its own. */
+  private forwardEvents(engine: ParaSessionEngine, handle: SessionHandle): Array<() => void> {
+    return [
+      engine.on('change', (detail) => this.emit(new ParaSessionChangeEvent(detail))),
+      engine.on('extended', (detail) => this.emit(new ParaSessionExtendedEvent(detail))),
+      engine.on('warning', (detail) => this.emit(new ParaSessionWarningEvent(detail))),
+      engine.on('expired', (detail) => this.emit(new ParaSessionExpiredEvent(detail))),
+      engine.on('error', (detail) => this.emit(new ParaSessionErrorEvent(detail))),
+      engine.on('reauth-request', ({ identity }) => {
+        const request = this.emit(new ParaReauthRequestEvent({ identity }));
+        handle.requestReauth({ identity, handledBy: request.defaultPrevented ? 'app' : 'kit' });
+      }),
+      engine.on('reauth-complete', ({ identity, previous }) => {
+        const detail = { identity, previous, switchedAccount: isSwitchedAccount(identity, previous) };
+        handle.completeReauth(detail);
+        this.emit(new ParaReauthCompleteEvent(detail));
+      }),
+      engine.on('reauth-cancel', (detail) => {
+        handle.endReauth();
+        this.emit(new ParaReauthCancelEvent(detail));
+      }),
+    ];
+  }
+
+  /** Only what the page set: unset options fall back to defaults that fit the session length. */
+  private sessionOptions(): Partial<SessionOptions> {
+    return {
+      sessionLength: this.sessionLength,
+      keepAlive: this.keepAlive,
+      disableAutoKeepAlive: this.disableAutoKeepAlive,
+      refreshBefore: this.refreshBefore,
+      warnBefore: this.warnBefore,
+      truthCheckEvery: this.engineOptions.truthCheckEvery,
+      requestTimeout: this.engineOptions.requestTimeout,
+    };
+  }
+
+  private warnings(): OptionWarnings {
+    const warn = this.engineOptions.warn ?? ((message: string) => console.warn(message));
+    return { source: '<para-session>', name: (key) => ATTRIBUTE_NAMES[key], warn };
+  }
+
+  private noClientError(): SessionUnavailableError {
+    return new SessionUnavailableError('stopped', '<para-session> has no client: set its `client` property first.');
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'para-session': ParaSession;
+  }
+}

@@ -1,0 +1,65 @@
+import { atom } from 'nanostores';
+import { systemClock, type Clock } from '../../core/clock.js';
+import type { ParaSessionEngine } from '../../core/engine.js';
+import { Emitter } from '../../core/emitter.js';
+import { browserEnvironment, type SessionEnvironment } from '../../core/environment.js';
+import { initialState, isUsableStatus } from '../../core/state.js';
+import type { SessionState } from '../../core/types.js';
+import type { ParaSessionContext, ReauthRequest } from '../context.js';
+import type { ParaReauthCompleteDetail } from '../events.js';
+
+/** The provider's context value: follows whichever engine the provider currently runs. */
+export class SessionHandle implements ParaSessionContext {
+  readonly $engine = atom<ParaSessionEngine | null>(null);
+  readonly $state = atom<SessionState>(initialState());
+  readonly $reauth = atom<ReauthRequest | null>(null);
+  clock: Clock = systemClock;
+  environment: SessionEnvironment = browserEnvironment();
+  private readonly completions = new Emitter<{ complete: ParaReauthCompleteDetail }>();
+  private unfollow: (() => void) | null = null;
+  private dialogOwner: object | null = null;
+
+  /** Points every consumer at `engine` (or at nothing). */
+  follow(engine: ParaSessionEngine | null): void {
+    this.unfollow?.();
+    this.unfollow = null;
+    this.$reauth.set(null);
+    this.$engine.set(engine);
+    if (!engine) {
+      this.$state.set(initialState());
+      return;
+    }
+    this.unfollow = engine.$state.subscribe((state) => {
+      this.$state.set(state);
+      // A session that is usable again, or deliberately ended, needs no sign-in any more.
+      if (isUsableStatus(state.status) || state.status === 'signed-out') this.$reauth.set(null);
+    });
+  }
+
+  requestReauth(request: ReauthRequest): void {
+    this.$reauth.set(request);
+  }
+
+  endReauth(): void {
+    this.$reauth.set(null);
+  }
+
+  completeReauth(detail: ParaReauthCompleteDetail): void {
+    this.$reauth.set(null);
+    this.completions.emit('complete', detail);
+  }
+
+  onReauthComplete(listener: (detail: ParaReauthCompleteDetail) => void): () => void {
+    return this.completions.on('complete', listener);
+  }
+
+  claimDialog(owner: object): boolean {
+    if (this.dialogOwner && this.dialogOwner !== owner) return false;
+    this.dialogOwner = owner;
+    return true;
+  }
+
+  releaseDialog(owner: object): void {
+    if (this.dialogOwner === owner) this.dialogOwner = null;
+  }
+}
