@@ -1,0 +1,69 @@
+import type { ParaStateSnapshot } from '../../../src/para/client.js';
+import { FakeParaApiError, FakeParaClient } from '../../core/support/fake-para.js';
+
+export const PASSKEY_URL = 'https://portal.test/web/biometrics/login?sessionId=s1';
+
+/**
+ * A fake `ParaWeb` that also signs in: `authenticateWithEmailOrPhone` publishes the portal URL
+ * through `onStatePhaseChange` and resolves when the test approves the login in the "portal".
+ */
+export class AuthFakeClient extends FakeParaClient {
+  readonly authCalls: unknown[] = [];
+  cancelCalls = 0;
+  failNextAuthWith: Error | null = null;
+  private readonly phaseListeners = new Set<(snapshot: ParaStateSnapshot) => void>();
+  private pending: { resolve: (value: unknown) => void; reject: (error: Error) => void } | null = null;
+
+  onStatePhaseChange = (callback: (snapshot: ParaStateSnapshot) => void): (() => void) => {
+    this.phaseListeners.add(callback);
+    callback({ corePhase: 'unauthenticated', authStateInfo: null });
+    return () => this.phaseListeners.delete(callback);
+  };
+
+  get phaseListenerCount(): number {
+    return this.phaseListeners.size;
+  }
+
+  authenticateWithEmailOrPhone = (params: { auth: { email: string } }): Promise<unknown> => {
+    this.authCalls.push(params);
+    return this.startFlow({ authStateInfo: { passkeyUrl: PASSKEY_URL } });
+  };
+
+  authenticateWithOAuth = (params: { method: string; redirectCallbacks: { onOAuthUrl?: (url: string) => void } }): Promise<unknown> => {
+    this.authCalls.push(params);
+    const flow = this.startFlow(null);
+    queueMicrotask(() => params.redirectCallbacks.onOAuthUrl?.(`https://oauth.test/${params.method.toLowerCase()}`));
+    return flow;
+  };
+
+  cancelAuthFlow = async (): Promise<void> => {
+    this.cancelCalls += 1;
+    this.pending?.reject(new Error('Auth flow cancelled'));
+    this.pending = null;
+  };
+
+  /** The user finishes in the portal, as `who` (the same user by default). */
+  approve(who: { userId?: string; email?: string } = {}): void {
+    this.userId = who.userId ?? this.userId;
+    this.email = who.email ?? this.email;
+    this.server.signIn();
+    this.pending?.resolve({ authInfo: {}, hasCreatedWallets: true });
+    this.pending = null;
+  }
+
+  get flowPending(): boolean {
+    return this.pending !== null;
+  }
+
+  private startFlow(info: ParaStateSnapshot['authStateInfo']): Promise<unknown> {
+    if (this.failNextAuthWith) {
+      const error = this.failNextAuthWith;
+      this.failNextAuthWith = null;
+      return Promise.reject(error);
+    }
+    if (info) queueMicrotask(() => this.phaseListeners.forEach((listener) => listener({ authPhase: 'awaiting_session_start', authStateInfo: info })));
+    return new Promise((resolve, reject) => (this.pending = { resolve, reject }));
+  }
+}
+
+export const networkError = () => new FakeParaApiError('Connection error', 'ERR_NETWORK');

@@ -1,0 +1,59 @@
+import { fixture } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
+import type { ParaSession } from '../../../src/elements/para-session/para-session.js';
+import '../../../src/index.js';
+import { FakeClock } from '../../core/support/fake-clock.js';
+import { fakeEnvironment, type FakeEnvironment } from '../../core/support/fake-environment.js';
+import { FakeParaServer } from '../../core/support/fake-para.js';
+import { AuthFakeClient } from './auth-client.js';
+
+export const SECOND = 1000;
+export const MINUTE = 60 * SECOND;
+export const HOUR = 60 * MINUTE;
+
+export interface SessionWorld {
+  clock: FakeClock;
+  environment: FakeEnvironment;
+  server: FakeParaServer;
+  client: AuthFakeClient;
+  engineOptions: { clock: FakeClock; environment: FakeEnvironment; random: () => number };
+}
+
+/** A Para server, a client and a clock the elements' engine runs on, with time under the test's control. */
+export function createWorld({ signedIn = true, sessionLengthMs = 2 * HOUR } = {}): SessionWorld {
+  const clock = new FakeClock();
+  const environment = fakeEnvironment();
+  const server = new FakeParaServer(clock, sessionLengthMs);
+  if (signedIn) server.signIn();
+  const client = new AuthFakeClient(server, environment.window);
+  return { clock, environment, server, client, engineOptions: { clock, environment, random: () => 0.5 } };
+}
+
+/** Renders the template, lets the first check answer, and waits for every element to render. */
+export async function sessionFixture<T extends Element = ParaSession>(template: TemplateResult, world: SessionWorld): Promise<T> {
+  const el = await fixture<T>(template);
+  await settle(world, SECOND);
+  return el;
+}
+
+/** Moves session time forward, then waits for Lit to render what changed. */
+export async function settle(world: SessionWorld, ms = 0): Promise<void> {
+  await world.clock.advance(ms);
+  await renders();
+}
+
+export async function renders(): Promise<void> {
+  for (let i = 0; i < 3; i += 1) {
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+}
+
+/** Moves the session into its warning window (default `warn-before` is 120 s): 110 s before expiry. */
+export async function reachWarning(world: SessionWorld): Promise<void> {
+  await settle(world, world.server.expiresAt! - world.clock.now() - 110 * SECOND);
+}
+
+/** Lets the session run out on the server and the engine notice it. */
+export async function reachExpiry(world: SessionWorld): Promise<void> {
+  await settle(world, world.server.expiresAt! - world.clock.now() + 2 * SECOND);
+}
