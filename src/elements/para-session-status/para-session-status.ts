@@ -35,10 +35,12 @@ export class ParaSessionStatus extends ParaElement {
   @property({ attribute: false }) strings: Partial<ParaSessionStatusStrings> = {};
 
   private readonly session = new SessionConsumer(this);
+  /** Read by tests: nothing may tick while the page is hidden. */
+  protected readonly countdown: CountdownController;
 
   constructor() {
     super();
-    new CountdownController(this, {
+    this.countdown = new CountdownController(this, {
       clock: () => this.session.clock,
       environment: () => this.session.environment,
       expiresAt: () => (this.showsTime ? this.session.state.expiresAt : null),

@@ -2,9 +2,7 @@ import { provide } from '@lit/context';
 import { css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ReadableAtom } from 'nanostores';
-import { systemClock } from '../../core/clock.js';
 import { ParaSessionEngine } from '../../core/engine.js';
-import { browserEnvironment } from '../../core/environment.js';
 import { SessionUnavailableError } from '../../core/errors.js';
 import type { OptionWarnings } from '../../core/options.js';
 import type { CreateSessionOptions, ExportOptions, KeepAlivePolicy, SessionOptions, SessionState } from '../../core/types.js';
@@ -88,7 +86,7 @@ export class ParaSession extends ParaElement {
   @property({ attribute: false }) engineOptions: ParaSessionEngineOptions = {};
 
   @provide({ context: paraSessionContext })
-  protected readonly handle = new SessionHandle() as ParaSessionContext;
+  protected readonly handle = new SessionHandle(() => this.engineOptions) as ParaSessionContext;
 
   private engine: ParaSessionEngine | null = null;
   private unlisten: Array<() => void> = [];
@@ -162,8 +160,6 @@ export class ParaSession extends ParaElement {
     this.engine?.stop();
     this.engine = this.client ? new ParaSessionEngine(this.client, { ...this.engineOptions, ...this.sessionOptions() }, this.warnings()) : null;
     const handle = this.handle as SessionHandle;
-    handle.clock = this.engineOptions.clock ?? systemClock;
-    handle.environment = this.engineOptions.environment ?? browserEnvironment();
     handle.follow(this.engine);
     if (!this.engine) return;
     this.unlisten = this.forwardEvents(this.engine, handle);

@@ -13,11 +13,21 @@ export class SessionHandle implements ParaSessionContext {
   readonly $engine = atom<ParaSessionEngine | null>(null);
   readonly $state = atom<SessionState>(initialState());
   readonly $reauth = atom<ReauthRequest | null>(null);
-  clock: Clock = systemClock;
-  environment: SessionEnvironment = browserEnvironment();
+  private readonly defaultEnvironment = browserEnvironment();
   private readonly completions = new Emitter<{ complete: ParaReauthCompleteDetail }>();
   private unfollow: (() => void) | null = null;
   private dialogOwner: object | null = null;
+
+  /** Reads the provider's settings live: consumers connect before the provider's first update. */
+  constructor(private readonly settings: () => { clock?: Clock; environment?: SessionEnvironment }) {}
+
+  get clock(): Clock {
+    return this.settings().clock ?? systemClock;
+  }
+
+  get environment(): SessionEnvironment {
+    return this.settings().environment ?? this.defaultEnvironment;
+  }
 
   /** Points every consumer at `engine` (or at nothing). */
   follow(engine: ParaSessionEngine | null): void {

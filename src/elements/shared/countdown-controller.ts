@@ -20,6 +20,8 @@ export class CountdownController implements ReactiveController {
   private handleClock: Clock | null = null;
   private dueAt: number | null = null;
   private stopVisibility: (() => void) | null = null;
+  /** A disconnected host can still update (its session changed); it must not start a timer then. */
+  private connected = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -34,6 +36,7 @@ export class CountdownController implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.connected = true;
     const document = this.source.environment().document;
     const onVisibility = () => {
       this.host.requestUpdate();
@@ -49,6 +52,7 @@ export class CountdownController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.connected = false;
     this.cancel();
     this.stopVisibility?.();
     this.stopVisibility = null;
@@ -59,7 +63,7 @@ export class CountdownController implements ReactiveController {
     const expiresAt = this.source.expiresAt();
     const granularity = this.source.granularity();
     const hidden = this.source.environment().document?.visibilityState === 'hidden';
-    if (hidden || granularity === 'none' || expiresAt === null || expiresAt <= clock.now()) {
+    if (!this.connected || hidden || granularity === 'none' || expiresAt === null || expiresAt <= clock.now()) {
       this.cancel();
       return;
     }

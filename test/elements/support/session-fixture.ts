@@ -42,9 +42,10 @@ export async function settle(world: SessionWorld, ms = 0): Promise<void> {
   await renders();
 }
 
+/** Lit renders in microtasks; a few macrotask turns let chained updates settle (no animation frames: a background test page gets none). */
 export async function renders(): Promise<void> {
   for (let i = 0; i < 3; i += 1) {
-    await new Promise((resolve) => requestAnimationFrame(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 0));
   }
 }
 

@@ -1,0 +1,49 @@
+import { expect, html } from '@open-wc/testing';
+import type { ParaSessionGuard } from '../../src/elements/para-session-guard/para-session-guard.js';
+import { createWorld, reachExpiry, SECOND, sessionFixture, settle } from './support/session-fixture.js';
+import { fixture } from '@open-wc/testing';
+
+const visibleSlot = (guard: ParaSessionGuard) => guard.shadowRoot!.querySelector('slot')!.name || 'default';
+
+describe('<para-session-guard>', () => {
+  const render = (world: ReturnType<typeof createWorld>) =>
+    fixture(html`<para-session .client=${world.client} .engineOptions=${world.engineOptions}>
+      <para-session-guard>
+        <p>Wallet balance</p>
+        <p slot="fallback">Please sign in</p>
+        <p slot="pending">Checking…</p>
+      </para-session-guard>
+    </para-session>`);
+
+  it('shows pending while checking, the content while usable, the fallback once expired', async () => {
+    const world = createWorld();
+    const provider = await render(world);
+    const guard = provider.querySelector('para-session-guard')!;
+    expect(visibleSlot(guard)).to.equal('pending');
+    await settle(world, SECOND);
+    expect(visibleSlot(guard)).to.equal('default');
+    await expect(guard).to.be.accessible();
+    await reachExpiry(world);
+    expect(visibleSlot(guard)).to.equal('fallback');
+    await expect(guard).to.be.accessible();
+  });
+
+  it('keeps the content while offline with a known session', async () => {
+    const world = createWorld();
+    const provider = await sessionFixture(
+      html`<para-session .client=${world.client} .engineOptions=${world.engineOptions}><para-session-guard><p>App</p></para-session-guard></para-session>`,
+      world,
+    );
+    const guard = provider.querySelector('para-session-guard')!;
+    world.server.online = false;
+    world.environment.window.dispatchEvent(new Event('online'));
+    await settle(world, 21 * SECOND);
+    expect((provider as HTMLElement & { state: { status: string } }).state.status).to.equal('offline');
+    expect(visibleSlot(guard)).to.equal('default');
+  });
+
+  it('shows the fallback with no provider', async () => {
+    const guard = await fixture<ParaSessionGuard>(html`<para-session-guard><p>App</p><p slot="fallback">No</p></para-session-guard>`);
+    expect(visibleSlot(guard)).to.equal('fallback');
+  });
+});

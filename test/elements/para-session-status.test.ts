@@ -1,0 +1,160 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import sinon from 'sinon';
+import type { ParaSessionStatus } from '../../src/elements/para-session-status/para-session-status.js';
+import { secondsLeft } from '../../src/core/state.js';
+import { formatCountdown, formatDuration } from '../../src/elements/shared/format-time.js';
+import { createWorld, reachExpiry, reachWarning, SECOND, sessionFixture, settle, type SessionWorld } from './support/session-fixture.js';
+
+async function statusIn(world: SessionWorld, format: 'short' | 'long' = 'short') {
+  const provider = await sessionFixture(
+    html`<para-session .client=${world.client} .engineOptions=${world.engineOptions}>
+      <para-session-status format=${format}></para-session-status>
+    </para-session>`,
+    world,
+  );
+  return provider.querySelector('para-session-status')!;
+}
+
+const part = (el: ParaSessionStatus, name: string) => el.shadowRoot!.querySelector(`[part="${name}"]`)?.textContent?.trim() ?? null;
+
+describe('<para-session-status>', () => {
+  afterEach(() => sinon.restore());
+
+  describe('time left', () => {
+    it('reads minutes, rounded up, with zero minor units left out', () => {
+      const cases: Array<[number, string, string]> = [
+        [0, '0 min', '0 minutes'],
+        [59, '1 min', '1 minute'],
+        [60, '1 min', '1 minute'],
+        [119, '2 min', '2 minutes'],
+        [120, '2 min', '2 minutes'],
+        [3599, '1 h', '1 hour'],
+        [3600, '1 h', '1 hour'],
+        [6120, '1 h 42 min', '1 hour 42 minutes'],
+        [86400, '1 d', '1 day'],
+        [90000, '1 d 1 h', '1 day 1 hour'],
+      ];
+      for (const [seconds, short, long] of cases) {
+        expect(formatDuration(seconds, 'short'), `${seconds} s short`).to.equal(short);
+        expect(formatDuration(seconds, 'long'), `${seconds} s long`).to.equal(long);
+      }
+    });
+
+    it('counts down with seconds inside the warning window', () => {
+      const cases: Array<[number, string]> = [[0, '0:00'], [9, '0:09'], [59, '0:59'], [60, '1:00'], [112, '1:52'], [119, '1:59'], [120, '2:00'], [3599, '59:59'], [3600, '1:00:00']];
+      for (const [seconds, text] of cases) expect(formatCountdown(seconds), `${seconds} s`).to.equal(text);
+    });
+
+    it('shows the time left in the chosen format', async () => {
+      const world = createWorld();
+      const el = await statusIn(world, 'long');
+      expect(part(el, 'label')).to.equal('Signed in');
+      expect(part(el, 'time')).to.equal('2 hours left');
+      el.format = 'short';
+      await el.updateComplete;
+      expect(part(el, 'time')).to.equal('2 h left');
+    });
+  });
+
+  describe('ticking', () => {
+    it('ticks every second in the warning window, every minute otherwise, never while hidden', async () => {
+      const world = createWorld();
+      const el = await statusIn(world);
+      const before = part(el, 'time');
+      await settle(world, 30 * SECOND);
+      expect(part(el, 'time'), 'no per-second ticks outside the window').to.equal(before);
+      await settle(world, 60 * SECOND);
+      expect(part(el, 'time')).to.equal('1 h 59 min left');
+
+      await reachWarning(world);
+      expect(part(el, 'label')).to.equal('Session ending soon');
+      expect(part(el, 'time')).to.equal('1:50 left');
+      await settle(world, SECOND);
+      expect(part(el, 'time')).to.equal('1:49 left');
+
+      const countdown = (el as unknown as { countdown: { pending: boolean } }).countdown;
+      expect(countdown.pending, 'a tick is scheduled while visible').to.equal(true);
+      world.environment.document.setVisible(false);
+      await settle(world, 5 * SECOND);
+      expect(countdown.pending, 'no tick is scheduled while hidden').to.equal(false);
+      world.environment.document.setVisible(true);
+      await settle(world);
+      const provider = el.closest('para-session')!;
+      const shown = () => `${formatCountdown(secondsLeft(provider.state, world.clock.now())!)} left`;
+      expect(part(el, 'time'), 'catches up at once when visible').to.equal(shown());
+      expect(countdown.pending).to.equal(true);
+      const beforeTick = part(el, 'time');
+      await settle(world, SECOND);
+      expect(part(el, 'time')).to.equal(shown());
+      expect(part(el, 'time')).not.to.equal(beforeTick);
+    });
+  });
+
+  describe('accessibility', () => {
+    it('passes axe in every status and announces status changes politely, not ticks', async () => {
+      const world = createWorld();
+      const el = await statusIn(world);
+      const label = el.shadowRoot!.querySelector('[part="label"]')!;
+      expect(label.getAttribute('role')).to.equal('status');
+      expect(el.shadowRoot!.querySelector('[part="time"]')!.closest('[role="status"]')).to.equal(null);
+      await expect(el).to.be.accessible();
+      await reachWarning(world);
+      await expect(el).to.be.accessible();
+      await reachExpiry(world);
+      expect(part(el, 'label')).to.equal('Session ended');
+      await expect(el).to.be.accessible();
+      world.server.online = false;
+      world.server.signIn();
+      world.client.approve();
+      world.server.online = false;
+      await settle(world, SECOND);
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows offline with the last known time left', async () => {
+      const world = createWorld();
+      const el = await statusIn(world);
+      world.server.online = false;
+      world.environment.window.dispatchEvent(new Event('online'));
+      await settle(world, 21 * SECOND);
+      expect(part(el, 'label')).to.equal('Offline');
+      expect(part(el, 'time')).to.match(/^2 h left|1 h 59 min left$/);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('without a provider', () => {
+    it('says "No session" and warns once', async () => {
+      const warn = sinon.stub(console, 'warn');
+      const el = await fixture<ParaSessionStatus>(html`<para-session-status></para-session-status>`);
+      await fixture(html`<para-session-status></para-session-status>`);
+      await Promise.resolve();
+      expect(part(el, 'label')).to.equal('No session');
+      const mine = warn.getCalls().filter((call) => String(call.args[0]).startsWith('<para-session-status>'));
+      expect(mine.length).to.be.at.most(1);
+      await expect(el).to.be.accessible();
+    });
+
+    it('works inside a shadow root under a provider', async () => {
+      const world = createWorld();
+      const provider = await sessionFixture(html`<para-session .client=${world.client} .engineOptions=${world.engineOptions}><div></div></para-session>`, world);
+      const host = provider.querySelector('div')!;
+      const root = host.attachShadow({ mode: 'open' });
+      root.innerHTML = '<para-session-status></para-session-status>';
+      const el = root.querySelector('para-session-status')!;
+      await el.updateComplete;
+      expect(part(el, 'label')).to.equal('Signed in');
+    });
+  });
+
+  describe('properties', () => {
+    it('replaces any text through strings', async () => {
+      const world = createWorld();
+      const el = await statusIn(world);
+      el.strings = { status: { active: 'Angemeldet' } as never, timeLeft: 'noch {time}' };
+      await el.updateComplete;
+      expect(part(el, 'label')).to.equal('Angemeldet');
+      expect(part(el, 'time')).to.equal('noch 2 h');
+    });
+  });
+});
