@@ -144,7 +144,7 @@ export class ParaReauthDialog extends ParaElement {
 
   protected override updated(changed: PropertyValues): void {
     const dialog = this.dialog;
-    if (this.mode && !dialog.open) {
+    if (this.mode && !dialog.open && this.isConnected) {
       dialog.showModal();
       this.focusFirst();
     } else if (this.mode && changed.has('mode')) {

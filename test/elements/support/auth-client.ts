@@ -26,7 +26,7 @@ export class AuthFakeClient extends FakeParaClient {
 
   authenticateWithEmailOrPhone = (params: { auth: { email: string } }): Promise<unknown> => {
     this.authCalls.push(params);
-    return this.startFlow({ authStateInfo: { passkeyUrl: PASSKEY_URL } });
+    return this.startFlow({ passkeyUrl: PASSKEY_URL });
   };
 
   authenticateWithOAuth = (params: { method: string; redirectCallbacks: { onOAuthUrl?: (url: string) => void } }): Promise<unknown> => {
