@@ -150,7 +150,7 @@ describe('<para-reauth-dialog>', () => {
       blocked.restore();
       const popup = stubWindowOpen();
       buttonNamed(dialog, 'Try again').click();
-      expect(popup.open).to.have.been.calledOnce;
+      expect(popup.open.callCount).to.equal(1);
     });
 
     it('reports a network failure with a retry', async () => {
@@ -211,7 +211,7 @@ describe('<para-reauth-dialog>', () => {
       const { dialog } = await dialogIn(world);
       await reachExpiry(world);
       buttonNamed(dialog, 'Continue with Google').click();
-      expect(popup.open).to.have.been.calledOnce;
+      expect(popup.open.callCount).to.equal(1);
       await settle(world, SECOND);
       expect((world.client.authCalls[0] as { method: string }).method).to.equal('GOOGLE');
       expect(popup.popup.location.href).to.equal('https://oauth.test/google');
@@ -230,7 +230,7 @@ describe('<para-reauth-dialog>', () => {
       const { dialog } = await dialogIn(world, html`<button slot="auth">Sign in with our SSO</button>`);
       await reachExpiry(world);
       expect(shadow(dialog).querySelector('form')).to.equal(null);
-      expect(shadow(dialog).querySelector('slot[name="auth"]')).to.exist;
+      expect(shadow(dialog).querySelector('slot[name="auth"]')).not.to.equal(null);
       await expect(dialog).to.be.accessible();
       world.client.approve();
       world.environment.window.dispatchEvent(new CustomEvent('paraLogin'));
@@ -247,7 +247,7 @@ describe('<para-reauth-dialog>', () => {
       dialog.strings = { staySignedIn: 'Angemeldet bleiben' };
       dialog.oauth = 'google myspace';
       await reachWarning(world);
-      expect(buttonNamed(dialog, 'Angemeldet bleiben')).to.exist;
+      expect(buttonNamed(dialog, 'Angemeldet bleiben')).not.to.equal(undefined);
       expect(dialog.providers).to.deep.equal(['GOOGLE']);
       expect(warn.getCalls().map((call) => String(call.args[0]))).to.include(
         '<para-reauth-dialog>: oauth="google myspace" has unknown methods (myspace); ignoring them. Known: google, apple, discord, x, facebook, telegram, farcaster.',
