@@ -14,6 +14,34 @@ export default tseslint.config(
     },
   },
   {
+    // House rule 1: the engine knows nothing of Lit or tags, and nothing outside src/para knows the SDK.
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['lit', 'lit/*', '@lit/*', 'lit-html', 'lit-element'], message: 'src/core must not depend on Lit.' },
+        { group: ['@getpara/*'], message: 'Only src/para may know the Para SDK, and only by type.' },
+        { group: ['**/elements/**', '../elements/*'], message: 'src/core must not import elements.' },
+      ] }],
+    },
+  },
+  {
+    files: ['src/para/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['lit', 'lit/*', '@lit/*'], message: 'src/para must not depend on Lit.' },
+        { group: ['**/elements/**'], message: 'src/para must not import elements.' },
+      ] }],
+    },
+  },
+  {
+    files: ['src/elements/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['@getpara/*'], message: 'Elements reach the SDK only through src/para.' },
+      ] }],
+    },
+  },
+  {
     // Node scripts: the emulator, tools, end-to-end drivers and configs.
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },

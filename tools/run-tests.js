@@ -7,6 +7,7 @@ const steps = [
   { name: 'type-check', command: 'npx', args: ['tsc', '--noEmit'] },
   { name: 'lint', command: 'npx', args: ['eslint', '.'] },
   { name: 'lit-analyzer', command: 'npx', args: ['lit-analyzer', 'src', '--maxWarnings', '0', '--strict'] },
+  { name: 'node-import', command: 'node', args: ['tools/check-node-import.mjs'] },
   { name: 'unit', command: 'npx', args: ['web-test-runner'] },
 ];
 
