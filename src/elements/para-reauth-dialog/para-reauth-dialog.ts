@@ -18,6 +18,7 @@ type Mode = 'warning' | 'expired';
 type Phase = { step: 'form' } | { step: 'progress' } | { step: 'error'; failure: ReauthFailure; message: string; retry: ReauthMethod } | { step: 'switched'; identity: ParaIdentity; previous: ParaIdentity };
 
 /**
+ * @tag para-reauth-dialog
  * @summary Warns before the session ends and, once it has, signs the user in again without leaving the page.
  *
  * @slot warning-title - Replaces the warning heading.

@@ -4,6 +4,7 @@ import { ParaElement } from '../base/para-element.js';
 import { SessionConsumer } from '../shared/session-consumer.js';
 
 /**
+ * @tag para-session-guard
  * @summary Shows its content only while the session is usable (or offline with a known session),
  * a fallback otherwise, and a pending slot while the first check runs.
  *

@@ -11,6 +11,7 @@ import { defaultStatusStrings, type ParaSessionStatusStrings } from './status-st
 export type { ParaSessionStatusStrings };
 
 /**
+ * @tag para-session-status
  * @summary Shows the session's status in words, a coloured indicator and the time left.
  *
  * @csspart base - The wrapper of indicator, label and time.

@@ -47,6 +47,7 @@ const secondsConverter = {
 };
 
 /**
+ * @tag para-session
  * @summary Runs one Para session (keep-alive, warning, expiry, re-authentication) and provides it to the
  * elements inside it. Renders nothing of its own.
  *

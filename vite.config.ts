@@ -1,0 +1,18 @@
+import { defineConfig } from 'vite';
+
+// Library mode: Lit, @lit/context and nanostores stay external so apps dedupe them.
+export default defineConfig({
+  server: { host: '127.0.0.1' },
+  build: {
+    lib: {
+      entry: { index: 'src/index.ts', core: 'src/core/index.ts' },
+      formats: ['es'],
+    },
+    rollupOptions: {
+      external: [/^lit($|\/)/, /^@lit\//, 'nanostores'],
+    },
+    sourcemap: true,
+  },
+  // nanostores reads process.env.NODE_ENV (nanostores#97); the demo pages are served unbundled.
+  define: { 'process.env.NODE_ENV': JSON.stringify('development') },
+});
