@@ -9,7 +9,7 @@ import { systemClock, Timer, type Clock } from './clock.js';
 import type { SharedSessionMessage } from './coordinator.js';
 import { soloCoordinator } from './coordinator.js';
 import { Emitter } from './emitter.js';
-import { browserEnvironment, isVisible } from './environment.js';
+import { browserEnvironment, isVisible, type SessionEnvironment } from './environment.js';
 import { engineStoppedError, reauthCancelledError, signedOutError } from './errors.js';
 import { ExpiryTracker } from './expiry.js';
 import { engineOptionWarnings, resolveOptions, type OptionWarnings } from './options.js';
@@ -51,6 +51,8 @@ export class ParaSessionEngine {
   private readonly extendFlight = new SingleFlight<boolean>();
   private readonly waiters = new Waiters();
   private opts: SessionOptions;
+  /** What the caller set, unresolved: defaults that adapt to the session length stay defaults. */
+  private input: Partial<SessionOptions>;
   private running = false;
   /** Bumped by stop(): answers to requests made before are dropped. */
   private generation = 0;
@@ -83,7 +85,8 @@ export class ParaSessionEngine {
       fetch: options.fetch ?? (typeof fetch === 'function' ? fetch.bind(globalThis) : undefined),
       warn: options.warn ?? ((message) => console.warn(message)),
     };
-    this.opts = resolveOptions(options, warnings ?? engineOptionWarnings(this.deps.warn));
+    this.input = pickSessionOptions(options);
+    this.opts = resolveOptions(this.input, warnings ?? engineOptionWarnings(this.deps.warn));
     this.timer = new Timer(this.deps.clock);
     this.expiry = new ExpiryTracker(() => this.client?.retrieveSessionCookie?.(), this.opts.sessionLength * 1000);
   }
@@ -100,6 +103,15 @@ export class ParaSessionEngine {
     return this.opts;
   }
 
+  /** The engine's time source (corrected for a clock set back): elements count down with it. */
+  get clock(): Clock {
+    return this.deps.clock;
+  }
+
+  get environment(): SessionEnvironment {
+    return this.deps.environment;
+  }
+
   /** The last identity seen while the session was active: pre-fills and checks a re-authentication. */
   get lastIdentity(): ParaIdentity {
     return this.expiredIdentity ?? this.identity;
@@ -113,9 +125,10 @@ export class ParaSessionEngine {
     return this.events.on(type, listener);
   }
 
-  /** Re-validates and reschedules; options not given keep their current value. */
+  /** Re-validates and reschedules; options not given keep what was set before (`undefined` unsets). */
   setOptions(options: Partial<SessionOptions>, warnings?: OptionWarnings): void {
-    this.opts = resolveOptions({ ...this.opts, ...options }, warnings ?? engineOptionWarnings(this.deps.warn));
+    this.input = { ...this.input, ...options };
+    this.opts = resolveOptions(this.input, warnings ?? engineOptionWarnings(this.deps.warn));
     this.expiry.setSessionLength(this.opts.sessionLength);
     this.reschedule();
   }
@@ -589,7 +602,22 @@ export class ParaSessionEngine {
   }
 }
 
-/** Creates the headless session engine for a Para client. Call `start()` to begin. */
-export function createParaSession(client: ParaSessionClient, options: CreateSessionOptions = {}): ParaSessionEngine {
-  return new ParaSessionEngine(client, options);
+/**
+ * Creates the headless session engine for a Para client. Call `start()` to begin. `warnings` says how bad
+ * options are reported (the elements name their attributes).
+ */
+export function createParaSession(
+  client: ParaSessionClient,
+  options: CreateSessionOptions = {},
+  warnings?: OptionWarnings,
+): ParaSessionEngine {
+  return new ParaSessionEngine(client, options, warnings);
+}
+
+const SESSION_OPTION_KEYS = ['sessionLength', 'keepAlive', 'disableAutoKeepAlive', 'refreshBefore', 'warnBefore', 'truthCheckEvery', 'requestTimeout'] as const;
+
+function pickSessionOptions(options: CreateSessionOptions): Partial<SessionOptions> {
+  const picked: Partial<Record<keyof SessionOptions, unknown>> = {};
+  for (const key of SESSION_OPTION_KEYS) if (options[key] !== undefined) picked[key] = options[key];
+  return picked as Partial<SessionOptions>;
 }

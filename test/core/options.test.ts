@@ -40,6 +40,18 @@ describe('session engine: bad input', () => {
     expect(options.warnBefore).to.be.within(20, 59);
   });
 
+  it('keeps adapted defaults as defaults when options change at run time', () => {
+    const warnings: string[] = [];
+    const engine = createParaSession({ isSessionActive: async () => true, keepSessionAlive: async () => true }, {
+      warn: (message) => warnings.push(message),
+    });
+    engine.setOptions({ sessionLength: 60 });
+    expect(warnings).to.deep.equal([]);
+    expect(engine.options.warnBefore).to.be.below(60);
+    engine.setOptions({ sessionLength: undefined });
+    expect(engine.options).to.include({ sessionLength: 7200, warnBefore: 120, refreshBefore: 300 });
+  });
+
   it('maps disableAutoKeepAlive to keepAlive "off"', () => {
     expect(optionsWith({ disableAutoKeepAlive: true }).options.keepAlive).to.equal('off');
   });
