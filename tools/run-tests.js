@@ -8,6 +8,8 @@ const steps = [
   { name: 'lint', command: 'npx', args: ['eslint', '.'] },
   { name: 'lit-analyzer', command: 'npx', args: ['lit-analyzer', 'src', '--maxWarnings', '0', '--strict'] },
   { name: 'node-import', command: 'node', args: ['tools/check-node-import.mjs'] },
+  { name: 'build', command: 'npm', args: ['run', '-s', 'build'] },
+  { name: 'size', command: 'node', args: ['tools/check-size.mjs'] },
   { name: 'unit', command: 'npx', args: ['web-test-runner'] },
 ];
 
