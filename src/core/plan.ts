@@ -1,17 +1,12 @@
-import type { SessionKind, SessionOptions, SessionStatus } from './types.js';
+import type { SessionOptions, SessionState } from './types.js';
 
 export const MIN_EXTENSION_GAP_MS = 10_000;
 
 export type PlannedAction = 'extend' | 'warn' | 'confirm' | 'truth-check' | 'retry';
 
-export interface PlanInput {
+export interface PlanInput
+  extends Pick<SessionState, 'status' | 'kind' | 'expiresAt' | 'lastActivityAt' | 'lastExtendedAt' | 'lastCheckedAt'> {
   now: number;
-  status: SessionStatus;
-  kind: SessionKind | null;
-  expiresAt: number | null;
-  lastActivityAt: number | null;
-  lastExtendedAt: number | null;
-  lastCheckedAt: number | null;
   options: Pick<SessionOptions, 'keepAlive' | 'refreshBefore' | 'warnBefore' | 'truthCheckEvery'>;
   visible: boolean;
   /** A failed request waiting to be tried again. */
