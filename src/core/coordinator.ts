@@ -15,6 +15,8 @@ export type SharedSessionMessage =
   | { type: 'activity'; at: number }
   | { type: 'signed-out' }
   | { type: 'reauth-started' }
+  /** The tab running the re-authentication gave up: the others leave `reauthenticating` for `expired`. */
+  | { type: 'reauth-cancelled' }
   | { type: 'reauth-complete' };
 
 export interface CoordinatorHooks {
@@ -29,6 +31,8 @@ export interface CoordinatorHooks {
  * `soloCoordinator` is the one-tab case, `createTabCoordinator` the cross-tab one.
  */
 export interface TabCoordinator {
+  /** Other tabs may hear this one: an SDK `paraLogout` may be another tab's re-auth and gets a grace period. */
+  readonly crossTab?: boolean;
   start(hooks: CoordinatorHooks): void;
   stop(): void;
   publish(message: SharedSessionMessage): void;

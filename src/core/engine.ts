@@ -6,7 +6,7 @@ import { watchActivity } from './activity.js';
 import { retryDelay } from './backoff.js';
 import { callClient, SingleFlight, type CallOutcome } from './client-call.js';
 import { systemClock, Timer, type Clock } from './clock.js';
-import type { SharedSessionMessage } from './coordinator.js';
+import type { SharedSessionMessage, TabCoordinator } from './coordinator.js';
 import { soloCoordinator } from './coordinator.js';
 import { Emitter } from './emitter.js';
 import { browserEnvironment, isVisible, type SessionEnvironment } from './environment.js';
@@ -15,6 +15,7 @@ import { ExpiryTracker } from './expiry.js';
 import { engineOptionWarnings, resolveOptions, type OptionWarnings } from './options.js';
 import { planNext, type Plan } from './plan.js';
 import { registerSession } from './registry.js';
+import { createTabCoordinator } from './tabs/tab-coordinator.js';
 import { exportParaSession, postSession } from './session-export.js';
 import { initialState, isUsableStatus } from './state.js';
 import type {
@@ -34,6 +35,13 @@ import { watchWake, type WakeReason } from './wake.js';
 const LATE_TIMER_MS = 5_000;
 /** Focus and visibility within this long of a check (here or in another tab) need no new request. */
 const WAKE_DEDUPE_MS = 30_000;
+/** Another tab's `paraLogout` may be its re-auth's logout, whose `reauth-started` is still on its way. */
+const PARA_LOGOUT_GRACE_MS = 500;
+/** A follower acts only when the leader stayed silent this long past a confirm or truth check it owed. */
+const FOLLOWER_CONFIRM_GRACE_MS = 1_000;
+const FOLLOWER_TRUTH_SLACK_MS = 5_000;
+/** A remote `active` this recent was just heard from the server: adopt it instead of asking again. */
+const REMOTE_FRESH_MS = 10_000;
 
 type Retry = { action: 'extend' | 'check'; at: number; attempt: number };
 
@@ -47,6 +55,9 @@ export class ParaSessionEngine {
   private readonly deps: EngineDependencies;
   private readonly expiry: ExpiryTracker;
   private readonly timer: Timer;
+  /** A follower's safety net: asks the server itself when the leader's news is overdue (lost message, frozen leader). */
+  private readonly followerTimer: Timer;
+  private readonly logoutGrace: Timer;
   private readonly checkFlight = new SingleFlight<SessionState>();
   private readonly extendFlight = new SingleFlight<boolean>();
   private readonly waiters = new Waiters();
@@ -80,7 +91,7 @@ export class ParaSessionEngine {
       // Engine time is wall time plus a correction for clocks set back (see onWake).
       clock: { ...wallClock, now: () => wallClock.now() + this.clockCorrection },
       environment: options.environment ?? browserEnvironment(),
-      coordinator: options.coordinator ?? soloCoordinator(),
+      coordinator: options.coordinator ?? defaultCoordinator(options, wallClock),
       random: options.random ?? Math.random,
       fetch: options.fetch ?? (typeof fetch === 'function' ? fetch.bind(globalThis) : undefined),
       warn: options.warn ?? ((message) => console.warn(message)),
@@ -88,6 +99,8 @@ export class ParaSessionEngine {
     this.input = pickSessionOptions(options);
     this.opts = resolveOptions(this.input, warnings ?? engineOptionWarnings(this.deps.warn));
     this.timer = new Timer(this.deps.clock);
+    this.followerTimer = new Timer(this.deps.clock);
+    this.logoutGrace = new Timer(this.deps.clock);
     this.expiry = new ExpiryTracker(() => this.client?.retrieveSessionCookie?.(), this.opts.sessionLength * 1000);
   }
 
@@ -179,6 +192,8 @@ export class ParaSessionEngine {
     this.running = false;
     this.generation += 1;
     this.timer.cancel();
+    this.followerTimer.cancel();
+    this.logoutGrace.cancel();
     this.deps.coordinator.stop();
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.waiters.rejectAll(engineStoppedError);
@@ -271,7 +286,10 @@ export class ParaSessionEngine {
   cancelReauth(reason = 'cancelled'): void {
     this.reauthOpen = false;
     this.reauthLogout = false;
-    if (this.state.status === 'reauthenticating') this.setState({ status: 'expired' });
+    if (this.state.status === 'reauthenticating') {
+      this.setState({ status: 'expired' });
+      this.deps.coordinator.publish({ type: 'reauth-cancelled' });
+    }
     this.waiters.rejectAll(reauthCancelledError);
     this.events.emit('reauth-cancel', { reason });
   }
@@ -328,19 +346,25 @@ export class ParaSessionEngine {
     if (this.retry?.action === 'check' || returning || farFromExpiry) this.retry = null;
     this.setState({ ...extra, status: this.statusFor(expiresAt, previous), kind: 'user', expiresAt, error: null });
     this.publishState();
-    const identity = readIdentity(this.client);
     if (returning) {
-      const previousIdentity = this.expiredIdentity ?? this.identity;
-      this.reauthOpen = false;
-      this.reauthLogout = false;
-      this.expiredIdentity = null;
-      this.identity = identity;
       this.deps.coordinator.publish({ type: 'reauth-complete' });
-      this.events.emit('reauth-complete', { identity, previous: previousIdentity });
-    } else if (identity.userId || identity.email) {
-      this.identity = identity;
+      this.finishReauth();
+    } else {
+      const identity = readIdentity(this.client);
+      if (identity.userId || identity.email) this.identity = identity;
     }
     this.waiters.resolveAll();
+  }
+
+  /** The session is back after an expiry (here or in another tab): close every re-auth flow. */
+  private finishReauth(): void {
+    const identity = readIdentity(this.client);
+    const previousIdentity = this.expiredIdentity ?? this.identity;
+    this.reauthOpen = false;
+    this.reauthLogout = false;
+    this.expiredIdentity = null;
+    this.identity = identity;
+    this.events.emit('reauth-complete', { identity, previous: previousIdentity });
   }
 
   private onServerSaysInactive(now: number): void {
@@ -413,8 +437,9 @@ export class ParaSessionEngine {
     else if (drift > 0) this.clockCorrection -= Math.min(this.clockCorrection, drift);
     const { status, lastCheckedAt } = this.state;
     if (status === 'idle' || status === 'signed-out' || status === 'checking') return;
-    const recent = lastCheckedAt !== null && this.deps.clock.now() - lastCheckedAt < WAKE_DEDUPE_MS;
-    if ((reason === 'visible' || reason === 'focus') && recent) return;
+    const recent = lastCheckedAt !== null && Math.abs(this.deps.clock.now() - lastCheckedAt) < WAKE_DEDUPE_MS;
+    // The leader answers for every wake-up; a follower only asks when no tab has asked lately.
+    if ((reason === 'visible' || reason === 'focus' || !this.state.leader) && recent) return;
     void this.check();
   }
 
@@ -428,8 +453,15 @@ export class ParaSessionEngine {
   }
 
   private onParaLogout(): void {
-    if (this.reauthLogout || this.state.status === 'reauthenticating') return;
-    this.signOut(true);
+    const { status } = this.state;
+    if (this.reauthLogout || status === 'reauthenticating') return;
+    if (!this.deps.coordinator.crossTab) return this.signOut(true);
+    // With other tabs: an expired session's logout is some tab's re-auth (a deliberate sign-out arrives as
+    // `signed-out`); otherwise wait briefly for a `reauth-started` before believing it.
+    if (status === 'expired' || this.logoutGrace.pending) return;
+    this.logoutGrace.at(this.deps.clock.now() + PARA_LOGOUT_GRACE_MS, () => {
+      if (!this.reauthLogout && this.state.status !== 'reauthenticating' && this.state.status !== 'expired') this.signOut(false);
+    });
   }
 
   private signOut(broadcast: boolean): void {
@@ -453,26 +485,40 @@ export class ParaSessionEngine {
   // ——— other tabs ———
 
   private onLeadershipChange(leader: boolean): void {
+    if (!this.running) return;
     this.setState({ leader });
-    if (!leader) this.timer.cancel();
+    // A new leader picks the schedule up at once; an overdue plan fires now (late timers re-check first).
+    this.reschedule();
+    if (!leader) return;
+    const { status, lastCheckedAt } = this.state;
+    const stale = lastCheckedAt === null || Math.abs(this.deps.clock.now() - lastCheckedAt) > WAKE_DEDUPE_MS;
+    if ((isUsableStatus(status) || status === 'offline') && stale && !this.checkFlight.busy) void this.check();
   }
 
   private onMessage(message: SharedSessionMessage): void {
     if (!this.running) return;
+    const { status } = this.state;
     switch (message.type) {
       case 'activity':
         this.onActivity(message.at, false);
         break;
       case 'signed-out':
+        this.logoutGrace.cancel();
         this.signOut(false);
         break;
       case 'reauth-started':
+        // That tab's pre-sign-in logout empties this tab's SDK too: re-auth here as well, not a sign-out.
         this.reauthLogout = true;
+        this.logoutGrace.cancel();
         this.expiredIdentity ??= this.identity;
-        if (this.state.status === 'expired') this.setState({ status: 'reauthenticating' });
+        if (status !== 'signed-out' && status !== 'idle') this.setState({ status: 'reauthenticating', error: null });
+        break;
+      case 'reauth-cancelled':
+        if (status === 'reauthenticating' && !this.reauthOpen) this.setState({ status: 'expired' });
         break;
       case 'reauth-complete':
-        void this.check();
+        // Normally the state message before it already brought this tab back; if it was lost, ask.
+        if (!isUsableStatus(status)) void this.check();
         break;
       case 'state':
         this.applyRemoteState(message);
@@ -482,20 +528,30 @@ export class ParaSessionEngine {
 
   private applyRemoteState(message: Extract<SharedSessionMessage, { type: 'state' }>): void {
     const { status, kind, expiresAt, lastCheckedAt, lastExtendedAt } = message;
-    if (status === 'expired' && this.state.status !== 'expired' && this.state.status !== 'reauthenticating') {
+    const own = this.state.status;
+    if (status === 'expired') {
+      if (own === 'expired' || own === 'reauthenticating' || own === 'signed-out' || own === 'idle') return;
       this.expiredIdentity = this.identity;
+      this.retry = null;
       this.setState({ status: 'expired', kind, lastCheckedAt, error: null });
       this.events.emit('expired', { identity: this.identity });
       this.requestReauth();
       return;
     }
     if (!isUsableStatus(status) || expiresAt === null) return;
-    const returning = this.state.status === 'expired' || this.state.status === 'reauthenticating';
-    if (returning) {
+    const now = this.deps.clock.now();
+    const returning = own === 'expired' || own === 'reauthenticating';
+    const fresh = lastCheckedAt !== null && Math.abs(now - lastCheckedAt) < REMOTE_FRESH_MS;
+    if (returning && !fresh) {
       void this.check();
       return;
     }
-    this.setState({ kind, expiresAt, lastCheckedAt, lastExtendedAt, status: this.statusFor(expiresAt, this.state.status), error: null });
+    this.retry = null;
+    this.failures = 0;
+    const inWarning = expiresAt - now <= this.opts.warnBefore * 1000;
+    const next = status === 'expiring' && inWarning ? 'expiring' : this.statusFor(expiresAt, own);
+    this.setState({ kind, expiresAt, lastCheckedAt, lastExtendedAt, status: next, error: null });
+    if (returning) this.finishReauth();
     this.waiters.resolveAll();
   }
 
@@ -504,10 +560,26 @@ export class ParaSessionEngine {
     this.deps.coordinator.publish({ type: 'state', status, kind, expiresAt, lastCheckedAt, lastExtendedAt });
   }
 
+  /** Followers run no schedule, only this: check when the leader owed news and none came. */
+  private scheduleFollowerCheck(): void {
+    const { status, kind, expiresAt, lastCheckedAt } = this.state;
+    if (kind !== 'user' || !isUsableStatus(status) || !isVisible(this.deps.environment)) {
+      this.followerTimer.cancel();
+      return;
+    }
+    const since = lastCheckedAt ?? this.deps.clock.now();
+    let at = since + this.opts.truthCheckEvery * 1000 + FOLLOWER_TRUTH_SLACK_MS;
+    if (expiresAt !== null) at = Math.min(at, expiresAt + FOLLOWER_CONFIRM_GRACE_MS);
+    if (this.followerTimer.due === at) return;
+    this.followerTimer.at(at, () => void this.check());
+  }
+
   // ——— the schedule (leader only) ———
 
   private reschedule(): void {
-    if (!this.running || !this.state.leader) return;
+    if (!this.running) return;
+    if (!this.state.leader) return this.scheduleFollowerCheck();
+    this.followerTimer.cancel();
     const plan = this.plan();
     if (!plan) {
       this.timer.cancel();
@@ -545,6 +617,7 @@ export class ParaSessionEngine {
     switch (plan?.action) {
       case 'warn':
         this.setState({ status: 'expiring' });
+        this.publishState();
         break;
       case 'extend':
         await this.extend();
@@ -612,6 +685,13 @@ export function createParaSession(
   warnings?: OptionWarnings,
 ): ParaSessionEngine {
   return new ParaSessionEngine(client, options, warnings);
+}
+
+/** Cross-tab in a real browser; alone when told so, without `BroadcastChannel`, or with an injected environment. */
+function defaultCoordinator(options: CreateSessionOptions, clock: Clock): TabCoordinator {
+  const wanted = options.tabs ?? options.environment === undefined;
+  if (!wanted || typeof globalThis.BroadcastChannel !== 'function') return soloCoordinator();
+  return createTabCoordinator({ clock, environment: options.environment });
 }
 
 const SESSION_OPTION_KEYS = ['sessionLength', 'keepAlive', 'disableAutoKeepAlive', 'refreshBefore', 'warnBefore', 'truthCheckEvery', 'requestTimeout'] as const;

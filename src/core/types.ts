@@ -66,7 +66,15 @@ export interface EngineDependencies {
   warn: (message: string) => void;
 }
 
-export type CreateSessionOptions = Partial<SessionOptions> & Partial<EngineDependencies>;
+export type CreateSessionOptions = Partial<SessionOptions> &
+  Partial<EngineDependencies> & {
+    /**
+     * Coordinate with the other tabs (one leader, shared state). Default: on in a browser with
+     * `BroadcastChannel` unless an `environment` is injected; `false` keeps this tab alone. Ignored when a
+     * `coordinator` is given.
+     */
+    tabs?: boolean;
+  };
 
 export interface ExportOptions {
   /** Leave the MPC signers out (default `true`); include them only for server-side signing. */

@@ -1,3 +1,4 @@
+import { soloCoordinator } from '../../../src/core/coordinator.js';
 import { createParaSession, type ParaSessionEngine } from '../../../src/core/engine.js';
 import type { CreateSessionOptions, SessionStatus } from '../../../src/core/types.js';
 import { FakeClock } from './fake-clock.js';
@@ -34,6 +35,8 @@ export function createHarness(options: CreateSessionOptions & { signedIn?: boole
   const engine = createParaSession(client, {
     clock,
     environment,
+    // One tab: never let a test page's real BroadcastChannel join engines of different tests.
+    coordinator: soloCoordinator(),
     random: () => 0.5,
     warn: (message) => warnings.push(message),
     ...options,

@@ -1,0 +1,123 @@
+import { Timer, type Clock } from '../clock.js';
+import type { Election, ElectionContext } from './election.js';
+import type { ElectionMessage } from './wire.js';
+
+const HEARTBEAT_MS = 2_000;
+/** A visible leader silent this long is gone. */
+const VISIBLE_LEASE_MS = 6_000;
+/** Hidden tabs' timers may run once a minute (intensive throttling): give a hidden leader longer. */
+const HIDDEN_LEASE_MS = 75_000;
+/** How long a new tab listens for a leader before it leads itself. */
+const STARTUP_WAIT_MS = 500;
+
+/**
+ * Where Web Locks are missing: the leader sends a heartbeat; a follower that hears none for a lease takes
+ * over. Two leaders that hear each other keep the better one: visible first, then the smaller tab id.
+ */
+export class LeaseElection implements Election {
+  leading = false;
+  private stopped = true;
+  private leaderId: string | null = null;
+  private leaderVisible = false;
+  private leaderSeenAt = 0;
+  private readonly beat: Timer;
+
+  constructor(
+    private readonly tabId: string,
+    private readonly clock: Clock,
+    private readonly random: () => number,
+    private readonly context: ElectionContext,
+  ) {
+    this.beat = new Timer(clock);
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.leaderId = null;
+    this.context.post({ type: 'hello' });
+    this.tick(STARTUP_WAIT_MS);
+  }
+
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.beat.cancel();
+    if (this.leading) this.context.post({ type: 'resign' });
+    this.leading = false;
+  }
+
+  setVisible(visible: boolean): void {
+    if (this.stopped) return;
+    if (this.leading) this.announce();
+    else if (visible && !this.leaderVisible) this.lead();
+  }
+
+  onMessage(from: string, message: ElectionMessage): void {
+    if (this.stopped) return;
+    switch (message.type) {
+      case 'hello':
+        if (this.leading) this.announce();
+        break;
+      case 'resign':
+        if (from !== this.leaderId) break;
+        this.leaderId = null;
+        // Spread the takeover so followers rarely collide; a visible one goes first.
+        this.tick((this.context.isVisible() ? 0 : 200) + Math.floor(this.random() * 200));
+        break;
+      case 'leader':
+        this.heardLeader(from, message.visible);
+        break;
+    }
+  }
+
+  private heardLeader(from: string, visible: boolean): void {
+    if (this.leading && this.outranks(this.context.isVisible(), this.tabId, visible, from)) {
+      this.announce();
+      return;
+    }
+    this.leaderId = from;
+    this.leaderVisible = visible;
+    this.leaderSeenAt = this.clock.monotonic();
+    if (this.leading) this.setLeading(false);
+    if (visible || !this.context.isVisible()) return;
+    this.lead();
+  }
+
+  private outranks(visibleA: boolean, idA: string, visibleB: boolean, idB: string): boolean {
+    if (visibleA !== visibleB) return visibleA;
+    return idA < idB;
+  }
+
+  /** Runs every heartbeat: the leader announces itself, a follower checks the lease. */
+  private tick(delay = HEARTBEAT_MS): void {
+    this.beat.at(this.clock.now() + delay, () => {
+      if (this.stopped) return;
+      if (this.leading) this.announce();
+      else if (this.leaderId === null || this.clock.monotonic() - this.leaderSeenAt > this.lease()) this.lead();
+      this.tick();
+    });
+  }
+
+  private lease(): number {
+    return this.leaderVisible ? VISIBLE_LEASE_MS : HIDDEN_LEASE_MS;
+  }
+
+  private lead(): void {
+    this.leaderId = this.tabId;
+    this.leaderVisible = this.context.isVisible();
+    this.setLeading(true);
+    this.announce();
+    if (!this.beat.pending) this.tick();
+  }
+
+  private announce(): void {
+    this.context.post({ type: 'leader', visible: this.context.isVisible() });
+  }
+
+  private setLeading(leading: boolean): void {
+    if (this.leading === leading) return;
+    this.leading = leading;
+    this.context.onLeadershipChange(leading);
+  }
+}

@@ -1,0 +1,106 @@
+import type { Election, ElectionContext } from './election.js';
+import type { ElectionMessage } from './wire.js';
+
+export interface LockRequestOptions {
+  ifAvailable?: boolean;
+  steal?: boolean;
+  signal?: AbortSignal;
+}
+
+/** The part of `navigator.locks` the coordinator uses; tests pass a fake shared by several tabs. */
+export interface LockManagerLike {
+  request<T>(name: string, options: LockRequestOptions, callback: (lock: unknown) => Promise<T> | T): Promise<T>;
+}
+
+/**
+ * Leadership is holding one Web Lock. The browser grants it to the next queued tab the moment the
+ * holder releases it, closes or crashes, so failover needs no heartbeat. A visible tab steals it from a
+ * hidden leader (`steal: true`), which keeps the schedule where timers are not throttled.
+ */
+export class LockElection implements Election {
+  leading = false;
+  private stopped = true;
+  /** Bumped for every request: a settled request that is no longer current is ignored. */
+  private attempt = 0;
+  private queued: AbortController | null = null;
+  private release: (() => void) | null = null;
+  private leaderVisible: boolean | null = null;
+
+  constructor(
+    private readonly locks: LockManagerLike,
+    private readonly lockName: string,
+    private readonly context: ElectionContext,
+  ) {}
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.request(false);
+    this.context.post({ type: 'hello' });
+  }
+
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.attempt += 1;
+    this.queued?.abort();
+    this.queued = null;
+    this.release?.();
+    this.release = null;
+    this.leading = false;
+  }
+
+  setVisible(visible: boolean): void {
+    if (this.stopped) return;
+    if (this.leading) this.context.post({ type: 'leader', visible });
+    else if (visible && this.leaderVisible === false) this.steal();
+  }
+
+  onMessage(_from: string, message: ElectionMessage): void {
+    if (this.stopped) return;
+    if (message.type === 'hello' && this.leading) this.context.post({ type: 'leader', visible: this.context.isVisible() });
+    if (message.type === 'leader') {
+      this.leaderVisible = message.visible;
+      if (!message.visible && !this.leading && this.context.isVisible()) this.steal();
+    }
+  }
+
+  private steal(): void {
+    this.queued?.abort();
+    this.leaderVisible = true;
+    this.request(true);
+  }
+
+  private request(steal: boolean): void {
+    const attempt = (this.attempt += 1);
+    const controller = steal ? null : new AbortController();
+    this.queued = controller;
+    // `signal` cannot be combined with `steal`; a steal is granted at once anyway.
+    const options: LockRequestOptions = controller ? { signal: controller.signal } : { steal: true };
+    this.locks
+      .request(this.lockName, options, () => {
+        if (attempt !== this.attempt || this.stopped) return undefined;
+        this.queued = null;
+        return new Promise<void>((resolve) => {
+          this.release = resolve;
+          this.setLeading(true);
+          this.context.post({ type: 'leader', visible: this.context.isVisible() });
+        });
+      })
+      .catch(() => undefined)
+      .then(() => {
+        // The lock ended (stolen by a visible tab) or the request was aborted: queue again unless replaced.
+        if (attempt !== this.attempt || this.stopped) return;
+        this.release?.();
+        this.release = null;
+        this.setLeading(false);
+        this.request(false);
+      });
+  }
+
+  private setLeading(leading: boolean): void {
+    if (this.leading === leading) return;
+    this.leading = leading;
+    this.context.onLeadershipChange(leading);
+  }
+}

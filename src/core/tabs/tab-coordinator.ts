@@ -1,0 +1,159 @@
+import { systemClock, type Clock } from '../clock.js';
+import type { CoordinatorHooks, SharedSessionMessage, TabCoordinator } from '../coordinator.js';
+import { browserEnvironment, isVisible, listen, type SessionEnvironment } from '../environment.js';
+import { ActivityRelay } from './activity-relay.js';
+import type { Election, ElectionContext } from './election.js';
+import { AnnouncedExclusive, lockExclusive, type ExclusiveRunner } from './exclusive.js';
+import { LeaseElection } from './lease-election.js';
+import { LockElection, type LockManagerLike } from './lock-election.js';
+import { openBroadcastTransport, openStorageTransport, type ChannelConstructor, type StorageLike, type Transport } from './transport.js';
+import { decode, encode, type ElectionMessage } from './wire.js';
+
+export const DEFAULT_CHANNEL_NAME = 'para-session-kit';
+/** Longer than a client call may take (`requestTimeout` ≤ 120 s is checked by the engine's own timeout). */
+const EXCLUSIVE_WAIT_MS = 30_000;
+
+export interface TabCoordinatorOptions {
+  /** Tabs coordinate with tabs using the same name; also prefixes the lock names. */
+  channelName?: string;
+  clock?: Clock;
+  environment?: SessionEnvironment;
+  /** `navigator.locks` by default; `null` acts as if Web Locks were missing. */
+  locks?: LockManagerLike | null;
+  /** The global `BroadcastChannel` by default; `null` acts as if it were missing. */
+  BroadcastChannel?: ChannelConstructor | null;
+  /** `localStorage` by default: the message path when `BroadcastChannel` is missing. `null`: none. */
+  storage?: StorageLike | null;
+  random?: () => number;
+  /** Identifies this tab in messages; random by default. */
+  tabId?: string;
+  /** How long to wait for another tab's check or extension before running one anyway. */
+  exclusiveWaitMs?: number;
+}
+
+export interface CrossTabCoordinator extends TabCoordinator {
+  readonly crossTab: true;
+  readonly tabId: string;
+  /** What this browser offered at `start()`: how leaders are chosen and messages travel. */
+  readonly mode: { election: 'web-locks' | 'lease' | 'solo'; transport: Transport['kind'] | 'none' } | null;
+  readonly leading: boolean;
+}
+
+function defaultLocks(): LockManagerLike | null {
+  const locks = (globalThis as { navigator?: { locks?: LockManagerLike } }).navigator?.locks;
+  return locks && typeof locks.request === 'function' ? locks : null;
+}
+
+function defaultStorage(): StorageLike | null {
+  try {
+    return (globalThis as { localStorage?: StorageLike }).localStorage ?? null;
+  } catch {
+    return null; // Access denied (sandboxed frame, disabled storage).
+  }
+}
+
+/**
+ * Coordinates the tabs of one origin: one leader (Web Locks; a heartbeat lease without them), shared
+ * session facts over `BroadcastChannel` (`storage` events without it), and tasks no two tabs run at once.
+ * Creating it does nothing; `start()` opens, `stop()` closes every lock, channel, listener and timer.
+ */
+export function createTabCoordinator(options: TabCoordinatorOptions = {}): CrossTabCoordinator {
+  const channelName = options.channelName ?? DEFAULT_CHANNEL_NAME;
+  const clock = options.clock ?? systemClock;
+  const random = options.random ?? Math.random;
+  const tabId = options.tabId ?? `${random().toString(36).slice(2, 10)}${random().toString(36).slice(2, 10)}`;
+  const waitMs = options.exclusiveWaitMs ?? EXCLUSIVE_WAIT_MS;
+
+  let hooks: CoordinatorHooks | null = null;
+  let transport: Transport | null = null;
+  let election: Election | null = null;
+  let runner: ExclusiveRunner | null = null;
+  let announced: AnnouncedExclusive | null = null;
+  let relay: ActivityRelay | null = null;
+  let cleanups: Array<() => void> = [];
+  let mode: CrossTabCoordinator['mode'] = null;
+  let soloLeading = false;
+
+  const post = (channel: 'session' | 'election', message: SharedSessionMessage | ElectionMessage) =>
+    transport?.post(encode(tabId, { channel, message } as Parameters<typeof encode>[1]));
+
+  const receive = (data: unknown) => {
+    const decoded = decode(data);
+    if (!decoded || decoded.from === tabId || !hooks) return;
+    if (decoded.channel === 'session') return hooks.onMessage(decoded.message);
+    const { message } = decoded;
+    if (message.type === 'busy') announced?.onBusy(message.name, message.until);
+    else if (message.type === 'done') announced?.onDone(message.name);
+    else election?.onMessage(decoded.from, message);
+  };
+
+  return {
+    crossTab: true,
+    tabId,
+    get mode() {
+      return mode;
+    },
+    get leading() {
+      return election ? election.leading : soloLeading;
+    },
+
+    start(startHooks) {
+      if (hooks) return;
+      hooks = startHooks;
+      const environment = options.environment ?? browserEnvironment();
+      const locks = options.locks !== undefined ? options.locks : defaultLocks();
+      const Channel = options.BroadcastChannel !== undefined ? options.BroadcastChannel : (globalThis.BroadcastChannel ?? null);
+      const storage = options.storage !== undefined ? options.storage : defaultStorage();
+      if (Channel) transport = openBroadcastTransport(Channel, channelName, receive);
+      else if (storage && environment.window) transport = openStorageTransport(storage, environment.window, channelName, receive);
+
+      const context: ElectionContext = {
+        isVisible: () => isVisible(environment),
+        post: (message) => post('election', message),
+        onLeadershipChange: (leading) => hooks?.onLeadershipChange(leading),
+      };
+      if (transport) {
+        election = locks ? new LockElection(locks, `${channelName}:leader`, context) : new LeaseElection(tabId, clock, random, context);
+        relay = new ActivityRelay(clock, (at) => post('session', { type: 'activity', at }));
+        cleanups.push(listen(environment.document, ['visibilitychange'], () => election?.setVisible(isVisible(environment))));
+      }
+      if (locks) {
+        runner = lockExclusive(locks, channelName, clock, waitMs);
+      } else if (transport) {
+        announced = new AnnouncedExclusive(clock, (message) => post('election', message), waitMs);
+        runner = announced.run;
+      }
+      mode = { election: !transport ? 'solo' : locks ? 'web-locks' : 'lease', transport: transport?.kind ?? 'none' };
+      if (election) {
+        election.start();
+      } else {
+        // Nobody to talk to: this tab runs its own schedule, as a lone tab does.
+        soloLeading = true;
+        hooks.onLeadershipChange(true);
+      }
+    },
+
+    stop() {
+      if (!hooks) return;
+      hooks = null;
+      election?.stop();
+      relay?.stop();
+      announced?.clear();
+      for (const cleanup of cleanups.splice(0)) cleanup();
+      transport?.close();
+      cleanups = [];
+      transport = election = runner = announced = relay = null;
+      soloLeading = false;
+    },
+
+    publish(message) {
+      if (!hooks) return;
+      if (message.type === 'activity') relay?.note(message.at);
+      else post('session', message);
+    },
+
+    exclusive<T>(name: string, task: () => Promise<T>): Promise<T | undefined> {
+      return runner ? runner(name, task) : task();
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import type { SharedSessionMessage } from '../coordinator.js';
+import type { SessionKind, SessionStatus } from '../types.js';
+
+/** Bumped on any incompatible change: tabs running another version ignore each other's messages. */
+export const WIRE_VERSION = 1;
+const WIRE_APP = 'para-session-kit';
+
+/** How tabs agree on a leader and on who runs a task; never session data. */
+export type ElectionMessage =
+  /** A tab started: the leader answers with `leader`. */
+  | { type: 'hello' }
+  /** The leader's announcement (and, without Web Locks, its heartbeat). */
+  | { type: 'leader'; visible: boolean }
+  /** The leader is stopping on purpose: followers need not wait out its lease. */
+  | { type: 'resign' }
+  /** Without Web Locks: this tab runs `name` until `until` (epoch ms) or `done`. */
+  | { type: 'busy'; name: string; until: number }
+  | { type: 'done'; name: string };
+
+export type Decoded =
+  | { from: string; channel: 'session'; message: SharedSessionMessage }
+  | { from: string; channel: 'election'; message: ElectionMessage };
+
+export function encode(from: string, decoded: Omit<Decoded, 'from'>): Record<string, unknown> {
+  return { app: WIRE_APP, v: WIRE_VERSION, from, channel: decoded.channel, message: decoded.message };
+}
+
+const STATUSES: readonly SessionStatus[] = ['idle', 'checking', 'active', 'expiring', 'expired', 'reauthenticating', 'signed-out', 'offline'];
+const KINDS: ReadonlyArray<SessionKind | null> = ['user', 'external-wallet', 'pregen', null];
+
+type Fields = Record<string, unknown>;
+const isRecord = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
+const isTimeOrNull = (value: unknown): value is number | null => value === null || isTime(value);
+const isName = (value: unknown): value is string => typeof value === 'string' && /^[a-z-]{1,32}$/.test(value);
+
+/** Rebuilds a session message from known fields only: anything else a sender added is dropped. */
+function readSessionMessage(m: Fields): SharedSessionMessage | null {
+  switch (m.type) {
+    case 'state': {
+      const { status, kind, expiresAt, lastCheckedAt, lastExtendedAt } = m;
+      if (!STATUSES.includes(status as SessionStatus) || !KINDS.includes(kind as SessionKind | null)) return null;
+      if (!isTimeOrNull(expiresAt) || !isTimeOrNull(lastCheckedAt) || !isTimeOrNull(lastExtendedAt)) return null;
+      return { type: 'state', status: status as SessionStatus, kind: kind as SessionKind | null, expiresAt, lastCheckedAt, lastExtendedAt };
+    }
+    case 'activity':
+      return isTime(m.at) ? { type: 'activity', at: m.at } : null;
+    case 'signed-out':
+    case 'reauth-started':
+    case 'reauth-cancelled':
+    case 'reauth-complete':
+      return { type: m.type };
+    default:
+      return null;
+  }
+}
+
+function readElectionMessage(m: Fields): ElectionMessage | null {
+  switch (m.type) {
+    case 'hello':
+    case 'resign':
+      return { type: m.type };
+    case 'leader':
+      return typeof m.visible === 'boolean' ? { type: 'leader', visible: m.visible } : null;
+    case 'busy':
+      return isName(m.name) && isTime(m.until) ? { type: 'busy', name: m.name, until: m.until } : null;
+    case 'done':
+      return isName(m.name) ? { type: 'done', name: m.name } : null;
+    default:
+      return null;
+  }
+}
+
+/** A message from another tab, or `null` when it is malformed, foreign or from another version. */
+export function decode(data: unknown): Decoded | null {
+  if (!isRecord(data) || data.app !== WIRE_APP || data.v !== WIRE_VERSION) return null;
+  if (typeof data.from !== 'string' || data.from.length === 0 || data.from.length > 64 || !isRecord(data.message)) return null;
+  if (data.channel === 'session') {
+    const message = readSessionMessage(data.message);
+    return message && { from: data.from, channel: 'session', message };
+  }
+  if (data.channel === 'election') {
+    const message = readElectionMessage(data.message);
+    return message && { from: data.from, channel: 'election', message };
+  }
+  return null;
+}
