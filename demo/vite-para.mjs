@@ -1,13 +1,13 @@
 // The Vite settings that make the real `@getpara/web-sdk` (2.31) load in a browser page.
-// Shared by the e2e harness; the demo's vite.config can import `paraSdkVitePlugins()` too.
+// Used by the live demo server (demo/serve.mjs) and the e2e harness; kept out of the library build.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { nodePolyfills } from 'vite-plugin-node-polyfills';
 
 const require = createRequire(import.meta.url);
-// Own optimizer cache, so the e2e page and the demo's dev server never re-optimize each other's deps.
-const E2E_CACHE_DIR = fileURLToPath(new URL('../../../node_modules/.vite-para-e2e', import.meta.url));
+/** An optimizer cache per user of this config, so servers never re-optimize each other's deps. */
+export const viteCacheDir = (name) => fileURLToPath(new URL(`../node_modules/.vite-para-${name}`, import.meta.url));
 
 /** node-forge's prime worker, which the SDK's RSA keygen loads relative to the PAGE. */
 export const PRIME_WORKER_FILE = require.resolve('node-forge/dist/prime.worker.min.js');
@@ -45,7 +45,7 @@ export function paraSdkVitePlugins() {
 }
 
 /** A complete inline Vite config for a page that imports the SDK. */
-export function paraSdkViteConfig({ root, port = 0, host = '127.0.0.1', cacheDir = E2E_CACHE_DIR } = {}) {
+export function paraSdkViteConfig({ root, port = 0, host = '127.0.0.1', cacheDir = viteCacheDir('e2e'), include = ['@getpara/web-sdk'] } = {}) {
   return {
     root,
     cacheDir,
@@ -55,8 +55,9 @@ export function paraSdkViteConfig({ root, port = 0, host = '127.0.0.1', cacheDir
     plugins: paraSdkVitePlugins(),
     server: { host, port, strictPort: port !== 0, hmr: false },
     optimizeDeps: {
-      // Pre-bundle the SDK once at start-up instead of on first request (avoids a reload).
-      include: ['@getpara/web-sdk'],
+      // Pre-bundle the SDK (and whatever else the page imports) at start-up, not on first request:
+      // a dependency discovered late makes Vite reload the page.
+      include,
     },
   };
 }
