@@ -75,19 +75,23 @@ function respond<T>(server: FakeParaServer, answer: () => T): Promise<T> {
  * answers, and signing does not update it.
  */
 export class FakeParaClient implements ParaSessionClient {
-  private cookie: string | undefined;
   userId: string | undefined = 'user-a';
   email: string | undefined = 'a@b.co';
   externalWalletConnectionType: string | undefined;
 
-  constructor(readonly server: FakeParaServer, private readonly window: EventTarget | null = null) {}
+  /** Tabs of one origin share the cookie jar: pass the same object to every tab's client. */
+  constructor(
+    readonly server: FakeParaServer,
+    private readonly window: EventTarget | null = null,
+    private readonly jar: { cookie?: string } = {},
+  ) {}
 
   private storeCookie(): void {
     const expires = this.server.expiresAt;
-    this.cookie = expires === null ? undefined : `capsule.sid=s%3Aabc; Path=/; Expires=${new Date(expires).toUTCString()}; HttpOnly`;
+    this.jar.cookie = expires === null ? undefined : `capsule.sid=s%3Aabc; Path=/; Expires=${new Date(expires).toUTCString()}; HttpOnly`;
   }
 
-  retrieveSessionCookie = (): string | undefined => this.cookie;
+  retrieveSessionCookie = (): string | undefined => this.jar.cookie;
 
   isSessionActive(): Promise<boolean> {
     this.server.counts.isSessionActive += 1;
@@ -112,7 +116,7 @@ export class FakeParaClient implements ParaSessionClient {
     this.server.counts.logout += 1;
     const wasActive = this.server.isActive();
     this.server.revoke();
-    this.cookie = undefined;
+    this.jar.cookie = undefined;
     if (wasActive) this.window?.dispatchEvent(new CustomEvent('paraLogout', { detail: { data: null } }));
   }
 

@@ -1,0 +1,78 @@
+import { expect } from '@open-wc/testing';
+import { createTabCoordinator } from '../../src/core/tabs/tab-coordinator.js';
+import { HOUR, SECOND } from './support/harness.js';
+import { TabWorld } from './support/tab-world.js';
+
+describe('many tabs without Web Locks or BroadcastChannel', () => {
+  it('elects one leader by heartbeat lease without Web Locks, and fails over when it crashes', async () => {
+    const world = new TabWorld({ locks: false, keepAlive: 'always' });
+    const [a, b, c] = [world.open(), world.open(), world.open()];
+    await world.advance(3 * SECOND);
+    expect(world.leaders()).to.have.length(1);
+    const [leader] = world.leaders();
+    world.kill(leader);
+    await world.advance(10 * SECOND);
+    expect(world.leaders()).to.have.length(1);
+    await world.advance(3 * HOUR);
+    expect(world.server.isActive()).to.equal(true);
+    expect(world.server.counts.keepSessionAlive).to.be.at.most(3);
+    for (const tab of [a, b, c].filter((t) => t.alive)) expect(tab.engine.state.status).to.equal('active');
+    world.closeAll();
+    await world.advance(SECOND);
+    expect(world.leaks()).to.deep.equal({ timers: 0, listeners: 0, locks: 0, channels: 0 });
+  });
+
+  it('carries state over storage events when BroadcastChannel is missing', async () => {
+    const world = new TabWorld({ transport: 'storage' });
+    const [a, b] = [world.open(), world.open()];
+    await world.advance(2 * SECOND);
+    expect(a.coordinator.mode).to.deep.equal({ election: 'web-locks', transport: 'storage' });
+    expect(world.leaders()).to.have.length(1);
+    await a.engine.logout();
+    await world.advance(SECOND);
+    expect(b.engine.state.status).to.equal('signed-out');
+    expect(world.storage.items.size).to.equal(0);
+    world.closeAll();
+    await world.advance(SECOND);
+    expect(world.leaks().listeners).to.equal(0);
+  });
+
+  it('runs alone, as one tab does, with neither BroadcastChannel nor storage', async () => {
+    const world = new TabWorld({ transport: 'none', locks: false });
+    const tab = world.open();
+    await world.advance(2 * SECOND);
+    expect(tab.coordinator.mode).to.deep.equal({ election: 'solo', transport: 'none' });
+    expect(tab.engine.state.leader).to.equal(true);
+    await world.advance(3 * HOUR);
+    expect(tab.engine.state.status).to.equal('expired');
+    world.closeAll();
+  });
+
+  it('uses the real Web Locks and BroadcastChannel of this browser, and releases them on stop', async () => {
+    const name = `tabs-real-${Math.random()}`;
+    const changes: string[] = [];
+    const make = (id: string) => createTabCoordinator({ channelName: name, tabId: id });
+    const [a, b] = [make('a'), make('b')];
+    const hooks = (id: string, heard: string[]) => ({
+      onLeadershipChange: (leading: boolean) => changes.push(`${id}:${leading}`),
+      onMessage: (message: { type: string }) => heard.push(message.type),
+    });
+    const heardByB: string[] = [];
+    a.start(hooks('a', []));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    b.start(hooks('b', heardByB));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(changes).to.deep.equal(['a:true']);
+    a.publish({ type: 'signed-out' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(heardByB).to.deep.equal(['signed-out']);
+    a.stop();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(changes).to.deep.equal(['a:true', 'b:true']);
+    b.stop();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const held = await navigator.locks.query();
+    expect((held.held ?? []).filter((lock) => lock.name?.startsWith(name))).to.have.length(0);
+    expect((held.pending ?? []).filter((lock) => lock.name?.startsWith(name))).to.have.length(0);
+  });
+});
