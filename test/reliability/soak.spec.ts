@@ -1,0 +1,57 @@
+import { expect } from '@open-wc/testing';
+import { report } from '../core/support/harness.js';
+import { runSoak } from './support/soak.js';
+
+/** Not in the default glob yet (it finds missed expiries; see the report). Replay a failing run: set SOAK_SEED below. */
+const SOAK_SEED: number | null = null;
+
+describe('reliability: seeded random soak', function () {
+  this.timeout(120_000);
+
+  it('runs 7 simulated days × 5 tabs with random faults: no false or missed expiry, no leak, no secret leaves', async () => {
+    const seed = SOAK_SEED ?? Math.floor(Math.random() * 2 ** 31);
+    const started = performance.now();
+    const captured: string[] = [];
+    const original = { log: console.log, warn: console.warn, error: console.error };
+    for (const method of ['log', 'warn', 'error'] as const) {
+      console[method] = (...args: unknown[]) => {
+        captured.push(args.map(String).join(' '));
+        original[method](...args);
+      };
+    }
+    let result;
+    try {
+      result = await runSoak(seed, 5, 7);
+    } catch (error) {
+      throw new Error(`soak seed ${seed} threw: ${String(error)} — replay with SOAK_SEED = ${seed}`);
+    } finally {
+      Object.assign(console, original);
+    }
+    const { invariants, leaks, exported, world } = result;
+    const failure = `soak seed ${seed} — replay with SOAK_SEED = ${seed}: ${invariants.violations.slice(0, 5).join('; ')}`;
+    report('soak', {
+      seed,
+      tabs: result.tabs,
+      simulatedDays: result.days,
+      faultsInjected: result.faultCount,
+      byFault: result.faults,
+      expiriesSeen: invariants.expiriesSeen,
+      falseExpiries: invariants.falseExpiries,
+      missedExpiries: invariants.missedExpiries,
+      messagesLost: world.channels.lost,
+      leaks,
+      wallSeconds: Math.round((performance.now() - started) / 100) / 10,
+    });
+    expect(invariants.falseExpiries, failure).to.equal(0);
+    expect(invariants.missedExpiries, failure).to.equal(0);
+    expect(leaks, failure).to.deep.equal({ timers: 0, listeners: 0, locks: 0, channels: 0 });
+    expect(invariants.expiriesSeen, 'the soak must actually see sessions end').to.be.greaterThan(0);
+    expect(result.faultCount).to.be.greaterThan(50);
+    // Secrets stay put: no exported session in any channel message, storage, state, the console or the DOM.
+    expect(exported.length, 'the soak must export sessions to check this').to.be.greaterThan(0);
+    const places = [...world.channels.log, ...world.storage.written, ...world.tabs.map((tab) => JSON.stringify(tab.engine.state)), ...captured, document.documentElement.outerHTML];
+    for (const secret of new Set(exported)) {
+      expect(places.some((text) => text.includes(secret)), `${failure}: exported session leaked`).to.equal(false);
+    }
+  });
+});

@@ -1,0 +1,161 @@
+import { TabWorld, type Tab } from '../../core/support/tab-world.js';
+import { userActs } from '../../core/support/fake-environment.js';
+import { ExpiryInvariants } from './invariants.js';
+import { between, pick, seeded } from './random.js';
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const FAULTS = ['network', '429', '5xx', 'hang', 'keep-alive-false', 'revoke', 'clock-forward', 'clock-back', 'throttle', 'freeze', 'kill-leader-mid-request', 'lost-messages'] as const;
+export type Fault = (typeof FAULTS)[number];
+
+export interface SoakResult {
+  seed: number;
+  tabs: number;
+  days: number;
+  faults: Record<Fault, number>;
+  faultCount: number;
+  invariants: ExpiryInvariants;
+  leaks: ReturnType<TabWorld['leaks']>;
+  exported: string[];
+  world: TabWorld;
+}
+
+/**
+ * Random days in the life of `tabs` tabs: a user who comes and goes, re-authenticates after expiries, and
+ * every fault of the list at random moments. Invariants are checked every simulated second while the
+ * server says expired, every 30 s otherwise.
+ */
+export async function runSoak(seed: number, tabs: number, days: number): Promise<SoakResult> {
+  const random = seeded(seed);
+  const truthCheckEvery = 900;
+  const world = new TabWorld({ random, truthCheckEvery, keepAlive: 'activity' });
+  world.channels.lossRate = 0.02;
+  const invariants = new ExpiryInvariants(world, truthCheckEvery * SECOND);
+  const frozen = new Set<string>();
+  const faults = Object.fromEntries(FAULTS.map((fault) => [fault, 0])) as Record<Fault, number>;
+  const exported: string[] = [];
+  const restore: Array<{ at: number; undo: () => void }> = [];
+  for (let i = 0; i < tabs; i += 1) world.open({ visible: i === 0 });
+  invariants.watchTabs();
+
+  const visibleTab = (): Tab | undefined => world.alive.find((tab) => tab.environment.document.visibilityState === 'visible');
+  const advance = async (ms: number) => {
+    for (let left = ms; left > 0; ) {
+      const chunk = Math.min(left, world.server.isActive() ? 30 * SECOND : SECOND);
+      await world.advance(chunk);
+      left -= chunk;
+      const now = world.clock.serverNow();
+      for (const item of restore.filter((r) => r.at <= now)) {
+        restore.splice(restore.indexOf(item), 1);
+        item.undo();
+      }
+      invariants.check(frozen);
+    }
+  };
+  const until = (ms: number) => world.clock.serverNow() + ms;
+
+  const inject = async (fault: Fault) => {
+    faults[fault] += 1;
+    const { server } = world;
+    const end = until(between(random, 10, 600) * SECOND);
+    switch (fault) {
+      case 'network':
+        server.online = false;
+        invariants.noteFault(end);
+        restore.push({ at: end, undo: () => (server.online = true) });
+        break;
+      case '429':
+      case '5xx':
+        server.failures.push(...Array.from({ length: between(random, 1, 3) }, () => (fault === '429' ? 429 : 503)));
+        invariants.noteFault(until(5 * MINUTE));
+        break;
+      case 'hang':
+        server.hangNext += 1;
+        invariants.noteFault(until(5 * MINUTE));
+        break;
+      case 'keep-alive-false':
+        // The next answer fails while the session is active: keepSessionAlive reports false.
+        server.failures.push(500);
+        invariants.noteFault(until(5 * MINUTE));
+        break;
+      case 'revoke':
+        server.revoke();
+        invariants.noteRevoked();
+        break;
+      case 'clock-forward':
+        // Forward jumps come from sleep (the wall clock stays right); a clock set wrong forward is not modelled.
+        world.clock.sleep(between(random, 1, 30) * MINUTE);
+        invariants.noteFault(until(2 * MINUTE));
+        break;
+      case 'clock-back':
+        world.clock.jumpWall(-between(random, 1, 30) * MINUTE);
+        invariants.noteFault(until(2 * MINUTE));
+        break;
+      case 'throttle': {
+        const tab = pick(random, world.alive);
+        tab.clock.throttle(MINUTE);
+        restore.push({ at: end, undo: () => tab.clock.throttle(0) });
+        break;
+      }
+      case 'freeze': {
+        const tab = pick(random, world.alive);
+        if (frozen.has(tab.id)) break;
+        world.freeze(tab);
+        frozen.add(tab.id);
+        invariants.noteFault(end);
+        restore.push({ at: end, undo: () => (world.resume(tab), frozen.delete(tab.id)) });
+        break;
+      }
+      case 'kill-leader-mid-request': {
+        const [leader] = world.leaders().filter((tab) => !frozen.has(tab.id));
+        if (!leader) break;
+        server.latencyMs = 3 * SECOND;
+        void leader.engine.check();
+        await world.advance(SECOND);
+        world.kill(leader);
+        server.latencyMs = 20;
+        world.open({ visible: leader.environment.document.visibilityState === 'visible' });
+        invariants.watchTabs();
+        invariants.noteFault(until(MINUTE));
+        break;
+      }
+      case 'lost-messages':
+        world.channels.dropNext += between(random, 1, 5);
+        invariants.noteFault(until(MINUTE));
+        break;
+    }
+  };
+
+  const end = world.clock.serverNow() + days * 24 * HOUR;
+  while (world.clock.serverNow() < end) {
+    const roll = random();
+    const tab = visibleTab();
+    if (roll < 0.45 && tab) {
+      userActs(tab.environment);
+    } else if (roll < 0.6) {
+      await inject(pick(random, FAULTS));
+    } else if (roll < 0.7) {
+      // The user switches tabs: one becomes visible, the one before is hidden.
+      const next = pick(random, world.alive);
+      for (const other of world.alive) if (other !== next && other.environment.document.visibilityState === 'visible') world.setVisible(other, false);
+      world.setVisible(next, true);
+    } else if (roll < 0.75 && tab && tab.engine.state.status === 'active') {
+      exported.push(await tab.engine.exportSession({ excludeSigners: false }));
+    }
+    const expiredTab = world.alive.find((t) => t.engine.state.status === 'expired' && !frozen.has(t.id));
+    if (expiredTab && random() < 0.5) {
+      // The user signs in again from the tab in front of them.
+      await expiredTab.engine.beginReauth();
+      world.server.signIn();
+      void expiredTab.engine.completeReauth();
+    }
+    await advance(between(random, 5, 40 * 60) * SECOND);
+  }
+  for (const item of restore.splice(0)) item.undo();
+  for (const tab of world.alive) if (frozen.has(tab.id)) world.resume(tab);
+  world.closeAll();
+  await world.advance(5 * MINUTE);
+  const faultCount = Object.values(faults).reduce((sum, n) => sum + n, 0);
+  return { seed, tabs, days, faults, faultCount, invariants, leaks: world.leaks(), exported, world };
+}
