@@ -1,0 +1,64 @@
+// Scenario 5: the API goes offline (/__emulator/offline). (a) An outage while the session is live:
+// `offline`, then back to usable. (b) An outage across the expiry point: `offline`, never the expired
+// dialog while the server cannot answer; back online → `expired`.
+// The outage is emulator-wide, and scenario 2's session (keep-alive every 10 s) shares the emulator:
+// each outage is placed in the gap right after one of its keep-alives, so it never touches that lane.
+import assert from 'node:assert/strict';
+import { alignExpiryToCookie, control, nextKeepAlive, sleepUntil } from '../support/emulator-probe.mjs';
+import { anyDialogOpen, expiredDialog, openLivePage, signIn, status, statusText, waitForStatus } from '../support/live-page.mjs';
+
+const EMAIL = 'offline@e2e.test';
+const OUTAGE_START_MS = 1_500; // after the neighbour's keep-alive
+const OUTAGE_MS = 6_000; // ends well before its next one (10 s later)
+
+export async function offlineAcrossExpiry({ browser, demo, emu, step, log, neighbourUserId }) {
+  const options = { 'session-length': 60, 'keep-alive': 'off', 'warn-before': 20, 'refresh-before': 10 };
+  const { page } = await openLivePage(browser, demo.url, options, { log });
+  const outageAfter = async (keepAliveAt) => {
+    await sleepUntil(keepAliveAt + OUTAGE_START_MS);
+    await control(emu, 'offline', {});
+    return keepAliveAt + OUTAGE_START_MS + OUTAGE_MS;
+  };
+  try {
+    const { userId } = await signIn(page, EMAIL);
+    // Re-time this session to end 4 s after the neighbour keep-alive three cycles from now (k3 = k0 + 30 s).
+    const k0 = await nextKeepAlive(emu, neighbourUserId, Date.now());
+    await sleepUntil(k0 + 4_000);
+    assert.equal(await page.evaluate(() => document.querySelector('para-session').extend()), true);
+    const expiresAt = alignExpiryToCookie(emu, userId);
+
+    await step('5a. API offline while the session is live → offline; back online → usable again', async () => {
+      const onlineAt = await outageAfter(await nextKeepAlive(emu, neighbourUserId, k0 + 1_000));
+      await page.getByRole('button', { name: 'Check now' }).click(); // the user asks; the page must not guess
+      await waitForStatus(page, 'offline', OUTAGE_MS);
+      const offlineText = await statusText(page);
+      assert.equal(await expiredDialog(page).isVisible(), false);
+      await sleepUntil(onlineAt);
+      await control(emu, 'online', {});
+      const t = Date.now();
+      const back = await waitForStatus(page, ['active', 'expiring'], 15_000);
+      return `status "${offlineText}" during the outage; back to ${back} ${Date.now() - t} ms after the API returned (engine retry)`;
+    });
+
+    await step('5b. API offline across the expiry point → offline, no expired dialog; back online → expired', async () => {
+      const k3 = await nextKeepAlive(emu, neighbourUserId, k0 + 25_000, 40_000);
+      const onlineAt = await outageAfter(k3);
+      assert.ok(expiresAt > Date.now() && expiresAt < onlineAt, 'the outage spans the expiry');
+      await sleepUntil(expiresAt);
+      await waitForStatus(page, 'offline', OUTAGE_MS);
+      const detectedMs = Date.now() - expiresAt;
+      await sleepUntil(onlineAt - 200);
+      assert.equal(await status(page), 'offline');
+      assert.equal(await expiredDialog(page).isVisible(), false, 'no expired dialog while the server cannot answer');
+      await control(emu, 'online', {});
+      const t = Date.now();
+      await expiredDialog(page).waitFor({ timeout: 15_000 });
+      assert.equal(await status(page), 'expired');
+      assert.equal(await anyDialogOpen(page), true);
+      return `offline ${detectedMs} ms after the expiry point, held for ${Math.round((onlineAt - expiresAt) / 1000)} s with no expired dialog; expired dialog ${Date.now() - t} ms after the API returned`;
+    });
+  } finally {
+    await control(emu, 'online', {}).catch(() => {});
+    await page.context().close();
+  }
+}

@@ -1,0 +1,68 @@
+// Drives demo/live/ (real elements + real ParaWeb) the way a user does, and reads what the user sees.
+
+/** A fresh browser context (own storage, so its own Para session) on the live page with `options` as URL params. */
+export async function openLivePage(browser, demoUrl, options = {}, { log = () => {} } = {}) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.on('pageerror', (e) => log(`[pageerror] ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') log(`[page error] ${m.text().slice(0, 240)}`);
+  });
+  // Every status the page went through, with its time, to prove what never happened (e.g. `expired`).
+  await page.addInitScript(() => {
+    window.__statuses = [];
+    addEventListener('para-session-change', (event) => {
+      const { state, previous } = event.detail;
+      if (state.status !== previous.status) window.__statuses.push({ status: state.status, at: Date.now() });
+    });
+  });
+  const url = new URL(demoUrl);
+  for (const [name, value] of Object.entries(options)) url.searchParams.set(name, String(value));
+  await page.goto(url.href);
+  return { context, page };
+}
+
+export const status = (page) => page.evaluate(() => document.querySelector('para-session').state.status);
+export const statusHistory = (page) => page.evaluate(() => window.__statuses.map((s) => s.status));
+
+/** The status element's visible text (its shadow DOM), whitespace collapsed. */
+export const statusText = (page) =>
+  page.evaluate(() => document.querySelector('para-session-status').shadowRoot.textContent.replace(/\s+/g, ' ').trim());
+
+export async function waitForStatus(page, wanted, timeout = 20_000) {
+  const list = [wanted].flat();
+  await page.waitForFunction((l) => l.includes(document.querySelector('para-session').state.status), list, { timeout });
+  return status(page);
+}
+
+/** The re-auth dialog as a user finds it: by role and accessible name (its heading). */
+export const expiredDialog = (page) => page.getByRole('dialog', { name: 'Your session has ended' });
+export const warningDialog = (page) => page.getByRole('dialog', { name: 'Are you still there?' });
+export const anyDialogOpen = (page) => page.evaluate(() => document.querySelector('para-reauth-dialog').open);
+
+/** The id of the focused element, looking through shadow roots. */
+export const focusedId = (page) =>
+  page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return el ? el.id || el.textContent.trim() : null;
+  });
+
+/** Approve the sign-in on the emulator's portal page that the app opened in a popup. */
+export async function approveInPortal(popup, email) {
+  await popup.waitForURL(/\/web\/biometrics\/login/, { timeout: 20_000 });
+  await popup.getByRole('heading', { name: `Approve sign-in for ${email}` }).waitFor();
+  await popup.getByRole('button', { name: 'Approve' }).click();
+}
+
+/** Sign in from the page's form: type the email, press Sign in, approve in the popup. Returns timings. */
+export async function signIn(page, email) {
+  const form = page.getByRole('form', { name: 'Sign in with Para' });
+  await form.waitFor({ timeout: 60_000 });
+  await form.getByLabel('Email').fill(email);
+  const t = Date.now();
+  const [popup] = await Promise.all([page.waitForEvent('popup'), form.getByRole('button', { name: 'Sign in' }).click()]);
+  await approveInPortal(popup, email);
+  await waitForStatus(page, ['active', 'expiring']);
+  return { signInMs: Date.now() - t, userId: await page.locator('#who-user').textContent() };
+}
