@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { report } from '../core/support/harness.js';
 import { runSoak } from './support/soak.js';
 
-/** Not in the default glob yet (it finds missed expiries; see the report). Replay a failing run: set SOAK_SEED below. */
+/** Replay a failing run: set SOAK_SEED below to the seed the failure printed. */
 const SOAK_SEED: number | null = null;
 
 describe('reliability: seeded random soak', function () {
