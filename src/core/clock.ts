@@ -21,6 +21,7 @@ export const systemClock: Clock = {
 export class Timer {
   private handle: TimerHandle | null = null;
   private dueAt: number | null = null;
+  private dueMono = 0;
 
   constructor(private readonly clock: Clock) {}
 
@@ -37,12 +38,24 @@ export class Timer {
     this.cancel();
     const plannedMono = this.clock.monotonic() + Math.max(0, at - this.clock.now());
     this.dueAt = at;
+    this.dueMono = plannedMono;
     this.handle = this.clock.setTimeout(() => {
       this.handle = null;
       this.dueAt = null;
       // Lateness in either clock counts: throttling delays the monotonic one, sleep the wall one.
       callback(Math.max(this.clock.now() - at, this.clock.monotonic() - plannedMono, 0));
     }, at - this.clock.now());
+  }
+
+  /**
+   * Whether the pending timer is for `at` and will still fire then. After sleep or a clock change the
+   * monotonic clock the browser fires timers by no longer matches the wall clock: the timer must be re-armed.
+   */
+  isPlannedFor(at: number): boolean {
+    if (this.handle === null || this.dueAt !== at) return false;
+    const firesIn = this.dueMono - this.clock.monotonic();
+    const dueIn = Math.max(0, at - this.clock.now());
+    return Math.abs(firesIn - dueIn) < 1_000;
   }
 
   cancel(): void {

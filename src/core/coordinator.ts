@@ -11,8 +11,12 @@ export type SharedSessionMessage =
       expiresAt: number | null;
       lastCheckedAt: number | null;
       lastExtendedAt: number | null;
+      /** The sender's engine time when it sent this: a tab whose clock was set back learns from tabs that saw it happen. */
+      sentAt: number;
     }
   | { type: 'activity'; at: number }
+  /** This tab's engine time, sent to a tab whose clock reads behind (see `noteRemoteTime`). */
+  | { type: 'clock'; sentAt: number }
   | { type: 'signed-out' }
   | { type: 'reauth-started' }
   /** The tab running the re-authentication gave up: the others leave `reauthenticating` for `expired`. */

@@ -33,6 +33,8 @@ import { watchWake, type WakeReason } from './wake.js';
 
 /** A timer this late did not run when planned (throttling, sleep): ask the server before acting. */
 const LATE_TIMER_MS = 5_000;
+/** How far another tab's clock may run ahead of ours before we adopt its correction. */
+const CLOCK_AHEAD_TOLERANCE_MS = 5_000;
 /** Focus and visibility within this long of a check (here or in another tab) need no new request. */
 const WAKE_DEDUPE_MS = 30_000;
 /** Another tab's `paraLogout` may be its re-auth's logout, whose `reauth-started` is still on its way. */
@@ -76,7 +78,6 @@ export class ParaSessionEngine {
   private reauthLogout = false;
   private identity: ParaIdentity = { userId: null, email: null };
   private expiredIdentity: ParaIdentity | null = null;
-  private readonly wallClock: Clock;
   /** Ms added to the wall clock after it was set back, so expiry cookies (server time) still line up. */
   private clockCorrection = 0;
 
@@ -86,7 +87,6 @@ export class ParaSessionEngine {
     warnings?: OptionWarnings,
   ) {
     const wallClock = options.clock ?? systemClock;
-    this.wallClock = wallClock;
     this.deps = {
       // Engine time is wall time plus a correction for clocks set back (see onWake).
       clock: { ...wallClock, now: () => wallClock.now() + this.clockCorrection },
@@ -172,7 +172,7 @@ export class ParaSessionEngine {
       );
     }
     this.cleanups.push(watchActivity(environment, clock, (at) => this.onActivity(at, true)));
-    this.cleanups.push(watchWake(environment, this.wallClock, (reason, drift) => this.onWake(reason, drift)));
+    this.cleanups.push(watchWake(environment, clock, (reason, drift) => this.onWake(reason, drift)));
     this.identity = readIdentity(this.client);
     const kind = detectSessionKind(this.client);
     if (kind !== 'user') {
@@ -432,9 +432,8 @@ export class ParaSessionEngine {
 
   private onWake(reason: WakeReason, drift = 0): void {
     // A clock set back would make every timer late against the server's clock: undo it. A forward jump is
-    // usually sleep (the wall clock is right); it only cancels an earlier correction.
+    // sleep or a clock fix, which look alike; keeping the correction then only makes timers early, which is safe.
     if (drift < 0) this.clockCorrection -= drift;
-    else if (drift > 0) this.clockCorrection -= Math.min(this.clockCorrection, drift);
     const { status, lastCheckedAt } = this.state;
     if (status === 'idle' || status === 'signed-out' || status === 'checking') return;
     const recent = lastCheckedAt !== null && Math.abs(this.deps.clock.now() - lastCheckedAt) < WAKE_DEDUPE_MS;
@@ -521,9 +520,24 @@ export class ParaSessionEngine {
         if (!isUsableStatus(status)) void this.check();
         break;
       case 'state':
+        this.noteRemoteTime(message.sentAt);
         this.applyRemoteState(message);
         break;
+      case 'clock':
+        this.noteRemoteTime(message.sentAt);
+        break;
     }
+  }
+
+  /**
+   * Tabs of one machine share one wall clock, and messages arrive in milliseconds: a tab this far ahead saw
+   * the clock set back and we did not (we opened after it), so we adopt its correction; a tab this far
+   * behind missed it, so we tell it our time.
+   */
+  private noteRemoteTime(sentAt: number): void {
+    const ahead = sentAt - this.deps.clock.now();
+    if (ahead > CLOCK_AHEAD_TOLERANCE_MS) this.clockCorrection += ahead;
+    else if (ahead < -CLOCK_AHEAD_TOLERANCE_MS) this.deps.coordinator.publish({ type: 'clock', sentAt: this.deps.clock.now() });
   }
 
   private applyRemoteState(message: Extract<SharedSessionMessage, { type: 'state' }>): void {
@@ -557,7 +571,8 @@ export class ParaSessionEngine {
 
   private publishState(): void {
     const { status, kind, expiresAt, lastCheckedAt, lastExtendedAt } = this.state;
-    this.deps.coordinator.publish({ type: 'state', status, kind, expiresAt, lastCheckedAt, lastExtendedAt });
+    const sentAt = this.deps.clock.now();
+    this.deps.coordinator.publish({ type: 'state', status, kind, expiresAt, lastCheckedAt, lastExtendedAt, sentAt });
   }
 
   /** Followers run no schedule, only this: check when the leader owed news and none came. */
@@ -570,7 +585,7 @@ export class ParaSessionEngine {
     const since = lastCheckedAt ?? this.deps.clock.now();
     let at = since + this.opts.truthCheckEvery * 1000 + FOLLOWER_TRUTH_SLACK_MS;
     if (expiresAt !== null) at = Math.min(at, expiresAt + FOLLOWER_CONFIRM_GRACE_MS);
-    if (this.followerTimer.due === at) return;
+    if (this.followerTimer.isPlannedFor(at)) return;
     this.followerTimer.at(at, () => void this.check());
   }
 
@@ -585,7 +600,7 @@ export class ParaSessionEngine {
       this.timer.cancel();
       return;
     }
-    if (this.timer.due === plan.at) return;
+    if (this.timer.isPlannedFor(plan.at)) return;
     this.timer.at(plan.at, (lateBy) => void this.runPlan(lateBy));
   }
 

@@ -5,8 +5,12 @@ import { readCookieExpiry } from '../para/cookie.js';
  * from the session length and the last time the server extended the session. Signing extends the session
  * on Para's side without touching the cookie, so signing sets a floor that a stale cookie cannot undercut.
  */
+const OVERDUE_RECHECK_MS = 2_000;
+const MAX_OVERDUE_RECHECK_MS = 60_000;
+
 export class ExpiryTracker {
   private estimate: number | null = null;
+  private overdueConfirms = 0;
   private signedFloor: number | null = null;
   /** A cookie string known not to reflect the latest extension; ignored until it changes. */
   private staleCookie: string | undefined;
@@ -22,10 +26,20 @@ export class ExpiryTracker {
 
   /** The server just said the session is active (a touch). */
   confirmedActive(now: number, previous: number | null): number {
-    if (this.estimate === null || this.estimate <= now) {
-      // Nothing better known: a touch does not tell us when the session started, so assume now.
-      this.estimate = previous !== null && previous > now ? previous : now + this.sessionLengthMs;
+    const known = this.known(now);
+    if (known !== null && known > now) {
+      this.overdueConfirms = 0;
+      return known;
     }
+    if (previous === null && known === null) {
+      // Nothing known yet: a touch does not tell when the session started, so assume now.
+      this.estimate = now + this.sessionLengthMs;
+      return this.current(now);
+    }
+    // Still active past the expiry we knew: the cookie's whole seconds, a clock running ahead, or an
+    // extension we did not see. Assuming a whole new session could miss the real end, so confirm again
+    // soon, backing off, until an extension or the server settles it.
+    this.estimate = now + Math.min(MAX_OVERDUE_RECHECK_MS, OVERDUE_RECHECK_MS * 2 ** this.overdueConfirms++);
     return this.current(now);
   }
 
@@ -41,6 +55,7 @@ export class ExpiryTracker {
   /** The server just extended the session by its length. An unchanged cookie is stale: trust the estimate. */
   extended(now: number, cookieBefore: string | undefined): number {
     this.estimate = now + this.sessionLengthMs;
+    this.overdueConfirms = 0;
     this.staleCookie = cookieBefore !== undefined && this.cookieSnapshot() === cookieBefore ? cookieBefore : undefined;
     return this.current(now);
   }
@@ -54,13 +69,20 @@ export class ExpiryTracker {
     this.estimate = null;
     this.signedFloor = null;
     this.staleCookie = undefined;
+    this.overdueConfirms = 0;
   }
 
   /** The cookie wins when it points to the future; signing can only push it later. */
   current(now: number): number {
+    return this.known(now) ?? now + this.sessionLengthMs;
+  }
+
+  /** The best expiry the cookie, the last extension and the last signature tell; `null` when none does. */
+  private known(now: number): number | null {
     const snapshot = this.cookieSnapshot();
     const cookie = this.staleCookie !== undefined && snapshot === this.staleCookie ? null : readCookieExpiry(() => snapshot);
-    const base = cookie !== null && cookie > now ? cookie : (this.estimate ?? now + this.sessionLengthMs);
+    const base = cookie !== null && cookie > now ? cookie : this.estimate;
+    if (base === null) return this.signedFloor;
     return this.signedFloor !== null ? Math.max(base, this.signedFloor) : base;
   }
 }

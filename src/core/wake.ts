@@ -16,6 +16,7 @@ const FROZEN_TOLERANCE_MS = 120_000;
  * `Date.now()` with `performance.now()`; it makes no request.
  */
 /**
+ * Give it the engine's corrected clock: a correction learnt meanwhile (from another tab) then counts once.
  * `drift` (with `clock-jump`): how far the wall clock moved beyond the monotonic one, in ms. Positive after
  * sleep or a clock set forward; negative only when the clock was set back — sleep never does that.
  */
@@ -33,12 +34,13 @@ export function watchWake(
     const mono = clock.monotonic();
     const wallDelta = wall - lastWall;
     const monoDelta = mono - lastMono;
-    lastWall = wall;
-    lastMono = mono;
     const drift = wallDelta - monoDelta;
     const jumped = Math.abs(drift) > JUMP_TOLERANCE_MS;
     const frozen = isVisible(environment) && wallDelta > HEARTBEAT_MS + FROZEN_TOLERANCE_MS;
     if (jumped || frozen) onWake('clock-jump', jumped ? drift : 0);
+    // Read after onWake: a correction it applied to the clock is not a jump to report next time.
+    lastWall = clock.now();
+    lastMono = clock.monotonic();
     heartbeat.at(clock.now() + HEARTBEAT_MS, beat);
   };
   heartbeat.at(clock.now() + HEARTBEAT_MS, beat);

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { createHarness, HOUR, MINUTE, SECOND, report } from './support/harness.js';
+import { createHarness, HOUR, MINUTE, SECOND, report, userActs } from './support/harness.js';
 
 describe('session engine: failures and wake-ups', () => {
   it('goes offline, backs off and never expires while the network is down for 10 minutes across the expiry point', async () => {
@@ -171,6 +171,39 @@ describe('session engine: clock changes', () => {
     await h.clock.advance(MINUTE);
     expect(h.server.requests - before).to.be.at.least(1);
     expect(h.statuses).to.not.include('signed-out');
+    h.engine.stop();
+  });
+});
+
+describe('session engine: expiry read from whole-second cookies', () => {
+  it('confirms again shortly when the server still says active at the cookie time, and expires within seconds of the real end', async () => {
+    const h = createHarness();
+    // The cookie's Expires has whole seconds: the real end is 700 ms after what it says.
+    h.server.expiresAt = h.clock.serverNow() + 2 * HOUR + 700;
+    await h.start();
+    let expiredAt = 0;
+    h.engine.on('expired', () => (expiredAt = h.clock.serverNow()));
+    await h.clock.advance(2 * HOUR + MINUTE);
+    expect(h.fired.expired).to.equal(1);
+    expect(expiredAt - h.server.expiresAt!).to.be.within(0, 3 * SECOND);
+    h.engine.stop();
+  });
+});
+
+describe('session engine: timers after sleep', () => {
+  it('re-arms its timers after the machine sleeps, so a due extension still lands before expiry', async () => {
+    const h = createHarness({ truthCheckEvery: 3600 });
+    await h.start();
+    await h.clock.advance(80 * MINUTE);
+    userActs(h.environment);
+    await h.clock.advance(MINUTE);
+    // Timers run on the monotonic clock, which stands still while the machine sleeps: the extension planned
+    // for 5 minutes before expiry would otherwise fire 20 minutes late, after the session ended.
+    h.clock.sleep(20 * MINUTE);
+    await h.clock.advance(20 * MINUTE);
+    expect(h.server.counts.keepSessionAlive).to.equal(1);
+    expect(h.server.isActive()).to.equal(true);
+    expect(h.statuses).to.not.include('expired');
     h.engine.stop();
   });
 });

@@ -38,13 +38,15 @@ const isName = (value: unknown): value is string => typeof value === 'string' &&
 function readSessionMessage(m: Fields): SharedSessionMessage | null {
   switch (m.type) {
     case 'state': {
-      const { status, kind, expiresAt, lastCheckedAt, lastExtendedAt } = m;
+      const { status, kind, expiresAt, lastCheckedAt, lastExtendedAt, sentAt } = m;
       if (!STATUSES.includes(status as SessionStatus) || !KINDS.includes(kind as SessionKind | null)) return null;
-      if (!isTimeOrNull(expiresAt) || !isTimeOrNull(lastCheckedAt) || !isTimeOrNull(lastExtendedAt)) return null;
-      return { type: 'state', status: status as SessionStatus, kind: kind as SessionKind | null, expiresAt, lastCheckedAt, lastExtendedAt };
+      if (!isTimeOrNull(expiresAt) || !isTimeOrNull(lastCheckedAt) || !isTimeOrNull(lastExtendedAt) || !isTime(sentAt)) return null;
+      return { type: 'state', status: status as SessionStatus, kind: kind as SessionKind | null, expiresAt, lastCheckedAt, lastExtendedAt, sentAt };
     }
     case 'activity':
       return isTime(m.at) ? { type: 'activity', at: m.at } : null;
+    case 'clock':
+      return isTime(m.sentAt) ? { type: 'clock', sentAt: m.sentAt } : null;
     case 'signed-out':
     case 'reauth-started':
     case 'reauth-cancelled':
