@@ -53,6 +53,7 @@ const showIdentity = () => {
   byId('who-email').textContent = para.email ?? '—';
   byId('who-user').textContent = para.userId ?? '—';
 };
+para.onStatePhaseChange(showIdentity); // the SDK may learn the user after the kit's status changed
 session.addEventListener('para-session-change', (event) => {
   const { state, previous } = event.detail;
   if (state.status !== previous.status) note(`status → ${state.status}`);

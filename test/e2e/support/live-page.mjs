@@ -64,5 +64,8 @@ export async function signIn(page, email) {
   const [popup] = await Promise.all([page.waitForEvent('popup'), form.getByRole('button', { name: 'Sign in' }).click()]);
   await approveInPortal(popup, email);
   await waitForStatus(page, ['active', 'expiring']);
-  return { signInMs: Date.now() - t, userId: await page.locator('#who-user').textContent() };
+  const signInMs = Date.now() - t;
+  // The account card shows the user's id once the SDK has it.
+  await page.locator('#who-user').filter({ hasText: /^[0-9a-f-]{36}$/ }).waitFor({ timeout: 5_000 });
+  return { signInMs, userId: await page.locator('#who-user').textContent() };
 }
