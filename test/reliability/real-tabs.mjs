@@ -221,6 +221,19 @@ async function cspScenario(browser, site, errors) {
   check('d. CSP page served with the strict policy', csp === "default-src 'self'; require-trusted-types-for 'script'", `header: ${csp}`);
   check('d. zero CSP / Trusted Types violations', violations.length === 0, violations.length ? JSON.stringify(violations) : '0 violations');
   check('d. no console errors or uncaught exceptions under CSP', pageErrors.length === 0, pageErrors.join(' | ') || 'none');
+
+  // Control: a string into an HTML sink must be blocked and reported, or "0 violations" proves nothing.
+  const control = await page.evaluate(() => {
+    const before = window.violations.length;
+    let threw = false;
+    try {
+      document.createElement('div').innerHTML = '<b>plain string</b>';
+    } catch {
+      threw = true;
+    }
+    return new Promise((resolve) => setTimeout(() => resolve({ threw, reported: window.violations.length - before }), 100));
+  });
+  check('d. control: the watcher sees a deliberate Trusted Types violation', control.threw && control.reported === 1, JSON.stringify(control));
   errors.push(...pageErrors);
   await context.close();
 }
@@ -265,8 +278,9 @@ async function main() {
   } finally {
     clearTimeout(hardLimit);
     await cleanup();
+    // Here, not after the block: the early return for a missing Chromium must still exit 1.
+    finish();
   }
-  finish();
 }
 
 function finish() {
