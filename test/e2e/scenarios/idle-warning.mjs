@@ -14,6 +14,7 @@ export async function idleWarning({ browser, demo, emu, step, log }) {
   await step('4. idle user, keep-alive="activity" → warning at warn-before; "Stay signed in" → one keep-alive; idle → expired', async () => {
     const { userId } = await signIn(page, EMAIL);
     const firstExpiry = alignExpiryToCookie(emu, userId);
+    assert.ok(firstExpiry, `the emulator has a live session for ${userId}: ${JSON.stringify(emu.store.summary().filter((s) => s.authenticated))}`);
 
     await warningDialog(page).waitFor({ timeout: firstExpiry - Date.now() + 5_000 });
     const warnedAt = Date.now();

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, createServer, preview } from 'vite';
-import { paraSdkViteConfig } from '../../demo/vite-para.mjs';
+import { paraSdkViteConfig } from '../../../demo/vite-para.mjs';
 
 const PAGE_ROOT = fileURLToPath(new URL('./page/', import.meta.url));
 
