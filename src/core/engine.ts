@@ -207,9 +207,12 @@ export class ParaSessionEngine {
     }
     return this.checkFlight.run(async () => {
       const generation = this.generation;
-      const outcome = await this.exclusive('check', () =>
-        callClient(this.deps.clock, this.opts.requestTimeout * 1000, () => this.client.isSessionActive()),
-      );
+      const startedAt = this.deps.clock.now();
+      const ask = () => callClient(this.deps.clock, this.opts.requestTimeout * 1000, () => this.client.isSessionActive());
+      let outcome = await this.exclusive('check', ask);
+      // Another tab asked at the same moment; its answer arrives as a state message. If that was lost, ask.
+      const answered = (this.state.lastCheckedAt ?? -Infinity) >= startedAt - WAKE_DEDUPE_MS && this.state.status !== 'checking';
+      if (outcome === undefined && !answered && generation === this.generation) outcome = await ask();
       if (generation === this.generation && outcome) this.applyCheck(outcome);
       return this.state;
     });
@@ -545,6 +548,8 @@ export class ParaSessionEngine {
     const own = this.state.status;
     if (status === 'expired') {
       if (own === 'expired' || own === 'reauthenticating' || own === 'signed-out' || own === 'idle') return;
+      // A late message (from a tab that was frozen, or delayed) must not undo an answer we know is newer.
+      if (lastCheckedAt !== null && this.state.lastCheckedAt !== null && lastCheckedAt < this.state.lastCheckedAt) return;
       this.expiredIdentity = this.identity;
       this.retry = null;
       this.setState({ status: 'expired', kind, lastCheckedAt, error: null });

@@ -5,8 +5,21 @@ import { runSoak } from './support/soak.js';
 /** Replay a failing run: set SOAK_SEED below to the seed the failure printed. */
 const SOAK_SEED: number | null = null;
 
+/** Seeds that once found a bug (whole-second cookies, sleep, clock set back, a lost first answer, a late message). */
+const REGRESSION_SEEDS = [1914980148, 1224793158, 156342643, 74437221, 2108996176, 1736842883, 665378847];
+
 describe('reliability: seeded random soak', function () {
   this.timeout(120_000);
+
+  it('replays the seeds that once found bugs: no false or missed expiry, no leak', async () => {
+    for (const seed of REGRESSION_SEEDS) {
+      const { invariants, leaks } = await runSoak(seed, 5, 7);
+      const failure = `soak seed ${seed}: ${invariants.violations.slice(0, 3).join('; ')}`;
+      expect(invariants.falseExpiries, failure).to.equal(0);
+      expect(invariants.missedExpiries, failure).to.equal(0);
+      expect(leaks, failure).to.deep.equal({ timers: 0, listeners: 0, locks: 0, channels: 0 });
+    }
+  });
 
   it('runs 7 simulated days × 5 tabs with random faults: no false or missed expiry, no leak, no secret leaves', async () => {
     const seed = SOAK_SEED ?? Math.floor(Math.random() * 2 ** 31);

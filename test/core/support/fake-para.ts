@@ -24,6 +24,8 @@ export class FakeParaServer {
   /** Requests that never answer (until the client's own timeout gives up). */
   hangNext = 0;
   latencyMs = 20;
+  /** Called when an injected failure or hang actually meets a request (it may wait long for one). */
+  onFaultMet: (() => void) | null = null;
   readonly counts: Record<RequestName, number> = { isSessionActive: 0, keepSessionAlive: 0, logout: 0 };
 
   constructor(readonly clock: FakeClock, public sessionLengthMs = 7200_000) {}
@@ -54,12 +56,16 @@ function respond<T>(server: FakeParaServer, answer: () => T): Promise<T> {
   return new Promise((resolve, reject) => {
     if (server.hangNext > 0) {
       server.hangNext -= 1;
+      server.onFaultMet?.();
       return;
     }
     server.clock.deliverAfter(() => {
       if (!server.online) return reject(new FakeParaApiError('Connection error', 'ERR_NETWORK'));
       const status = server.failures.shift();
-      if (status !== undefined) return reject(new FakeParaApiError('Request failed', 'ERR_BAD_RESPONSE', status));
+      if (status !== undefined) {
+        server.onFaultMet?.();
+        return reject(new FakeParaApiError('Request failed', 'ERR_BAD_RESPONSE', status));
+      }
       try {
         resolve(answer());
       } catch (error) {
