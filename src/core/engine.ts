@@ -33,6 +33,8 @@ import { watchWake, type WakeReason } from './wake.js';
 
 /** A timer this late did not run when planned (throttling, sleep): ask the server before acting. */
 const LATE_TIMER_MS = 5_000;
+/** A message older than this was held up (a frozen tab, a slow channel): verify what it says. */
+const STALE_MESSAGE_MS = 2_000;
 /** How far another tab's clock may run ahead of ours before we adopt its correction. */
 const CLOCK_AHEAD_TOLERANCE_MS = 5_000;
 /** Focus and visibility within this long of a check (here or in another tab) need no new request. */
@@ -548,8 +550,13 @@ export class ParaSessionEngine {
     const own = this.state.status;
     if (status === 'expired') {
       if (own === 'expired' || own === 'reauthenticating' || own === 'signed-out' || own === 'idle') return;
-      // A late message (from a tab that was frozen, or delayed) must not undo an answer we know is newer.
+      // A late message (from a tab that was frozen, or delayed) must not undo an answer we know is newer,
+      // and an old one is no longer news: the user may have signed in again since. Ask instead.
       if (lastCheckedAt !== null && this.state.lastCheckedAt !== null && lastCheckedAt < this.state.lastCheckedAt) return;
+      if (this.deps.clock.now() - message.sentAt > STALE_MESSAGE_MS) {
+        void this.check();
+        return;
+      }
       this.expiredIdentity = this.identity;
       this.retry = null;
       this.setState({ status: 'expired', kind, lastCheckedAt, error: null });
