@@ -11,6 +11,9 @@ const steps = [
   { name: 'build', command: 'npm', args: ['run', '-s', 'build'] },
   { name: 'size', command: 'node', args: ['tools/check-size.mjs'] },
   { name: 'unit', command: 'npx', args: ['web-test-runner'] },
+  { name: 'real-tabs', command: 'node', args: ['test/reliability/real-tabs.mjs'] },
+  { name: 'emulator-smoke', command: 'node', args: ['test/e2e/emulator-smoke.mjs'] },
+  { name: 'e2e', command: 'node', args: ['test/e2e/run.mjs'] },
 ];
 
 const only = process.argv.slice(2);
