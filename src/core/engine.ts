@@ -33,6 +33,8 @@ import { watchWake, type WakeReason } from './wake.js';
 
 /** A timer this late did not run when planned (throttling, sleep): ask the server before acting. */
 const LATE_TIMER_MS = 5_000;
+/** How long a tab that found another tab checking waits for that answer before asking itself. */
+const REMOTE_ANSWER_WAIT_MS = 1_000;
 /** A message older than this was held up (a frozen tab, a slow channel): verify what it says. */
 const STALE_MESSAGE_MS = 2_000;
 /** How far another tab's clock may run ahead of ours before we adopt its correction. */
@@ -210,13 +212,31 @@ export class ParaSessionEngine {
     return this.checkFlight.run(async () => {
       const generation = this.generation;
       const startedAt = this.deps.clock.now();
-      const ask = () => callClient(this.deps.clock, this.opts.requestTimeout * 1000, () => this.client.isSessionActive());
-      let outcome = await this.exclusive('check', ask);
-      // Another tab asked at the same moment; its answer arrives as a state message. If that was lost, ask.
-      const answered = (this.state.lastCheckedAt ?? -Infinity) >= startedAt - WAKE_DEDUPE_MS && this.state.status !== 'checking';
-      if (outcome === undefined && !answered && generation === this.generation) outcome = await ask();
-      if (generation === this.generation && outcome) this.applyCheck(outcome);
+      const ask = async () => {
+        const outcome = await callClient(this.deps.clock, this.opts.requestTimeout * 1000, () => this.client.isSessionActive());
+        // Applied while still exclusive, so the answer is on its way to other tabs before they stop waiting.
+        if (generation === this.generation) this.applyCheck(outcome);
+        return outcome;
+      };
+      const outcome = await this.exclusive('check', ask);
+      // Another tab asked at the same moment; its answer comes as a state message. If it was lost, ask.
+      if (outcome === undefined && generation === this.generation && !(await this.answeredSince(startedAt))) await ask();
       return this.state;
+    });
+  }
+
+  /** Waits briefly for another tab's answer to arrive: true when a check at or after `since` is known. */
+  private answeredSince(since: number): Promise<boolean> {
+    const answered = () => (this.state.lastCheckedAt ?? -Infinity) >= since - WAKE_DEDUPE_MS && this.state.status !== 'checking';
+    if (answered()) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = this.deps.clock.setTimeout(() => finish(answered()), REMOTE_ANSWER_WAIT_MS);
+      const unsubscribe = this.state$.listen(() => answered() && finish(true));
+      const finish = (result: boolean) => {
+        this.deps.clock.clearTimeout(timer);
+        unsubscribe();
+        resolve(result);
+      };
     });
   }
 

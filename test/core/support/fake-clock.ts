@@ -26,6 +26,8 @@ export class FakeClock implements Clock {
   private nextId = 1;
   private timers = new Map<number, FakeTimer>();
   private throttleMs = 0;
+  /** Timer callbacks run so far: each is a wake-up of the page's main thread. */
+  wakeUps = 0;
 
   constructor(start = Date.UTC(2026, 10, 26, 9, 0, 0)) {
     this.wall = start;
@@ -84,6 +86,7 @@ export class FakeClock implements Clock {
       this.trueTime += at - this.mono;
       this.mono = at;
       this.timers.delete(next.id);
+      if (!next.network) this.wakeUps += 1;
       next.callback();
       await flushMicrotasks();
     }
