@@ -6,16 +6,15 @@ import { watchActivity } from './activity.js';
 import { retryDelay } from './backoff.js';
 import { callClient, SingleFlight, type CallOutcome } from './client-call.js';
 import { systemClock, Timer, type Clock } from './clock.js';
-import type { SharedSessionMessage, TabCoordinator } from './coordinator.js';
-import { soloCoordinator } from './coordinator.js';
+import { SessionSchedule, type Retry, type ScheduleHost } from './schedule.js';
+import type { SharedSessionMessage } from './coordinator.js';
+import { defaultCoordinator, pickSessionOptions } from './engine-setup.js';
 import { Emitter } from './emitter.js';
-import { browserEnvironment, isVisible, type SessionEnvironment } from './environment.js';
+import { browserEnvironment, type SessionEnvironment } from './environment.js';
 import { engineStoppedError, reauthCancelledError, signedOutError } from './errors.js';
 import { ExpiryTracker } from './expiry.js';
 import { engineOptionWarnings, resolveOptions, type OptionWarnings } from './options.js';
-import { planNext, type Plan } from './plan.js';
 import { registerSession } from './registry.js';
-import { createTabCoordinator } from './tabs/tab-coordinator.js';
 import { exportParaSession, postSession } from './session-export.js';
 import { initialState, isUsableStatus } from './state.js';
 import type {
@@ -31,8 +30,6 @@ import type {
 import { Waiters } from './waiters.js';
 import { watchWake, type WakeReason } from './wake.js';
 
-/** A timer this late did not run when planned (throttling, sleep): ask the server before acting. */
-const LATE_TIMER_MS = 5_000;
 /** How long a tab that found another tab checking waits for that answer before asking itself. */
 const REMOTE_ANSWER_WAIT_MS = 1_000;
 /** A message older than this was held up (a frozen tab, a slow channel): verify what it says. */
@@ -43,13 +40,8 @@ const CLOCK_AHEAD_TOLERANCE_MS = 5_000;
 const WAKE_DEDUPE_MS = 30_000;
 /** Another tab's `paraLogout` may be its re-auth's logout, whose `reauth-started` is still on its way. */
 const PARA_LOGOUT_GRACE_MS = 500;
-/** A follower acts only when the leader stayed silent this long past a confirm or truth check it owed. */
-const FOLLOWER_CONFIRM_GRACE_MS = 1_000;
-const FOLLOWER_TRUTH_SLACK_MS = 5_000;
 /** A remote `active` this recent was just heard from the server: adopt it instead of asking again. */
 const REMOTE_FRESH_MS = 10_000;
-
-type Retry = { action: 'extend' | 'check'; at: number; attempt: number };
 
 /**
  * The session engine: the only place that decides the session's state. Framework-free; every browser
@@ -60,9 +52,7 @@ export class ParaSessionEngine {
   private readonly events = new Emitter<EngineEventMap>();
   private readonly deps: EngineDependencies;
   private readonly expiry: ExpiryTracker;
-  private readonly timer: Timer;
-  /** A follower's safety net: asks the server itself when the leader's news is overdue (lost message, frozen leader). */
-  private readonly followerTimer: Timer;
+  private readonly schedule: SessionSchedule;
   private readonly logoutGrace: Timer;
   private readonly checkFlight = new SingleFlight<SessionState>();
   private readonly extendFlight = new SingleFlight<boolean>();
@@ -102,8 +92,7 @@ export class ParaSessionEngine {
     };
     this.input = pickSessionOptions(options);
     this.opts = resolveOptions(this.input, warnings ?? engineOptionWarnings(this.deps.warn));
-    this.timer = new Timer(this.deps.clock);
-    this.followerTimer = new Timer(this.deps.clock);
+    this.schedule = new SessionSchedule(this.scheduleHost());
     this.logoutGrace = new Timer(this.deps.clock);
     this.expiry = new ExpiryTracker(() => this.client?.retrieveSessionCookie?.(), this.opts.sessionLength * 1000);
   }
@@ -147,13 +136,13 @@ export class ParaSessionEngine {
     this.input = { ...this.input, ...options };
     this.opts = resolveOptions(this.input, warnings ?? engineOptionWarnings(this.deps.warn));
     this.expiry.setSessionLength(this.opts.sessionLength);
-    this.reschedule();
+    this.schedule.update();
   }
 
   /** A warning UI claims the user's explicit choice: while `expiring`, activity alone no longer extends. */
   holdWarning(held: boolean): void {
     this.warningHeld = held;
-    this.reschedule();
+    this.schedule.update();
   }
 
   start(): void {
@@ -195,8 +184,7 @@ export class ParaSessionEngine {
     if (!this.running) return;
     this.running = false;
     this.generation += 1;
-    this.timer.cancel();
-    this.followerTimer.cancel();
+    this.schedule.cancel();
     this.logoutGrace.cancel();
     this.deps.coordinator.stop();
     for (const cleanup of this.cleanups.splice(0)) cleanup();
@@ -512,7 +500,7 @@ export class ParaSessionEngine {
     if (!this.running) return;
     this.setState({ leader });
     // A new leader picks the schedule up at once; an overdue plan fires now (late timers re-check first).
-    this.reschedule();
+    this.schedule.update();
     if (!leader) return;
     const { status, lastCheckedAt } = this.state;
     const stale = lastCheckedAt === null || Math.abs(this.deps.clock.now() - lastCheckedAt) > WAKE_DEDUPE_MS;
@@ -607,86 +595,38 @@ export class ParaSessionEngine {
     this.deps.coordinator.publish({ type: 'state', status, kind, expiresAt, lastCheckedAt, lastExtendedAt, sentAt });
   }
 
-  /** Followers run no schedule, only this: check when the leader owed news and none came. */
-  private scheduleFollowerCheck(): void {
-    const { status, kind, expiresAt, lastCheckedAt } = this.state;
-    if (kind !== 'user' || !isUsableStatus(status) || !isVisible(this.deps.environment)) {
-      this.followerTimer.cancel();
-      return;
-    }
-    const since = lastCheckedAt ?? this.deps.clock.now();
-    let at = since + this.opts.truthCheckEvery * 1000 + FOLLOWER_TRUTH_SLACK_MS;
-    if (expiresAt !== null) at = Math.min(at, expiresAt + FOLLOWER_CONFIRM_GRACE_MS);
-    if (this.followerTimer.isPlannedFor(at)) return;
-    this.followerTimer.at(at, () => void this.check());
-  }
+  // ——— plumbing ———
 
-  // ——— the schedule (leader only) ———
-
-  private reschedule(): void {
-    if (!this.running) return;
-    if (!this.state.leader) return this.scheduleFollowerCheck();
-    this.followerTimer.cancel();
-    const plan = this.plan();
-    if (!plan) {
-      this.timer.cancel();
-      return;
-    }
-    if (this.timer.isPlannedFor(plan.at)) return;
-    this.timer.at(plan.at, (lateBy) => void this.runPlan(lateBy));
-  }
-
-  private plan(): Plan | null {
-    const { status, kind, expiresAt, lastActivityAt, lastExtendedAt, lastCheckedAt } = this.state;
-    return planNext({
-      now: this.deps.clock.now(),
-      status,
-      kind,
-      expiresAt,
-      lastActivityAt,
-      lastExtendedAt,
-      lastCheckedAt,
-      options: this.opts,
-      visible: isVisible(this.deps.environment),
-      retryAt: this.retry?.at ?? null,
-      warningHeld: this.warningHeld,
-    });
-  }
-
-  private async runPlan(lateBy: number): Promise<void> {
-    if (!this.running || !this.state.leader) return;
-    let plan = this.duePlan();
-    // A timer that fired late ran on a guess about the past: ask the server before acting on it.
-    if (plan && lateBy > LATE_TIMER_MS && (plan.action === 'extend' || plan.action === 'warn')) {
-      await this.check();
-      plan = this.duePlan();
-    }
-    switch (plan?.action) {
-      case 'warn':
+  /** The schedule's view of the engine: live reads, and the three things it may ask for. */
+  private scheduleHost(): ScheduleHost {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- getters below must read the engine, not the literal
+    const engine = this;
+    return {
+      get running() {
+        return engine.running;
+      },
+      get state() {
+        return engine.state;
+      },
+      get options() {
+        return engine.opts;
+      },
+      get retry() {
+        return engine.retry;
+      },
+      get warningHeld() {
+        return engine.warningHeld;
+      },
+      clock: this.deps.clock,
+      environment: this.deps.environment,
+      check: () => this.check(),
+      extend: () => this.extend(),
+      enterWarning: () => {
         this.setState({ status: 'expiring' });
         this.publishState();
-        break;
-      case 'extend':
-        await this.extend();
-        break;
-      case 'retry':
-        if (this.retry?.action === 'extend' && this.state.status !== 'offline') await this.extend();
-        else await this.check();
-        break;
-      case 'confirm':
-      case 'truth-check':
-        await this.check();
-        break;
-    }
-    this.reschedule();
+      },
+    };
   }
-
-  private duePlan(): Plan | null {
-    const plan = this.plan();
-    return plan && plan.at <= this.deps.clock.now() ? plan : null;
-  }
-
-  // ——— plumbing ———
 
   private statusFor(expiresAt: number, previous: SessionStatus): SessionStatus {
     const inWarning = expiresAt - this.deps.clock.now() <= this.opts.warnBefore * 1000;
@@ -705,7 +645,7 @@ export class ParaSessionEngine {
       this.events.emit('warning', { expiresAt: next.expiresAt, secondsLeft });
     }
     this.events.emit('change', { state: next, previous });
-    this.reschedule();
+    this.schedule.update();
   }
 
   private exclusive<T>(name: string, task: () => Promise<T>): Promise<T | undefined> {
@@ -732,19 +672,4 @@ export function createParaSession(
   warnings?: OptionWarnings,
 ): ParaSessionEngine {
   return new ParaSessionEngine(client, options, warnings);
-}
-
-/** Cross-tab in a real browser; alone when told so, without `BroadcastChannel`, or with an injected environment. */
-function defaultCoordinator(options: CreateSessionOptions, clock: Clock): TabCoordinator {
-  const wanted = options.tabs ?? options.environment === undefined;
-  if (!wanted || typeof globalThis.BroadcastChannel !== 'function') return soloCoordinator();
-  return createTabCoordinator({ clock, environment: options.environment });
-}
-
-const SESSION_OPTION_KEYS = ['sessionLength', 'keepAlive', 'disableAutoKeepAlive', 'refreshBefore', 'warnBefore', 'truthCheckEvery', 'requestTimeout'] as const;
-
-function pickSessionOptions(options: CreateSessionOptions): Partial<SessionOptions> {
-  const picked: Partial<Record<keyof SessionOptions, unknown>> = {};
-  for (const key of SESSION_OPTION_KEYS) if (options[key] !== undefined) picked[key] = options[key];
-  return picked as Partial<SessionOptions>;
 }
