@@ -32,6 +32,16 @@ async function eightHours(tabs: number) {
   return result;
 }
 
+/** Simulated ms until `done()` holds, stepping `stepMs` at a time; -1 if it never does within `maxMs`. */
+async function msUntil(world: TabWorld, done: () => boolean, stepMs = 10, maxMs = 10 * SECOND): Promise<number> {
+  const from = world.clock.serverNow();
+  for (let waited = 0; waited < maxMs; waited += stepMs) {
+    await world.advance(stepMs);
+    if (done()) return world.clock.serverNow() - from;
+  }
+  return -1;
+}
+
 describe('reliability: N tabs cost what one tab costs', function () {
   this.timeout(60_000);
 
@@ -53,13 +63,8 @@ describe('reliability: N tabs cost what one tab costs', function () {
     const tabs = [world.open(), world.open({ visible: false }), world.open({ visible: false })];
     await world.advance(5 * SECOND);
     const [leader] = world.leaders();
-    const killedAt = world.clock.serverNow();
     world.kill(leader);
-    let failoverMs = -1;
-    for (let waited = 0; waited < 10 * MINUTE && failoverMs < 0; waited += 100) {
-      await world.advance(100);
-      if (world.leaders().length === 1) failoverMs = world.clock.serverNow() - killedAt;
-    }
+    const failoverMs = await msUntil(world, () => world.leaders().length === 1, 100, 10 * MINUTE);
     expect(failoverMs).to.be.within(0, 60 * SECOND);
 
     // Re-auth in one tab after an expiry: every tab active again, every waiter resumed.
@@ -74,23 +79,13 @@ describe('reliability: N tabs cost what one tab costs', function () {
     await world.advance(SECOND);
     await loggingOut;
     world.server.signIn();
-    const reauthAt = world.clock.serverNow();
     void alive[0].engine.completeReauth();
-    let reauthMs = -1;
-    for (let waited = 0; waited < 10 * SECOND && reauthMs < 0; waited += 10) {
-      await world.advance(10);
-      if (alive.every((tab) => tab.engine.state.status === 'active')) reauthMs = world.clock.serverNow() - reauthAt;
-    }
+    const reauthMs = await msUntil(world, () => alive.every((tab) => tab.engine.state.status === 'active'));
     await Promise.all(waiting);
     expect(reauthMs).to.be.within(0, SECOND);
 
-    const logoutAt = world.clock.serverNow();
     void alive[1].engine.logout();
-    let logoutMs = -1;
-    for (let waited = 0; waited < 10 * SECOND && logoutMs < 0; waited += 10) {
-      await world.advance(10);
-      if (alive.every((tab) => tab.engine.state.status === 'signed-out')) logoutMs = world.clock.serverNow() - logoutAt;
-    }
+    const logoutMs = await msUntil(world, () => alive.every((tab) => tab.engine.state.status === 'signed-out'));
     expect(logoutMs).to.be.within(0, SECOND);
     report('failover and propagation (simulated ms)', { failoverMs, reauthPropagationMs: reauthMs, logoutPropagationMs: logoutMs });
     world.closeAll();

@@ -7,9 +7,9 @@ import { fakeEnvironment, type FakeEnvironment } from '../../core/support/fake-e
 import { FakeParaServer } from '../../core/support/fake-para.js';
 import { AuthFakeClient } from './auth-client.js';
 
-export const SECOND = 1000;
-export const MINUTE = 60 * SECOND;
-export const HOUR = 60 * MINUTE;
+import { HOUR, MINUTE, SECOND } from '../../core/support/harness.js';
+
+export { SECOND, MINUTE, HOUR };
 
 export interface SessionWorld {
   clock: FakeClock;
