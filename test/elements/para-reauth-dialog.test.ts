@@ -42,6 +42,22 @@ describe('<para-reauth-dialog>', () => {
       expect(shadow(dialog).querySelector('[part="countdown"]')!.textContent).to.equal('1:49');
     });
 
+    it('announces the time left at 60, 30 and 10 seconds, not every second', async () => {
+      const world = createWorld();
+      const { dialog } = await dialogIn(world);
+      await reachWarning(world);
+      const live = () => shadow(dialog).querySelector('[aria-live="polite"]')!.textContent!.trim();
+      const heard: string[] = [];
+      for (let second = 0; second < 110; second += 1) {
+        await settle(world, SECOND);
+        if (live() && live() !== heard[heard.length - 1]) heard.push(live());
+      }
+      expect(heard).to.have.length(3);
+      expect(heard[0]).to.match(/^Your session ends in .*(1 minute|60 seconds)/);
+      expect(heard[1]).to.match(/30 seconds/);
+      expect(heard[2]).to.match(/10 seconds/);
+    });
+
     it('extends from the keyboard alone, closes, and returns focus', async () => {
       const world = createWorld();
       const { provider, dialog } = await dialogIn(world);
