@@ -56,9 +56,10 @@ route('POST', '/touch', async (ctx) => {
   let s = requestSession(ctx);
   const regenerate = url.searchParams.get('regenerate') === 'true';
   if (regenerate) {
-    // A fresh pending session for a login; it remembers who asked to sign in.
-    const loginUserId = s?.loginUserId || store.lastInitUserId;
-    s = store.create({ loginUserId });
+    // A fresh pending session for a login. It inherits a user only from the session this request
+    // names; the SDK regenerates right after logging out, i.e. with no cookie, so the user is then
+    // named when the portal approves this session by its sessionLookupId.
+    s = store.create({ loginUserId: s?.loginUserId ?? null });
   } else if (!s) {
     // No or unknown session: hand out a new anonymous one (with its cookie).
     s = store.create();
@@ -82,7 +83,6 @@ route('POST', '/users/init', async (ctx) => {
     return sendText(ctx.res, 400, 'para-emulator: an email is required');
   }
   const user = ctx.store.userForEmail(email);
-  ctx.store.lastInitUserId = user.userId;
   const s = requestSession(ctx);
   if (s) s.loginUserId = user.userId;
   sendJson(ctx.res, 200, {
@@ -129,12 +129,31 @@ route('GET', '/users/:id/preferences', async (ctx) => sendJson(ctx.res, 200, { p
 route('POST', '/errors/sdk', async (ctx) => sendJson(ctx.res, 200, {}));
 route('POST', '/partners/analytics/react-sdk', async (ctx) => sendJson(ctx.res, 200, {}));
 
-// The real portal approves a login with these; the emulator's portal page uses the first.
+/**
+ * The user an approval names: `email` and/or `userId` (the account the portal page was opened for,
+ * which the real portal proves with the passkey or password). `undefined` when it names none,
+ * `null` when it names an unknown user or two that disagree.
+ */
+export function approvalUser(store, { email, userId } = {}) {
+  const byEmail = email ? store.userForEmail(email) : null;
+  const byId = userId ? store.userById(userId) : null;
+  if (!email && !userId) return undefined;
+  if (userId && !byId && !byEmail) return null;
+  if (byEmail && userId && byEmail.userId !== userId) return null;
+  return (byEmail ?? byId).userId;
+}
+
+// The real portal approves a login with these; the emulator's portal page uses the first. The body
+// names the pending session (`sessionLookupId`, the portal URL's `sessionId`) and the account.
 async function verifyLookup(ctx) {
   const body = await readJson(ctx.req);
   const s = ctx.store.byLookupId(body.sessionLookupId);
   if (!s || !ctx.store.isLive(s)) return sendText(ctx.res, 404, 'pending session not found or expired');
-  if (!ctx.store.approve(s)) return sendText(ctx.res, 409, 'session has no login to approve');
+  const userId = approvalUser(ctx.store, body);
+  if (userId === null) return sendText(ctx.res, 400, 'the approval names an unknown or inconsistent user');
+  if (!ctx.store.approve(s, userId ?? s.loginUserId)) {
+    return sendText(ctx.res, 409, 'session has no login to approve, or is bound to another user');
+  }
   sendJson(ctx.res, 200, { userId: s.userId, sessionLookupId: s.lookupId });
 }
 route('POST', '/biometrics/verify', verifyLookup);

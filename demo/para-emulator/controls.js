@@ -1,6 +1,7 @@
 // Test controls of the emulator, under /__emulator/ on the API port. They answer even
 // while the emulator is "offline" and are never subject to injected faults or latency.
 import { sendJson, readJson } from './http-util.js';
+import { approvalUser } from './api.js';
 
 export async function handleControl(emu, req, res, name) {
   const body = req.method === 'POST' ? await readJson(req) : {};
@@ -53,11 +54,14 @@ export async function handleControl(emu, req, res, name) {
       emu.reset();
       return ok();
     case 'POST approve': {
-      const s = body.sessionLookupId
-        ? store.byLookupId(body.sessionLookupId)
-        : store.latestPending(body.email);
-      if (!s || !store.isLive(s) || !store.approve(s)) {
-        return sendJson(res, 404, { ok: false, error: 'no pending sign-in to approve' });
+      // {sessionLookupId, email?|userId?}: that pending session, as that user (or the one bound to it).
+      // {email}: the newest pending session already bound to that email's user (its cookie carried the
+      // login); sessions the SDK regenerated without a cookie need their sessionLookupId.
+      const userId = approvalUser(store, body);
+      if (userId === null) return sendJson(res, 400, { ok: false, error: 'unknown or inconsistent user' });
+      const s = body.sessionLookupId ? store.byLookupId(body.sessionLookupId) : store.latestPending(body.email);
+      if (!s || !store.isLive(s) || !store.approve(s, userId ?? s.loginUserId)) {
+        return sendJson(res, 404, { ok: false, error: 'no pending sign-in to approve (pass its sessionLookupId)' });
       }
       return ok({ userId: s.userId, sessionLookupId: s.lookupId, expiresAt: s.expiresAt });
     }

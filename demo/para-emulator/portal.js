@@ -27,7 +27,7 @@ const LOGIN_PATHS = {
 const esc = (s) =>
   String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function approvalPage({ email, sessionId, method, verifyUrl }) {
+function approvalPage({ email, userId, sessionId, method, verifyUrl }) {
   const who = email ? esc(email) : 'this account';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
@@ -49,7 +49,8 @@ function approvalPage({ email, sessionId, method, verifyUrl }) {
   <p id="status" role="status" aria-live="polite"></p>
 </main>
 <script>
-  const sessionLookupId = ${JSON.stringify(String(sessionId ?? ''))};
+  // The pending session (the SDK's sessionLookupId) and the account this page approves it for.
+  const approval = ${JSON.stringify({ sessionLookupId: String(sessionId ?? ''), email: email || undefined, userId: userId || undefined }).replace(/</g, '\\u003c')};
   const button = document.getElementById('approve');
   const status = document.getElementById('status');
   button.addEventListener('click', async () => {
@@ -60,7 +61,7 @@ function approvalPage({ email, sessionId, method, verifyUrl }) {
       const res = await fetch(${JSON.stringify(verifyUrl)}, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ sessionLookupId }),
+        body: JSON.stringify(approval),
       });
       if (!res.ok) throw new Error((await res.text()) || 'HTTP ' + res.status);
       document.getElementById('title').textContent = 'Signed in';
@@ -85,14 +86,19 @@ export function createPortalHandler(emu) {
     const url = new URL(req.url, 'http://localhost');
     const login = LOGIN_PATHS[url.pathname];
     if (req.method === 'GET' && login) {
+      // The SDK's login URL names the pending session (sessionId = its sessionLookupId) and the account
+      // (email, userId). Without an account in the URL, the one bound to that session is shown.
       const sessionId = url.searchParams.get('sessionId');
       let email = url.searchParams.get('email');
-      if (!email && sessionId) {
+      let userId = url.searchParams.get('userId');
+      if (!email && !userId && sessionId) {
         const s = emu.store.byLookupId(sessionId);
-        email = s?.loginUserId ? emu.store.userById(s.loginUserId)?.email : null;
+        const user = s?.loginUserId ? emu.store.userById(s.loginUserId) : null;
+        email = user?.email ?? null;
+        userId = user?.userId ?? null;
       }
       const verifyUrl = new URL(login.verify, emu.apiUrl).href;
-      return sendText(res, 200, approvalPage({ email, sessionId, method: login.method, verifyUrl }), 'text/html; charset=utf-8');
+      return sendText(res, 200, approvalPage({ email, userId, sessionId, method: login.method, verifyUrl }), 'text/html; charset=utf-8');
     }
     if (req.method === 'GET' && PRIME_WORKER_PATHS.includes(url.pathname) && workerPath) {
       const js = await readFile(workerPath, 'utf8');

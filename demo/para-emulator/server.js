@@ -16,6 +16,8 @@
 // `x-capsule-sid` header; every touch / keep-alive / sign-in answer carries that header with
 // a real `Expires=`. Every email is a returning user (created on first sight, stable userId);
 // its sign-in is approved on the portal page (button "Approve") or via POST /__emulator/approve.
+// Each pending sign-in is its own session (the SDK's sessionLookupId, the portal URL's `sessionId`);
+// an approval names that session and the account, so concurrent sign-ins of different users never cross.
 //
 // API endpoints: POST /touch[?regenerate=true], GET /partners/:id, POST /users/init,
 // POST /users/:id/session/keep-alive, GET /logout, GET /users/:id/wallets, GET /users/:id/all-wallets,
@@ -27,7 +29,7 @@
 //
 // Controls (JSON, on the API port, working while "offline"): POST /__emulator/expire {userId?},
 // /revoke {userId?}, /fail {count, status} | {count, drop: true}, /latency {ms}, /offline, /online,
-// /session-length {seconds}, /reset, /approve {email? | sessionLookupId?};
+// /session-length {seconds}, /reset, /approve {sessionLookupId, email?} | {email};
 // GET /__emulator/counts, /log, /sessions, /state.
 //
 // Pages that load the SDK with `disableWorkers: true` must serve node-forge's prime worker at

@@ -43,7 +43,6 @@ export class SessionStore {
     this.sessions = new Map();
     /** @type {Map<string, any>} email → user */
     this.users = new Map();
-    this.lastInitUserId = null;
   }
 
   /** Users are created on first sight of an email, so every email is a returning user. */
@@ -101,10 +100,17 @@ export class SessionStore {
     return formatCookie(session.sid, session.expiresAt);
   }
 
-  /** Mark a pending login session authenticated for the user that started it. */
-  approve(session) {
-    const userId = session.loginUserId || this.lastInitUserId;
-    if (!userId || session.ended) return false;
+  /**
+   * Mark one pending login session authenticated. The user is the one the approval names (the portal
+   * page's account) or, failing that, the one bound to this very session (its `/users/init` or the
+   * cookie it was regenerated from). Nothing else: no other session's or request's user is ever used,
+   * so concurrent sign-ins of different users cannot cross. Returns false (nothing changed) when no
+   * user is known or the session is already bound to another user.
+   */
+  approve(session, userId = session.loginUserId) {
+    if (!userId || session.ended || session.authenticated) return false;
+    if (session.loginUserId && session.loginUserId !== userId) return false;
+    session.loginUserId = userId;
     session.userId = userId;
     session.authenticated = true;
     session.expiresAt = Date.now() + this.sessionLength * 1000;

@@ -174,10 +174,11 @@ try {
     return `logout ${ms(out.ms)}; session ${s.lookupId} ended; server-side isSessionActive() → false`;
   });
 
-  await step('h. legacy signUpOrLogIn + waitForLogin, approved via POST /__emulator/approve', async () => {
-    const { urlAfterMs } = await startEmailLogin(page, EMAIL, { legacy: true });
-    const approved = await control(emu, 'approve', { email: EMAIL });
-    assert.equal(approved.ok, true);
+  await step('h. legacy signUpOrLogIn + waitForLogin, approved via POST /__emulator/approve {sessionLookupId, email}', async () => {
+    const { passkeyUrl, urlAfterMs } = await startEmailLogin(page, EMAIL, { legacy: true });
+    const sessionLookupId = new URL(passkeyUrl).searchParams.get('sessionId');
+    const approved = await control(emu, 'approve', { sessionLookupId, email: EMAIL });
+    assert.equal(approved.ok, true, JSON.stringify(approved));
     const login = await waitForLogin(page);
     assert.equal(login.error, null);
     assert.equal((await call(page, 'isSessionActive')).value, true);
@@ -213,6 +214,61 @@ try {
     assert.equal(active.ok, false);
     assert.equal(failed.ok, false);
     return `offline: ${JSON.stringify(active.error)} after ${ms(active.ms)}\n     injected 503: ${JSON.stringify(failed.error)}`;
+  });
+
+  await step('k. two concurrent sign-ins of different emails (two contexts) → each ends as its own user', async () => {
+    // Both /users/init calls land before either SDK regenerates its pending session (which it does with no
+    // cookie, right after logging out): an emulator that remembered "the last user to init" crossed them.
+    const emails = ['first@concurrent.test', 'second@concurrent.test'];
+    const contexts = await Promise.all(emails.map(() => browser.newContext()));
+    try {
+      const pages = await Promise.all(contexts.map((c) => openSdkPage(c, pageServer.url, { log: verbose ? log : () => {} })));
+      await Promise.all(pages.map((p) => createPara(p)));
+      await Promise.all(pages.map((p) => waitForAuthPhase(p, 'unauthenticated')));
+      const mark = emu.log.length;
+      const urls = await Promise.all(pages.map((p, i) => startEmailLogin(p, emails[i])));
+      const order = emu.log
+        .slice(mark)
+        .filter((e) => e.path === '/users/init' || e.path === '/touch?regenerate=true')
+        .map((e) => (e.path === '/users/init' ? 'init' : 'regenerate'));
+      // The second user approves first.
+      const headings = [];
+      for (const i of [1, 0]) headings[i] = (await approveInPopup(pages[i], urls[i].passkeyUrl)).heading;
+      const logins = await Promise.all(pages.map((p) => waitForLogin(p)));
+      const seen = [];
+      for (const [i, email] of emails.entries()) {
+        assert.equal(headings[i], `Approve sign-in for ${email}`);
+        assert.equal(logins[i].error, null, `${email}: ${logins[i].error}`);
+        const expected = emu.store.userForEmail(email).userId;
+        const pageUser = (await call(pages[i], 'getUserId')).value;
+        const sid = parseSid((await call(pages[i], 'retrieveSessionCookie')).value);
+        const session = emu.store.get(sid);
+        assert.equal(pageUser, expected, `${email}: the page's user`);
+        assert.ok(emu.store.isAuthenticated(session), `${email}: its own cookie names an authenticated session`);
+        assert.equal(session.userId, expected, `${email}: the emulator session behind its cookie belongs to it`);
+        assert.equal((await call(pages[i], 'isSessionActive')).value, true);
+        seen.push(`${email} → ${session.userId.slice(0, 8)}… (${session.lookupId.slice(0, 8)}…)`);
+      }
+      // The same through the control: two pending sign-ins, each approved by its own sessionLookupId.
+      await Promise.all(pages.map((p) => call(p, 'logout')));
+      const again = await Promise.all(pages.map((p, i) => startEmailLogin(p, emails[i], { legacy: true })));
+      for (const i of [1, 0]) {
+        const sessionLookupId = new URL(again[i].passkeyUrl).searchParams.get('sessionId');
+        const approved = await control(emu, 'approve', { sessionLookupId, email: emails[i] });
+        assert.equal(approved.ok, true, JSON.stringify(approved));
+      }
+      await Promise.all(pages.map((p) => waitForLogin(p)));
+      for (const [i, email] of emails.entries()) {
+        const sid = parseSid((await call(pages[i], 'retrieveSessionCookie')).value);
+        assert.equal(emu.store.get(sid)?.userId, emu.store.userForEmail(email).userId, `${email} (control approval)`);
+      }
+      // A pending session cannot be approved as a second user once bound to one.
+      const bound = await control(emu, 'approve', { sessionLookupId: emu.store.get(parseSid((await call(pages[0], 'retrieveSessionCookie')).value)).lookupId, email: emails[1] });
+      assert.equal(bound.ok, false, 'an approved session is not re-approved as someone else');
+      return `request order ${order.join(', ')}; ${seen.join('; ')}; control approvals by sessionLookupId also kept apart`;
+    } finally {
+      await Promise.all(contexts.map((c) => c.close().catch(() => {})));
+    }
   });
 
   const counts = await control(emu, 'counts');
