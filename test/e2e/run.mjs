@@ -15,6 +15,7 @@ import { idleWarning } from './scenarios/idle-warning.mjs';
 import { offlineAcrossExpiry } from './scenarios/offline.mjs';
 
 const SESSION_LENGTH = 30; // seconds, emulator-wide: every session and keep-alive lasts this long
+const RUN_LIMIT_MS = 175_000; // the whole run, start-up included, must finish under 3 minutes
 const verbose = process.argv.includes('--verbose');
 const t0 = Date.now();
 const results = [];
@@ -42,23 +43,50 @@ const lane = (name, promise) =>
     console.log(`FAIL ${name} (at ${elapsed()})\n     ${error?.stack ?? error}`);
   });
 
-function finish(code) {
+let demo;
+let browser;
+let cleaning;
+/** Closes Chromium, Vite and the emulator (freeing 8080/3003); safe to call more than once. */
+const cleanup = () =>
+  (cleaning ??= (async () => {
+    const closing = (async () => {
+      await browser?.close().catch(() => {});
+      await demo?.close().catch(() => {});
+    })();
+    // Never hang on the way out; process.exit then ends whatever is left (Chromium is our child).
+    await Promise.race([closing, new Promise((r) => setTimeout(r, 10_000).unref())]);
+  })());
+
+let finished = false;
+async function finish(code) {
+  if (finished) return;
+  finished = true;
+  clearTimeout(watchdog);
+  await cleanup();
   const passed = results.filter((r) => r.ok).length;
   const failed = results.length - passed;
   console.log(`\n${passed} passed, ${failed} failed (${elapsed()} total)`);
   process.exit(failed > 0 || code ? 1 : 0);
 }
 
-let demo;
-let browser;
+/** Whatever happens — a hang, Ctrl-C, an error outside every lane — the run cleans up and says how it went. */
+const abort = (why) => {
+  if (finished) return;
+  results.push({ name: why, ok: false });
+  console.log(`FAIL ${why} (at ${elapsed()})`);
+  void finish(1);
+};
+const watchdog = setTimeout(() => abort(`the run took longer than ${RUN_LIMIT_MS / 1000} s`), RUN_LIMIT_MS);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => abort(`interrupted (${signal})`));
+process.on('uncaughtException', (error) => abort(`uncaught: ${error?.stack ?? error}`));
+process.on('unhandledRejection', (error) => abort(`unhandled rejection: ${error?.stack ?? error}`));
 try {
   demo = await startDemo({ port: 0, sessionLength: SESSION_LENGTH, cacheDir: viteCacheDir('e2e-live'), quiet: true, env: {} });
   browser = await launchChromium();
 } catch (error) {
   results.push({ name: 'start the emulator, the demo server and Chromium', ok: false });
   console.log(`FAIL start: ${error?.message ?? error}`);
-  await demo?.close();
-  finish(1);
+  await finish(1);
 }
 
 const log = verbose ? (line) => console.log(`     ${line}`) : () => {};
@@ -66,6 +94,7 @@ const ctx = { browser, demo, emu: demo.emu, step, log, sessionLength: SESSION_LE
 console.log(`demo ${demo.url} · emulator ${demo.emu.apiUrl} (sessions ${SESSION_LENGTH} s) · Chromium ${browser.version()}`);
 try {
   const always = keepAliveAlways(ctx);
+  const alwaysDone = lane('2 keep-alive always', always.done); // handled from the start, however early it fails
   await Promise.all([
     lane('1/6/7 sign-in, transfer, logout', signInTransferLogout(ctx)),
     lane('3 expiry and re-auth', expiryReauth(ctx)),
@@ -74,14 +103,13 @@ try {
   const neighbourUserId = await always.userId;
   if (neighbourUserId) await lane('5 offline', offlineAcrossExpiry({ ...ctx, neighbourUserId }));
   else results.push({ name: '5 offline (needs scenario 2 signed in to time its outage)', ok: false });
-  await lane('2 keep-alive always', always.done);
+  await alwaysDone;
 
-  const counts = await fetch(new URL('/__emulator/counts', demo.emu.apiUrl)).then((r) => r.json());
-  console.log(`\nrequests the emulator counted (OPTIONS = CORS preflights):\n${Object.entries(counts).map(([k, v]) => `  ${String(v).padStart(4)}  ${k}`).join('\n')}`);
+  const counts = await fetch(new URL('/__emulator/counts', demo.emu.apiUrl)).then((r) => r.json()).catch(() => null);
+  if (counts) console.log(`\nrequests the emulator counted (OPTIONS = CORS preflights):\n${Object.entries(counts).map(([k, v]) => `  ${String(v).padStart(4)}  ${k}`).join('\n')}`);
   const unhandled = demo.emu.log.filter((e) => e.outcome === 'no handler');
   if (unhandled.length) console.log(`unhandled: ${[...new Set(unhandled.map((e) => e.endpoint))].join(', ')}`);
-} finally {
-  await browser.close().catch(() => {});
-  await demo.close();
+} catch (error) {
+  abort(`run: ${error?.stack ?? error}`);
 }
-finish(0);
+await finish(0);

@@ -4,7 +4,7 @@
 // The outage is emulator-wide, and scenario 2's session (keep-alive every 10 s) shares the emulator:
 // each outage is placed in the gap right after one of its keep-alives, so it never touches that lane.
 import assert from 'node:assert/strict';
-import { alignExpiryToCookie, control, nextKeepAlive, sleepUntil } from '../support/emulator-probe.mjs';
+import { control, nextKeepAlive, serverExpiry, sleepUntil } from '../support/emulator-probe.mjs';
 import { anyDialogOpen, expiredDialog, openLivePage, signIn, status, statusText, waitForStatus } from '../support/live-page.mjs';
 
 const EMAIL = 'offline@e2e.test';
@@ -25,7 +25,7 @@ export async function offlineAcrossExpiry({ browser, demo, emu, step, log, neigh
     const k0 = await nextKeepAlive(emu, neighbourUserId, Date.now());
     await sleepUntil(k0 + 4_000);
     assert.equal(await page.evaluate(() => document.querySelector('para-session').extend()), true);
-    const expiresAt = alignExpiryToCookie(emu, userId);
+    const expiresAt = serverExpiry(emu, userId);
 
     await step('5a. API offline while the session is live → offline; back online → usable again', async () => {
       const onlineAt = await outageAfter(await nextKeepAlive(emu, neighbourUserId, k0 + 1_000));

@@ -45,14 +45,13 @@ export function serverExpiry(emu, userId) {
 
 export const sleepUntil = (epochMs) => new Promise((r) => setTimeout(r, Math.max(0, epochMs - Date.now())));
 
-/**
- * Works around an engine race (see the e2e report): a cookie's `Expires` has whole-second precision,
- * the emulator's expiry has milliseconds, and the engine confirms at the cookie's second — up to 999 ms
- * before the server agrees. Ending the user's live session on its cookie's second removes that gap.
- */
-export function alignExpiryToCookie(emu, userId) {
-  for (const s of emu.store.sessions.values()) {
-    if (s.userId === userId && s.authenticated && !s.ended) s.expiresAt = Math.floor(s.expiresAt / 1000) * 1000;
+/** Polls `fn` until it returns a truthy value (returned), or throws `what` after `timeout` ms. */
+export async function waitUntil(fn, what, timeout = 5_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await fn();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
   }
-  return serverExpiry(emu, userId);
 }

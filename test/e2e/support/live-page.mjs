@@ -11,9 +11,11 @@ export async function openLivePage(browser, demoUrl, options = {}, { log = () =>
   // Every status the page went through, with its time, to prove what never happened (e.g. `expired`).
   await page.addInitScript(() => {
     window.__statuses = [];
+    window.__expiries = []; // every change of the engine's expiresAt, to explain a late or missed expiry
     addEventListener('para-session-change', (event) => {
       const { state, previous } = event.detail;
       if (state.status !== previous.status) window.__statuses.push({ status: state.status, at: Date.now() });
+      if (state.expiresAt !== previous.expiresAt) window.__expiries.push({ at: Date.now(), status: state.status, expiresAt: state.expiresAt });
     });
   });
   const url = new URL(demoUrl);
@@ -24,6 +26,14 @@ export async function openLivePage(browser, demoUrl, options = {}, { log = () =>
 
 export const status = (page) => page.evaluate(() => document.querySelector('para-session').state.status);
 export const statusHistory = (page) => page.evaluate(() => window.__statuses.map((s) => s.status));
+
+/** The engine's expiresAt changes after `after`, as readable lines. */
+export const expiryTimeline = (page, after = 0) =>
+  page.evaluate((after) => window.__expiries.filter((e) => e.at > after).map((e) => `${new Date(e.at).toISOString().slice(11)} ${e.status} expiresAt ${e.expiresAt === null ? 'null' : new Date(e.expiresAt).toISOString().slice(11)}`), after);
+
+/** Epoch ms at which the page's engine first entered `wanted` after `after` (stamped in the page, not polled). */
+export const statusEnteredAt = (page, wanted, after = 0) =>
+  page.evaluate(({ wanted, after }) => window.__statuses.find((s) => s.status === wanted && s.at > after)?.at ?? null, { wanted, after });
 
 /** The status element's visible text (its shadow DOM), whitespace collapsed. */
 export const statusText = (page) =>
