@@ -5,11 +5,14 @@ import { readCookieExpiry } from '../para/cookie.js';
  * from the session length and the last time the server extended the session. Signing extends the session
  * on Para's side without touching the cookie, so signing sets a floor that a stale cookie cannot undercut.
  */
-const OVERDUE_RECHECK_MS = 2_000;
+/** The cookie's `Expires` drops the milliseconds: the real end is within a second after it. */
+const OVERDUE_RECHECK_MS = 1_000;
 const MAX_OVERDUE_RECHECK_MS = 60_000;
 
 export class ExpiryTracker {
   private estimate: number | null = null;
+  /** When to confirm again after the server said active past the cookie's time. */
+  private recheckAt: number | null = null;
   private overdueConfirms = 0;
   private signedFloor: number | null = null;
   /** A cookie string known not to reflect the latest extension; ignored until it changes. */
@@ -28,7 +31,7 @@ export class ExpiryTracker {
   confirmedActive(now: number, previous: number | null): number {
     const known = this.known(now);
     if (known !== null && known > now) {
-      this.overdueConfirms = 0;
+      if (this.recheckAt === null) this.overdueConfirms = 0;
       return known;
     }
     if (previous === null && known === null) {
@@ -39,7 +42,9 @@ export class ExpiryTracker {
     // Still active past the expiry we knew: the cookie's whole seconds, a clock running ahead, or an
     // extension we did not see. Assuming a whole new session could miss the real end, so confirm again
     // soon, backing off, until an extension or the server settles it.
-    this.estimate = now + Math.min(MAX_OVERDUE_RECHECK_MS, OVERDUE_RECHECK_MS * 2 ** this.overdueConfirms++);
+    const recheckAt = now + Math.min(MAX_OVERDUE_RECHECK_MS, OVERDUE_RECHECK_MS * 2 ** this.overdueConfirms++);
+    if (this.readCookie() !== null) this.recheckAt = recheckAt;
+    else this.estimate = recheckAt;
     return this.current(now);
   }
 
@@ -55,6 +60,7 @@ export class ExpiryTracker {
   /** The server just extended the session by its length. An unchanged cookie is stale: trust the estimate. */
   extended(now: number, cookieBefore: string | undefined): number {
     this.estimate = now + this.sessionLengthMs;
+    this.recheckAt = null;
     this.overdueConfirms = 0;
     this.staleCookie = cookieBefore !== undefined && this.cookieSnapshot() === cookieBefore ? cookieBefore : undefined;
     return this.current(now);
@@ -69,6 +75,7 @@ export class ExpiryTracker {
     this.estimate = null;
     this.signedFloor = null;
     this.staleCookie = undefined;
+    this.recheckAt = null;
     this.overdueConfirms = 0;
   }
 
@@ -77,12 +84,27 @@ export class ExpiryTracker {
     return this.known(now) ?? now + this.sessionLengthMs;
   }
 
-  /** The best expiry the cookie, the last extension and the last signature tell; `null` when none does. */
+  /**
+   * The best expiry the cookie, the last extension and the last signature tell; `null` when none does.
+   * A fresh cookie is the server's word: once its time has passed, only a re-check (never the estimate from
+   * a configured session length that may be longer than Para's) stands in for it.
+   */
   private known(now: number): number | null {
-    const snapshot = this.cookieSnapshot();
-    const cookie = this.staleCookie !== undefined && snapshot === this.staleCookie ? null : readCookieExpiry(() => snapshot);
-    const base = cookie !== null && cookie > now ? cookie : this.estimate;
+    const cookie = this.readCookie();
+    let base: number | null;
+    if (cookie === null) base = this.estimate;
+    else if (cookie > now) {
+      base = cookie;
+      this.recheckAt = null;
+    } else base = this.recheckAt ?? cookie;
     if (base === null) return this.signedFloor;
     return this.signedFloor !== null ? Math.max(base, this.signedFloor) : base;
+  }
+
+  /** The cookie's `Expires`, unless the cookie is known stale. */
+  private readCookie(): number | null {
+    const snapshot = this.cookieSnapshot();
+    if (this.staleCookie !== undefined && snapshot === this.staleCookie) return null;
+    return readCookieExpiry(() => snapshot);
   }
 }

@@ -190,6 +190,24 @@ describe('session engine: expiry read from whole-second cookies', () => {
   });
 });
 
+describe('session engine: a configured session length longer than the real one', () => {
+  it('trusts the cookie after an extension and expires within seconds of the real end', async () => {
+    // The page says 2 hours; Para's portal is set to 1 hour. Only the cookie knows.
+    const h = createHarness({ sessionLength: 7200, sessionLengthMs: HOUR, warnBefore: 120, refreshBefore: 300 });
+    await h.start();
+    await h.clock.advance(HOUR - 4 * MINUTE);
+    userActs(h.environment);
+    await h.clock.advance(MINUTE);
+    expect(h.server.counts.keepSessionAlive).to.equal(1);
+    let expiredAt = 0;
+    h.engine.on('expired', () => (expiredAt = h.clock.serverNow()));
+    await h.clock.advance(HOUR + MINUTE);
+    expect(h.fired.expired).to.equal(1);
+    expect(expiredAt - h.server.expiresAt!).to.be.within(0, 2 * SECOND);
+    h.engine.stop();
+  });
+});
+
 describe('session engine: timers after sleep', () => {
   it('re-arms its timers after the machine sleeps, so a due extension still lands before expiry', async () => {
     const h = createHarness({ truthCheckEvery: 3600 });

@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import { $paraSession } from '../../src/core/registry.js';
 import type { ParaSessionStatus } from '../../src/elements/para-session-status/para-session-status.js';
@@ -119,7 +119,8 @@ describe('<para-session>', () => {
   describe('events', () => {
     it('dispatches para-session-change that bubbles out of a shadow root', async () => {
       const world = createWorld();
-      const host = await fixture<HTMLDivElement>(html`<div></div>`);
+      // fixtureSync: a plain element's fixture() waits for an animation frame, which a background test page never gets.
+      const host = fixtureSync<HTMLDivElement>(html`<div></div>`);
       const root = host.attachShadow({ mode: 'open' });
       const el = document.createElement('para-session');
       el.engineOptions = world.engineOptions;
@@ -195,7 +196,7 @@ describe('<para-session>', () => {
       inner.client.userId = undefined;
       const sibling = createWorld();
       sibling.server.expiresAt = sibling.clock.serverNow() + HOUR;
-      const root = await fixture<HTMLDivElement>(html`<div>
+      const root = fixtureSync<HTMLDivElement>(html`<div>
         <para-session id="outer" .client=${outer.client} .engineOptions=${outer.engineOptions}>
           <para-session-status id="s-outer"></para-session-status>
           <para-session id="inner" .client=${inner.client} .engineOptions=${inner.engineOptions}>
