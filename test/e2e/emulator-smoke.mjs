@@ -4,6 +4,7 @@
 //   node test/e2e/emulator-smoke.mjs [--build] [--verbose]   (needs ports 8080 and 3003 free; CHROME_PATH overrides the browser)
 import assert from 'node:assert/strict';
 import { startEmulator } from '../../demo/para-emulator/server.js';
+import { isImportedSessionActive } from '../../demo/session-endpoint.mjs';
 import { parseSid } from '../../demo/para-emulator/sessions.js';
 import { startSdkPageServer } from './support/sdk-page-server.mjs';
 import { launchChromium } from './support/browser.mjs';
@@ -41,26 +42,8 @@ const control = (emu, name, body) =>
     body: body === undefined ? undefined : JSON.stringify(body),
   }).then((r) => r.json());
 
-/** The server SDK logs every state change in DEV; keep the output readable unless --verbose. */
-async function quietly(fn) {
-  if (verbose) return fn();
-  const saved = { log: console.log, info: console.info, debug: console.debug };
-  console.log = console.info = console.debug = () => {};
-  try {
-    return await fn();
-  } finally {
-    Object.assign(console, saved);
-  }
-}
-
-async function serverSessionActive(exported) {
-  const { Para: ParaServer, Environment } = await import('@getpara/server-sdk'); // 2.18 exports the class as `Para`
-  return quietly(async () => {
-    const server = new ParaServer(Environment.DEV, 'any-key');
-    await server.importSession(exported);
-    return server.isSessionActive();
-  });
-}
+/** The same import the demo's `/api/session` endpoint makes (quiet: the server SDK logs every state change in DEV). */
+const serverSessionActive = (exported) => isImportedSessionActive(exported, { environment: 'DEV', apiKey: 'any-key' });
 
 const emu = await startEmulator({ sessionLength: SESSION_LENGTH, quiet: true });
 const pageServer = await startSdkPageServer({ mode: pageMode });
