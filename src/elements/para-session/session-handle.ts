@@ -18,15 +18,16 @@ export class SessionHandle implements ParaSessionContext {
   private unfollow: (() => void) | null = null;
   private dialogOwner: object | null = null;
 
-  /** Reads the provider's settings live: consumers connect before the provider's first update. */
+  /** Reads the provider's settings live until an engine runs: consumers connect before the provider's first update. */
   constructor(private readonly settings: () => { clock?: Clock; environment?: SessionEnvironment }) {}
 
+  /** The engine's own clock (corrected if the system clock was set back), so countdowns match its expiry. */
   get clock(): Clock {
-    return this.settings().clock ?? systemClock;
+    return this.$engine.get()?.clock ?? this.settings().clock ?? systemClock;
   }
 
   get environment(): SessionEnvironment {
-    return this.settings().environment ?? this.defaultEnvironment;
+    return this.$engine.get()?.environment ?? this.settings().environment ?? this.defaultEnvironment;
   }
 
   /** Points every consumer at `engine` (or at nothing). */
