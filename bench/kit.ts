@@ -7,10 +7,8 @@
  */
 import {
   createParaSession,
-  type ChannelConstructor,
   type Clock,
   type CreateSessionOptions,
-  type LockManagerLike,
   type ParaSessionClient,
   type ParaSessionEngine,
   type SessionEnvironment,
@@ -21,8 +19,10 @@ export interface KitTabParts {
   clock: Clock;
   environment: SessionEnvironment;
   random: () => number;
-  locks: LockManagerLike;
-  BroadcastChannel: ChannelConstructor;
+  /** What this tab's `navigator.locks` is. */
+  locks: unknown;
+  /** What this tab's `BroadcastChannel` is. */
+  BroadcastChannel: unknown;
   options: Pick<CreateSessionOptions, 'sessionLength' | 'keepAlive' | 'truthCheckEvery'>;
 }
 

@@ -4,7 +4,7 @@
  * other tabs reloads it (core-sdk utils/listeners.js → `updateSessionCookieFromStorage`). Kit and baseline
  * both run on it.
  */
-import type { StorageLike } from '../../src/core/index.js';
+type StorageLike = Pick<Storage, 'setItem'>;
 
 export const COOKIE_KEY = '@CAPSULE/sessionCookie';
 
