@@ -60,7 +60,8 @@ async function measureSide(browser, scripts, side) {
   await page.close();
 
   const memoryPage = await openPage(context, scripts, side);
-  await memoryPage.evaluate(() => window.bench.cycles(20));
+  // Warm-up first: JIT code and caches settle in the first few hundred cycles, which is not a leak.
+  await memoryPage.evaluate(() => window.bench.cycles(300));
   const before = await heapUsed(memoryPage);
   const leftovers = await memoryPage.evaluate((n) => window.bench.cycles(n), CYCLES);
   const after = await heapUsed(memoryPage);
