@@ -1,8 +1,8 @@
 // Rows 6–8 in headless Chromium (Debian's, via playwright-core): render cost, memory over 1,000
 // connect/disconnect cycles, start-up. Pages are served from memory (no port is opened).
-import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, findChromium } from '../tools/find-chromium.js';
+import { bundle } from './size.mjs';
 
 const ORIGIN = 'http://bench.test';
 const SIDES = { kit: 'bench/browser/kit-page.ts', baseline: 'bench/browser/baseline-page.ts' };
@@ -12,22 +12,6 @@ const START_UPS = 5;
 
 const html = (side) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench ${side}</title></head>
 <body><main id="app"></main><script type="module" src="/${side}.js"></script></body></html>`;
-
-async function bundle(entry) {
-  const result = await build({
-    entryPoints: [entry],
-    bundle: true,
-    write: false,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    tsconfig: 'tsconfig.json',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'error',
-  });
-  return result.outputFiles[0].text;
-}
 
 async function openPage(context, scripts, side, query = '') {
   const page = await context.newPage();
@@ -82,7 +66,7 @@ async function measureSide(browser, scripts, side) {
 
 export async function browserRows() {
   const scripts = {};
-  for (const [side, entry] of Object.entries(SIDES)) scripts[side] = await bundle(entry);
+  for (const [side, entry] of Object.entries(SIDES)) scripts[side] = new TextDecoder().decode((await bundle({ entry, external: [] })).code);
   const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
   const result = {};
   try {

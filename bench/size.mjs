@@ -45,7 +45,8 @@ const FALLBACKS = [
   },
 ];
 
-async function bundle({ entry, stdin, external }, plugins = []) {
+/** One entry bundled and minified as an app's build would; also what the browser rows load. */
+export async function bundle({ entry, stdin, external }, plugins = []) {
   const result = await build({
     ...(stdin ? { stdin: { contents: stdin, resolveDir: process.cwd(), loader: 'ts' } } : { entryPoints: [entry] }),
     bundle: true,
@@ -63,7 +64,7 @@ async function bundle({ entry, stdin, external }, plugins = []) {
   });
   const code = result.outputFiles[0].contents;
   const output = Object.values(result.metafile.outputs)[0];
-  return { min: code.length, gzip: gzipSync(code).length, inputs: output.inputs };
+  return { code, min: code.length, gzip: gzipSync(code).length, inputs: output.inputs };
 }
 
 const kb = (bytes) => Math.round((bytes / 1024) * 10) / 10;

@@ -18,7 +18,7 @@ async function trial(contender: Contender, event: Event, placement: Placement, r
   const user = placement === 'visible' ? tab : null;
   let endedAt: number;
   if (event === 'expiry') {
-    world.server.refusesExtension = true;
+    world.refusesExtension = true;
     await world.live(Math.floor(random() * 30 * MINUTE), user);
     endedAt = world.server.expiresAt!;
     await world.live(Math.max(0, endedAt - world.clock.serverNow()), user, () => true);

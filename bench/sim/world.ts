@@ -4,12 +4,13 @@
  * Built on the engine tests' fakes (test/core/support).
  */
 import type { ParaSessionEngine, SessionStatus } from '../../src/core/index.js';
-import { FakeChannelHub, FakeStorageHub } from '../../test/core/support/fake-channel.js';
-import { FakeClock } from '../../test/core/support/fake-clock.js';
+import type { FakeChannelHub, FakeStorageHub } from '../../test/core/support/fake-channel.js';
+import type { FakeClock } from '../../test/core/support/fake-clock.js';
 import { fakeEnvironment, userActs, type FakeEnvironment } from '../../test/core/support/fake-environment.js';
-import { FakeLockHub } from '../../test/core/support/fake-locks.js';
+import type { FakeLockHub } from '../../test/core/support/fake-locks.js';
 import { FakeParaClient, FakeParaServer } from '../../test/core/support/fake-para.js';
 import { TabClock } from '../../test/core/support/tab-clock.js';
+import { TabWorld } from '../../test/core/support/tab-world.js';
 import { ParaProviderLoop } from '../baseline.js';
 import { startKitEngine } from '../kit.js';
 import { COOKIE_KEY, syncedCookieJar } from './cookie-sync.js';
@@ -23,16 +24,19 @@ const ENDED: readonly SessionStatus[] = ['expired', 'signed-out', 'reauthenticat
 
 const TAB_OPEN_GAP_MS = 7_000;
 
-/** The server model, plus a switch for a server that no longer extends (a session at its end of life). */
-class BenchServer extends FakeParaServer {
-  refusesExtension = false;
-}
-
+/** The SDK model, plus a server that no longer extends (a session at the end of its life). */
 class BenchClient extends FakeParaClient {
-  declare readonly server: BenchServer;
+  constructor(
+    server: FakeParaServer,
+    window: EventTarget,
+    jar: { cookie?: string },
+    private readonly refusesExtension: () => boolean,
+  ) {
+    super(server, window, jar);
+  }
 
   override keepSessionAlive(): Promise<boolean> {
-    if (!this.server.refusesExtension) return super.keepSessionAlive();
+    if (!this.refusesExtension()) return super.keepSessionAlive();
     this.server.counts.keepSessionAlive += 1;
     return new Promise((resolve) => this.server.clock.deliverAfter(() => resolve(false), this.server.latencyMs));
   }
@@ -61,12 +65,11 @@ export interface WorldOptions {
 }
 
 export class BenchWorld {
-  readonly clock = new FakeClock();
-  readonly server: BenchServer;
-  readonly channels: FakeChannelHub;
-  readonly storage: FakeStorageHub;
-  readonly locks = new FakeLockHub();
+  /** The engine tests' world lends the shared parts: clock, server, channels, storage, locks. Its own tabs are not used. */
+  private readonly shared: TabWorld;
   readonly tabs: BenchTab[] = [];
+  /** The server stops extending: the session ends at its cookie's time. */
+  refusesExtension = false;
   private readonly random: () => number;
   private readonly signInStorage;
 
@@ -75,16 +78,30 @@ export class BenchWorld {
     readonly options: WorldOptions = {},
   ) {
     this.random = options.random ?? (() => 0.5);
-    this.server = new BenchServer(this.clock, (options.sessionLength ?? 7200) * 1000);
-    this.channels = new FakeChannelHub(this.clock, this.random);
-    this.storage = new FakeStorageHub(this.clock);
+    this.shared = new TabWorld({ sessionLength: options.sessionLength ?? 7200, random: this.random, signedIn: false });
     this.signInStorage = this.storage.storageFor('sign-in', new EventTarget());
     this.signIn();
   }
 
+  get clock(): FakeClock {
+    return this.shared.clock;
+  }
+  get server(): FakeParaServer {
+    return this.shared.server;
+  }
+  get channels(): FakeChannelHub {
+    return this.shared.channels;
+  }
+  get storage(): FakeStorageHub {
+    return this.shared.storage;
+  }
+  get locks(): FakeLockHub {
+    return this.shared.locks;
+  }
+
   /** The user signs in: the server starts a session and the SDK stores its cookie, as a sign-in's answer does. */
   signIn(): void {
-    this.server.refusesExtension = false;
+    this.refusesExtension = false;
     this.server.signIn();
     const expires = new Date(this.server.expiresAt!).toUTCString();
     this.signInStorage.setItem(COOKIE_KEY, `capsule.sid=s%3Aabc; Path=/; Expires=${expires}; HttpOnly`);
@@ -99,7 +116,7 @@ export class BenchWorld {
     const clock = countingClock(tabClock);
     const storageEvents = new EventTarget();
     const jar = syncedCookieJar(this.storage.storageFor(id, storageEvents), storageEvents, this.storage.items.get(COOKIE_KEY));
-    const client = new BenchClient(this.server, environment.window, jar);
+    const client = new BenchClient(this.server, environment.window, jar, () => this.refusesExtension);
     const tab: BenchTab = { id, environment, tabClock, clock, client, engine: null, loop: null, endedAt: null, falseEnds: 0 };
     const noteUi = (ended: boolean) => {
       if (!ended) return void (tab.endedAt = null);

@@ -25,7 +25,7 @@ describe('bench baseline: ParaProvider’s keep-alive loop', () => {
   it('ignores a failed extension and signs out once the cookie’s Expires has passed', async () => {
     const world = new BenchWorld('baseline', { sessionLength: 7200 });
     const [tab] = await world.openTabs(1);
-    world.server.refusesExtension = true;
+    world.refusesExtension = true;
     const expiresAt = world.server.expiresAt!;
     await world.advance(2 * HOUR - 30 * SECOND);
     // Ticks at 4, 3, 2 and 1 minute left (at exactly 5 minutes left is not "under 5 minutes").
