@@ -3,7 +3,7 @@
 // run. Rows 1–4 in Node on simulated time, 5 from bundles, 6–8 in headless Chromium. Prints the table and
 // writes bench/results.json and bench/results.md. `node bench/run.mjs 1 4` runs only those rows.
 import { build } from 'esbuild';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { browserRows } from './browser.mjs';
@@ -90,6 +90,10 @@ const table = text(rows);
 console.log(`\n${table}\n\nratio = baseline ÷ kit (above 1×: the kit does better) · ${seconds} s`);
 if (only.length === 0) {
   await writeFile('bench/results.json', `${JSON.stringify({ ranAt: new Date().toISOString(), seconds, rows, sizeAnalysis: analysis }, null, 2)}\n`);
-  await writeFile('bench/results.md', `${markdown(rows, seconds)}\n`);
-  console.log('bench/results.json and bench/results.md written');
+  const md = markdown(rows, seconds);
+  await writeFile('bench/results.md', `${md}\n`);
+  // The README shows the latest table.
+  const readme = await readFile('bench/README.md', 'utf8');
+  await writeFile('bench/README.md', readme.replace(/(<!-- results:start -->\n)[\s\S]*(<!-- results:end -->)/, `$1${md}\n$2`));
+  console.log('bench/results.json, bench/results.md and the table in bench/README.md written');
 }
