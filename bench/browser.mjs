@@ -1,0 +1,94 @@
+// Rows 6–8 in headless Chromium (Debian's, via playwright-core): render cost, memory over 1,000
+// connect/disconnect cycles, start-up. Pages are served from memory (no port is opened).
+import { chromium } from 'playwright-core';
+import { chromiumArgs, findChromium } from '../tools/find-chromium.js';
+import { bundle } from './size.mjs';
+
+const ORIGIN = 'http://bench.test';
+const SIDES = { kit: 'bench/browser/kit-page.ts', baseline: 'bench/browser/baseline-page.ts' };
+const RENDER_COUNTS = [1, 100, 1000];
+const CYCLES = 1000;
+const START_UPS = 5;
+
+const html = (side) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench ${side}</title></head>
+<body><main id="app"></main><script type="module" src="/${side}.js"></script></body></html>`;
+
+async function openPage(context, scripts, side, query = '') {
+  const page = await context.newPage();
+  await page.route(`${ORIGIN}/**`, (route) => {
+    const path = new URL(route.request().url()).pathname;
+    if (path.endsWith('.js')) return route.fulfill({ contentType: 'text/javascript', body: scripts[path.slice(1, -3)] });
+    return route.fulfill({ contentType: 'text/html', body: html(side) });
+  });
+  await page.goto(`${ORIGIN}/${side}.html${query}`);
+  await page.waitForFunction(() => 'bench' in window);
+  return page;
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const round = (value, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+async function heapUsed(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize;
+}
+
+async function measureSide(browser, scripts, side) {
+  const context = await browser.newContext();
+  const page = await openPage(context, scripts, side);
+  const render = {};
+  for (const count of RENDER_COUNTS) render[count] = await page.evaluate(([n]) => window.bench.render(n, 5), [count]);
+  await page.close();
+
+  const memoryPage = await openPage(context, scripts, side);
+  // Warm-up first: JIT code and caches settle in the first few hundred cycles, which is not a leak.
+  await memoryPage.evaluate(() => window.bench.cycles(300));
+  const before = await heapUsed(memoryPage);
+  const leftovers = await memoryPage.evaluate((n) => window.bench.cycles(n), CYCLES);
+  const after = await heapUsed(memoryPage);
+  await memoryPage.close();
+
+  const startUps = [];
+  for (let i = 0; i < START_UPS; i += 1) {
+    const startPage = await openPage(context, scripts, side, '?startup');
+    await startPage.waitForFunction(() => window.startUpAt !== undefined);
+    startUps.push(
+      await startPage.evaluate((name) => window.startUpAt - performance.getEntriesByName(`${location.origin}/${name}.js`)[0].startTime, side),
+    );
+    await startPage.close();
+  }
+  await context.close();
+  return { render, heapGrowthKB: round((after - before) / 1024, 1), leftovers, startUpMs: round(median(startUps)) };
+}
+
+export async function browserRows() {
+  const scripts = {};
+  for (const [side, entry] of Object.entries(SIDES)) scripts[side] = new TextDecoder().decode((await bundle({ entry, external: [] })).code);
+  const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
+  const result = {};
+  try {
+    for (const side of Object.keys(SIDES)) result[side] = await measureSide(browser, scripts, side);
+  } finally {
+    await browser.close();
+  }
+  const { kit, baseline } = result;
+  const row = (n, group, label, unit, pick, note) => ({ row: n, group, label, unit, kit: pick(kit), baseline: pick(baseline), better: 'lower', note });
+  const rows = RENDER_COUNTS.map((count) =>
+    row(
+      6,
+      'Render cost: one state change → every display rendered and laid out (median of 5)',
+      `${count} <para-session-status>`,
+      'ms',
+      (r) => round(r.render[count].total),
+      `of which script: kit ${round(kit.render[count].script)}, baseline ${round(baseline.render[count].script)}${count === 1000 ? '; target ≤ 16 ms' : ''}`,
+    ),
+  );
+  const memory = `Memory: ${CYCLES} connect/disconnect cycles of a provider with status, dialog and guard`;
+  rows.push(row(7, memory, 'heap growth after GC', 'KB', (r) => r.heapGrowthKB));
+  for (const kind of ['timers', 'listeners', 'channels', 'locks']) rows.push(row(7, memory, `leftover ${kind}`, 'count', (r) => r.leftovers[kind]));
+  rows.push(row(8, 'Start-up: script fetch start → first correct status (median of 5)', 'first status shown', 'ms', (r) => r.startUpMs, 'kit asks the server first; the baseline trusts the stored cookie'));
+  return rows;
+}

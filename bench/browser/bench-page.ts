@@ -1,0 +1,59 @@
+// The page both contenders are measured on: render cost, connect/disconnect cycles, start-up.
+// `window.bench` is what bench/browser.mjs drives; `contender` decides which side the page runs.
+import { installProbes, leftovers } from './probes.js';
+
+installProbes();
+
+export interface Contender {
+  /** Mounts `count` status displays and a provider; resolves once they show the first status. */
+  mount(host: HTMLElement, count: number, full?: boolean): Promise<void>;
+  /** Makes the session end (a change every display must show); resolves, once they all render it, with when the state changed. */
+  change(): Promise<number>;
+  /** Removes everything `mount` made; its timers, listeners, channels and locks must go with it. */
+  unmount(): void;
+}
+
+declare global {
+  interface Window {
+    startUpAt?: number;
+  }
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+export function exposeBench(contender: Contender): void {
+  const host = document.getElementById('app')!;
+  // A start-up run: mount at once, as an app's entry script does, and record when the first status showed.
+  if (location.search.includes('startup')) void contender.mount(host, 1).then(() => (window.startUpAt = performance.now()));
+  Object.assign(window, {
+    bench: {
+      /** Median ms from a state change to every display rendered (`script`), and then laid out (`total`). */
+      async render(count: number, repeats: number): Promise<{ script: number; total: number }> {
+        const script: number[] = [];
+        const total: number[] = [];
+        for (let i = 0; i < repeats; i += 1) {
+          await contender.mount(host, count);
+          const started = await contender.change();
+          script.push(performance.now() - started);
+          void host.offsetHeight;
+          total.push(performance.now() - started);
+          contender.unmount();
+          await settle();
+        }
+        const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+        return { script: median(script), total: median(total) };
+      },
+      /** What `count` mount/unmount cycles leave behind, beyond what the page held before them. */
+      async cycles(count: number) {
+        const before = await leftovers();
+        for (let i = 0; i < count; i += 1) {
+          await contender.mount(host, 1, true);
+          contender.unmount();
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        const after = await leftovers();
+        return Object.fromEntries(Object.entries(after).map(([kind, n]) => [kind, n - before[kind as keyof typeof before]]));
+      },
+    },
+  });
+}
