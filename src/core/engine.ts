@@ -8,18 +8,19 @@ import { callClient, SingleFlight, type CallOutcome } from './client-call.js';
 import { systemClock, Timer, type Clock } from './clock.js';
 import { SessionSchedule, type Retry, type ScheduleHost } from './schedule.js';
 import type { SharedSessionMessage } from './coordinator.js';
-import { defaultCoordinator, pickSessionOptions } from './engine-setup.js';
+import { defaultCoordinator, splitCreateOptions } from './engine-setup.js';
 import { Emitter } from './emitter.js';
 import { browserEnvironment, type SessionEnvironment } from './environment.js';
 import { engineStoppedError, reauthCancelledError, signedOutError } from './errors.js';
 import { ExpiryTracker } from './expiry.js';
-import { engineOptionWarnings, resolveOptions, type OptionWarnings } from './options.js';
+import { engineOptionWarnings, SessionOptionSet, type OptionWarnings } from './options.js';
 import { registerSession } from './registry.js';
 import { exportParaSession, postSession } from './session-export.js';
 import { initialState, isUsableStatus } from './state.js';
 import type {
   CreateSessionOptions,
   EngineDependencies,
+  EngineSetup,
   EngineEventMap,
   ExportOptions,
   SessionError,
@@ -57,9 +58,7 @@ export class ParaSessionEngine {
   private readonly checkFlight = new SingleFlight<SessionState>();
   private readonly extendFlight = new SingleFlight<boolean>();
   private readonly waiters = new Waiters();
-  private opts: SessionOptions;
-  /** What the caller set, unresolved: defaults that adapt to the session length stay defaults. */
-  private input: Partial<SessionOptions>;
+  private settings: SessionOptionSet;
   private running = false;
   /** Bumped by stop(): answers to requests made before are dropped. */
   private generation = 0;
@@ -75,26 +74,31 @@ export class ParaSessionEngine {
   /** Ms added to the wall clock after it was set back, so expiry cookies (server time) still line up. */
   private clockCorrection = 0;
 
+  /** `options` are the session options only (see `OPTION_TABLE`); `setup` what the engine runs on. */
   constructor(
     readonly client: ParaSessionClient,
-    options: CreateSessionOptions = {},
+    options: Partial<SessionOptions> = {},
+    setup: EngineSetup = {},
     warnings?: OptionWarnings,
   ) {
-    const wallClock = options.clock ?? systemClock;
+    const wallClock = setup.clock ?? systemClock;
     this.deps = {
       // Engine time is wall time plus a correction for clocks set back (see onWake).
       clock: { ...wallClock, now: () => wallClock.now() + this.clockCorrection },
-      environment: options.environment ?? browserEnvironment(),
-      coordinator: options.coordinator ?? defaultCoordinator(options, wallClock),
-      random: options.random ?? Math.random,
-      fetch: options.fetch ?? (typeof fetch === 'function' ? fetch.bind(globalThis) : undefined),
-      warn: options.warn ?? ((message) => console.warn(message)),
+      environment: setup.environment ?? browserEnvironment(),
+      coordinator: setup.coordinator ?? defaultCoordinator(setup, wallClock),
+      random: setup.random ?? Math.random,
+      fetch: setup.fetch ?? (typeof fetch === 'function' ? fetch.bind(globalThis) : undefined),
+      warn: setup.warn ?? ((message) => console.warn(message)),
     };
-    this.input = pickSessionOptions(options);
-    this.opts = resolveOptions(this.input, warnings ?? engineOptionWarnings(this.deps.warn));
+    this.settings = new SessionOptionSet(options, warnings ?? engineOptionWarnings(this.deps.warn));
     this.schedule = new SessionSchedule(this.scheduleHost());
     this.logoutGrace = new Timer(this.deps.clock);
-    this.expiry = new ExpiryTracker(() => this.client?.retrieveSessionCookie?.(), this.opts.sessionLength * 1000);
+    this.expiry = new ExpiryTracker(() => this.client?.retrieveSessionCookie?.(), () => this.opts.sessionLength);
+  }
+
+  private get opts(): SessionOptions {
+    return this.settings.values;
   }
 
   get $state(): ReadableAtom<SessionState> {
@@ -133,9 +137,7 @@ export class ParaSessionEngine {
 
   /** Re-validates and reschedules; options not given keep what was set before (`undefined` unsets). */
   setOptions(options: Partial<SessionOptions>, warnings?: OptionWarnings): void {
-    this.input = { ...this.input, ...options };
-    this.opts = resolveOptions(this.input, warnings ?? engineOptionWarnings(this.deps.warn));
-    this.expiry.setSessionLength(this.opts.sessionLength);
+    this.settings = this.settings.with(options, warnings);
     this.schedule.update();
   }
 
@@ -671,5 +673,6 @@ export function createParaSession(
   options: CreateSessionOptions = {},
   warnings?: OptionWarnings,
 ): ParaSessionEngine {
-  return new ParaSessionEngine(client, options, warnings);
+  const split = splitCreateOptions(options);
+  return new ParaSessionEngine(client, split.options, split.setup, warnings);
 }

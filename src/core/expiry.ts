@@ -20,11 +20,12 @@ export class ExpiryTracker {
 
   constructor(
     private readonly retrieveCookie: (() => string | undefined) | undefined,
-    private sessionLengthMs: number,
+    /** The configured session length in seconds, read live so a changed option applies at once. */
+    private readonly sessionLength: () => number,
   ) {}
 
-  setSessionLength(seconds: number): void {
-    this.sessionLengthMs = seconds * 1000;
+  private get sessionLengthMs(): number {
+    return this.sessionLength() * 1000;
   }
 
   /** The server just said the session is active (a touch). */

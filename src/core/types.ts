@@ -66,15 +66,18 @@ export interface EngineDependencies {
   warn: (message: string) => void;
 }
 
-export type CreateSessionOptions = Partial<SessionOptions> &
-  Partial<EngineDependencies> & {
-    /**
-     * Coordinate with the other tabs (one leader, shared state). Default: on in a browser with
-     * `BroadcastChannel` unless an `environment` is injected; `false` keeps this tab alone. Ignored when a
-     * `coordinator` is given.
-     */
-    tabs?: boolean;
-  };
+/** What the engine runs on; anything not given has a browser default. */
+export type EngineSetup = Partial<EngineDependencies> & {
+  /**
+   * Coordinate with the other tabs (one leader, shared state). Default: on in a browser with
+   * `BroadcastChannel` unless an `environment` is injected; `false` keeps this tab alone. Ignored when a
+   * `coordinator` is given.
+   */
+  tabs?: boolean;
+};
+
+/** `createParaSession`'s one object: the session options and the engine's setup together. */
+export type CreateSessionOptions = Partial<SessionOptions> & EngineSetup;
 
 export interface ExportOptions {
   /** Leave the MPC signers out (default `true`); include them only for server-side signing. */
