@@ -1,10 +1,8 @@
 import { atom, type ReadableAtom } from 'nanostores';
-import { readIdentity, type ParaIdentity, type ParaSessionClient } from '../para/client.js';
-import { listenToParaEvents } from '../para/events.js';
-import { detectSessionKind } from '../para/kind.js';
+import { paraSessionPort, type CallOutcome, type ParaSessionPort } from '../para/adapter.js';
+import type { ParaIdentity, ParaSessionClient } from '../para/client.js';
 import { watchActivity } from './activity.js';
 import { retryDelay } from './backoff.js';
-import { callClient, SingleFlight, type CallOutcome } from './client-call.js';
 import { systemClock, Timer, type Clock } from './clock.js';
 import { SessionSchedule, type Retry, type ScheduleHost } from './schedule.js';
 import type { SharedSessionMessage } from './coordinator.js';
@@ -15,7 +13,8 @@ import { engineStoppedError, reauthCancelledError, signedOutError } from './erro
 import { ExpiryTracker } from './expiry.js';
 import { engineOptionWarnings, SessionOptionSet, type OptionWarnings } from './options.js';
 import { registerSession } from './registry.js';
-import { exportParaSession, postSession } from './session-export.js';
+import { postSession } from './session-export.js';
+import { SingleFlight } from './single-flight.js';
 import { initialState, isUsableStatus } from './state.js';
 import type {
   CreateSessionOptions,
@@ -52,6 +51,8 @@ export class ParaSessionEngine {
   private readonly state$ = atom<SessionState>(initialState());
   private readonly events = new Emitter<EngineEventMap>();
   private readonly deps: EngineDependencies;
+  /** The only way the engine reaches the SDK. */
+  private readonly para: ParaSessionPort;
   private readonly expiry: ExpiryTracker;
   private readonly schedule: SessionSchedule;
   private readonly logoutGrace: Timer;
@@ -94,7 +95,8 @@ export class ParaSessionEngine {
     this.settings = new SessionOptionSet(options, warnings ?? engineOptionWarnings(this.deps.warn));
     this.schedule = new SessionSchedule(this.scheduleHost());
     this.logoutGrace = new Timer(this.deps.clock);
-    this.expiry = new ExpiryTracker(() => this.client?.retrieveSessionCookie?.(), () => this.opts.sessionLength);
+    this.para = paraSessionPort(client, this.deps.clock, () => this.opts.requestTimeout);
+    this.expiry = new ExpiryTracker(this.para, () => this.opts.sessionLength);
   }
 
   private get opts(): SessionOptions {
@@ -150,7 +152,7 @@ export class ParaSessionEngine {
   start(): void {
     if (this.running) return;
     this.running = true;
-    const problem = this.clientProblem();
+    const problem = this.para.problem();
     if (problem) {
       this.fail({ kind: 'config', message: problem }, 'idle');
       return;
@@ -159,7 +161,7 @@ export class ParaSessionEngine {
     this.cleanups.push(registerSession(this));
     if (environment.window) {
       this.cleanups.push(
-        listenToParaEvents(environment.window, {
+        this.para.listen(environment.window, {
           onLogin: () => void this.check(),
           onLogout: () => this.onParaLogout(),
           onSigned: () => this.onSigned(),
@@ -168,8 +170,8 @@ export class ParaSessionEngine {
     }
     this.cleanups.push(watchActivity(environment, clock, (at) => this.onActivity(at, true)));
     this.cleanups.push(watchWake(environment, clock, (reason, drift) => this.onWake(reason, drift)));
-    this.identity = readIdentity(this.client);
-    const kind = detectSessionKind(this.client);
+    this.identity = this.para.identity();
+    const kind = this.para.kind();
     if (kind !== 'user') {
       this.setState({ status: 'active', kind, expiresAt: null, error: null });
     } else if (this.state.status === 'idle') {
@@ -203,7 +205,7 @@ export class ParaSessionEngine {
       const generation = this.generation;
       const startedAt = this.deps.clock.now();
       const ask = async () => {
-        const outcome = await callClient(this.deps.clock, this.opts.requestTimeout * 1000, () => this.client.isSessionActive());
+        const outcome = await this.para.isSessionActive();
         // Applied while still exclusive, so the answer is on its way to other tabs before they stop waiting.
         if (generation === this.generation) this.applyCheck(outcome);
         return outcome;
@@ -241,9 +243,7 @@ export class ParaSessionEngine {
     return this.extendFlight.run(async () => {
       const generation = this.generation;
       const cookieBefore = this.expiry.cookieSnapshot();
-      const outcome = await this.exclusive('extend', () =>
-        callClient(this.deps.clock, this.opts.requestTimeout * 1000, () => this.client.keepSessionAlive()),
-      );
+      const outcome = await this.exclusive('extend', () => this.para.keepSessionAlive());
       if (generation !== this.generation) return false;
       // Another tab extended this session just now; its state message carries the result.
       if (outcome === undefined) return isUsableStatus(this.state.status);
@@ -288,9 +288,7 @@ export class ParaSessionEngine {
     this.expiredIdentity ??= this.identity;
     this.setState({ status: 'reauthenticating', error: null });
     this.deps.coordinator.publish({ type: 'reauth-started' });
-    if (typeof this.client.logout === 'function') {
-      await callClient(this.deps.clock, this.opts.requestTimeout * 1000, () => this.client.logout!());
-    }
+    await this.para.logout();
   }
 
   /** The sign-in flow finished: confirm with the server and resume everything that waited. */
@@ -311,15 +309,13 @@ export class ParaSessionEngine {
 
   /** Signs the user out deliberately, here and in every tab. */
   async logout(): Promise<void> {
-    if (typeof this.client.logout === 'function') {
-      const outcome = await callClient(this.deps.clock, this.opts.requestTimeout * 1000, () => this.client.logout!());
-      if (!outcome.ok) this.report({ kind: outcome.failure, message: outcome.message });
-    }
+    const outcome = await this.para.logout();
+    if (outcome && !outcome.ok) this.report({ kind: outcome.failure, message: outcome.message });
     this.signOut(true);
   }
 
   exportSession(options: ExportOptions = {}): Promise<string> {
-    return exportParaSession(this.client, options);
+    return this.para.exportSession(options);
   }
 
   async sendSessionTo(url: string | URL, init?: RequestInit, options: ExportOptions = {}): Promise<Response> {
@@ -365,7 +361,7 @@ export class ParaSessionEngine {
       this.deps.coordinator.publish({ type: 'reauth-complete' });
       this.finishReauth();
     } else {
-      const identity = readIdentity(this.client);
+      const identity = this.para.identity();
       if (identity.userId || identity.email) this.identity = identity;
     }
     this.waiters.resolveAll();
@@ -373,7 +369,7 @@ export class ParaSessionEngine {
 
   /** The session is back after an expiry (here or in another tab): close every re-auth flow. */
   private finishReauth(): void {
-    const identity = readIdentity(this.client);
+    const identity = this.para.identity();
     const previousIdentity = this.expiredIdentity ?? this.identity;
     this.reauthOpen = false;
     this.reauthLogout = false;
@@ -653,14 +649,6 @@ export class ParaSessionEngine {
   private exclusive<T>(name: string, task: () => Promise<T>): Promise<T | undefined> {
     const { coordinator } = this.deps;
     return coordinator.exclusive ? coordinator.exclusive(name, task) : task();
-  }
-
-  private clientProblem(): string | null {
-    if (!this.client || typeof this.client !== 'object') return 'No Para client was given.';
-    const missing = (['isSessionActive', 'keepSessionAlive'] as const).filter(
-      (method) => typeof this.client[method] !== 'function',
-    );
-    return missing.length ? `The Para client has no ${missing.join(' or ')}() method.` : null;
   }
 }
 

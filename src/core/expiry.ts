@@ -1,4 +1,8 @@
-import { readCookieExpiry } from '../para/cookie.js';
+/** Where the tracker reads the session cookie: the Para adapter. */
+export interface CookieSource {
+  sessionCookie(): string | undefined;
+  cookieExpiry(cookie: string | undefined): number | null;
+}
 
 /**
  * Where `expiresAt` comes from: the session cookie's `Expires` when the client has one, else an estimate
@@ -19,7 +23,7 @@ export class ExpiryTracker {
   private staleCookie: string | undefined;
 
   constructor(
-    private readonly retrieveCookie: (() => string | undefined) | undefined,
+    private readonly cookies: CookieSource,
     /** The configured session length in seconds, read live so a changed option applies at once. */
     private readonly sessionLength: () => number,
   ) {}
@@ -51,11 +55,7 @@ export class ExpiryTracker {
 
   /** The cookie string now, to tell after a request whether the server sent a new one. */
   cookieSnapshot(): string | undefined {
-    try {
-      return this.retrieveCookie?.();
-    } catch {
-      return undefined;
-    }
+    return this.cookies.sessionCookie();
   }
 
   /** The server just extended the session by its length. An unchanged cookie is stale: trust the estimate. */
@@ -106,6 +106,6 @@ export class ExpiryTracker {
   private readCookie(): number | null {
     const snapshot = this.cookieSnapshot();
     if (this.staleCookie !== undefined && snapshot === this.staleCookie) return null;
-    return readCookieExpiry(() => snapshot);
+    return this.cookies.cookieExpiry(snapshot);
   }
 }

@@ -1,5 +1,6 @@
 import type { ParaIdentity, ParaSessionClient } from '../para/client.js';
 import type { SessionKind } from '../para/kind.js';
+import type { ExportSigners } from '../para/adapter.js';
 import type { Clock } from './clock.js';
 import type { SessionEnvironment } from './environment.js';
 import type { TabCoordinator } from './coordinator.js';
@@ -79,10 +80,7 @@ export type EngineSetup = Partial<EngineDependencies> & {
 /** `createParaSession`'s one object: the session options and the engine's setup together. */
 export type CreateSessionOptions = Partial<SessionOptions> & EngineSetup;
 
-export interface ExportOptions {
-  /** Leave the MPC signers out (default `true`); include them only for server-side signing. */
-  excludeSigners?: boolean;
-}
+export type ExportOptions = ExportSigners;
 
 export interface EngineEventMap {
   change: { state: SessionState; previous: SessionState };
