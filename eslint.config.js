@@ -22,7 +22,7 @@ export default tseslint.config(
         { group: ['lit', 'lit/*', '@lit/*', 'lit-html', 'lit-element'], message: 'src/core must not depend on Lit.' },
         { group: ['@getpara/*'], message: 'Only src/para may know the Para SDK, and only by type.' },
         { group: ['**/elements/**', '../elements/*'], message: 'src/core must not import elements.' },
-        { group: ['../para/*', '../../para/*', '!../para/adapter.js', '!../para/errors.js'], allowTypeImports: true, message: 'The engine calls Para only through src/para/adapter.ts.' },
+        { group: ['../para/*', '../../para/*', '!../para/adapter.js', '!../para/errors.js', '!../para/identity.js'], allowTypeImports: true, message: 'The engine calls Para only through src/para/adapter.ts.' },
       ] }],
     },
   },

@@ -89,7 +89,8 @@ export interface EngineEventMap {
   expired: { identity: ParaIdentity };
   'signed-out': Record<string, never>;
   'reauth-request': { identity: ParaIdentity };
-  'reauth-complete': { identity: ParaIdentity; previous: ParaIdentity };
+  /** `switchedAccount`: the user signed in as another account than the one that expired. */
+  'reauth-complete': { identity: ParaIdentity; previous: ParaIdentity; switchedAccount: boolean };
   'reauth-cancel': { reason: string };
   error: { error: SessionError };
 }

@@ -35,20 +35,4 @@ export interface ParaSessionClient {
   cancelAuthFlow?(): Promise<void>;
 }
 
-/** The identity the kit remembers so a re-authentication can be pre-filled and checked. */
-export interface ParaIdentity {
-  userId: string | null;
-  email: string | null;
-}
-
-export function readIdentity(client: ParaSessionClient): ParaIdentity {
-  const read = (key: 'userId' | 'email' | 'phone'): string | null => {
-    try {
-      const value = client[key];
-      return typeof value === 'string' && value.length > 0 ? value : null;
-    } catch {
-      return null;
-    }
-  };
-  return { userId: read('userId'), email: read('email') ?? read('phone') };
-}
+export { readIdentity, type ParaIdentity } from './identity.js';

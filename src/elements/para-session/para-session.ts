@@ -18,7 +18,6 @@ import {
 } from '../../core/options.js';
 import type { CreateSessionOptions, ExportOptions, KeepAlivePolicy, SessionOptions, SessionState } from '../../core/types.js';
 import type { ParaSessionClient } from '../../para/client.js';
-import { isSwitchedAccount } from '../../para/reauth.js';
 import { ParaElement } from '../base/para-element.js';
 import { paraSessionContext, type ParaSessionContext } from '../context.js';
 import {
@@ -175,12 +174,12 @@ export class ParaSession extends ParaElement {
     const handle = this.handle as SessionHandle;
     handle.follow(this.engine);
     if (!this.engine) return;
-    this.unlisten = this.forwardEvents(this.engine, handle);
+    this.unlisten = this.forwardEvents(this.engine);
     if (this.isConnected) this.engine.start();
   }
 
   /** Engine events become DOM events; a sign-in request first asks the page whether it runs its own. */
-  private forwardEvents(engine: ParaSessionEngine, handle: SessionHandle): Array<() => void> {
+  private forwardEvents(engine: ParaSessionEngine): Array<() => void> {
     return [
       engine.on('change', (detail) => this.emit(new ParaSessionChangeEvent(detail))),
       engine.on('extended', (detail) => this.emit(new ParaSessionExtendedEvent(detail))),
@@ -188,18 +187,10 @@ export class ParaSession extends ParaElement {
       engine.on('expired', (detail) => this.emit(new ParaSessionExpiredEvent(detail))),
       engine.on('error', (detail) => this.emit(new ParaSessionErrorEvent(detail))),
       engine.on('reauth-request', ({ identity }) => {
-        const request = this.emit(new ParaReauthRequestEvent({ identity }));
-        handle.requestReauth({ identity, handledBy: request.defaultPrevented ? 'app' : 'kit' });
+        if (this.emit(new ParaReauthRequestEvent({ identity })).defaultPrevented) engine.leaveReauthToApp();
       }),
-      engine.on('reauth-complete', ({ identity, previous }) => {
-        const detail = { identity, previous, switchedAccount: isSwitchedAccount(identity, previous) };
-        handle.completeReauth(detail);
-        this.emit(new ParaReauthCompleteEvent(detail));
-      }),
-      engine.on('reauth-cancel', (detail) => {
-        handle.endReauth();
-        this.emit(new ParaReauthCancelEvent(detail));
-      }),
+      engine.on('reauth-complete', (detail) => this.emit(new ParaReauthCompleteEvent(detail))),
+      engine.on('reauth-cancel', (detail) => this.emit(new ParaReauthCancelEvent(detail))),
     ];
   }
 
