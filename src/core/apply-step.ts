@@ -19,6 +19,7 @@ export interface EffectTargets {
   resolveWaiters(): void;
   rejectWaiters(reason: 'signed-out' | 'cancelled'): void;
   check(): void;
+  replan(): void;
   cancelLogoutGrace(): void;
 }
 
@@ -55,6 +56,8 @@ function run(targets: EffectTargets, effect: Effect): void {
       return targets.rejectWaiters(effect.reason);
     case 'check':
       return targets.check();
+    case 'replan':
+      return targets.replan();
     case 'cancel-logout-grace':
       return targets.cancelLogoutGrace();
   }

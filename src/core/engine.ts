@@ -1,8 +1,7 @@
 import { atom, type ReadableAtom } from 'nanostores';
-import { paraSessionPort, type CallOutcome, type ParaSessionPort } from '../para/adapter.js';
+import { paraSessionPort, type ParaSessionPort } from '../para/adapter.js';
 import type { ParaIdentity, ParaSessionClient } from '../para/client.js';
-import { watchActivity } from './activity.js';
-import { systemClock, Timer, type Clock } from './clock.js';
+import { systemClock, type Clock } from './clock.js';
 import type { SharedSessionMessage } from './coordinator.js';
 import { CorrectedClock } from './corrected-clock.js';
 import { defaultCoordinator, splitCreateOptions } from './engine-setup.js';
@@ -15,13 +14,13 @@ import { ReauthRoom, type ReauthRequest } from './reauth-room.js';
 import { registerSession } from './registry.js';
 import { SessionSchedule } from './schedule.js';
 import { postSession } from './session-export.js';
-import { SingleFlight } from './single-flight.js';
+import { ServerRequests } from './server-requests.js';
 import { initialState, isUsableStatus } from './state.js';
 import { TabSync } from './tab-sync.js';
-import { activity, logoutGraceEnded, paraLogout, signatureExtends, signed, wake, WAKE_DEDUPE_MS } from './transitions/page-event.js';
+import { leadershipChanged, misconfigured, started, warningDue } from './transitions/lifecycle.js';
+import { PageWatch } from './page-watch.js';
 import { reauthBegins, reauthCancelled } from './transitions/reauth-step.js';
 import { remoteMessage } from './transitions/remote-message.js';
-import { checkAnswered, extended, type CheckAnswer } from './transitions/server-answer.js';
 import { signOut } from './transitions/outcomes.js';
 import type { SessionView, Step } from './transitions/step.js';
 import { applyEffects, type EffectTargets } from './apply-step.js';
@@ -34,10 +33,6 @@ import type {
   SessionState,
 } from './types.js';
 import { Waiters } from './waiters.js';
-import { watchWake, type WakeReason } from './wake.js';
-
-/** Another tab's `paraLogout` may be its re-auth's logout, whose `reauth-started` is still on its way. */
-const PARA_LOGOUT_GRACE_MS = 500;
 
 /**
  * The session engine: wires the rooms together and applies what the transitions decide. Framework-free;
@@ -57,15 +52,12 @@ export class ParaSessionEngine {
   private readonly tabs: TabSync;
   private readonly reauth = new ReauthRoom();
   private readonly waiters = new Waiters();
-  private readonly logoutGrace: Timer;
+  private readonly page: PageWatch;
   private readonly targets: EffectTargets;
   private readonly fetchImpl: typeof globalThis.fetch | undefined;
-  private readonly checkFlight = new SingleFlight<SessionState>();
-  private readonly extendFlight = new SingleFlight<boolean>();
+  private readonly requests: ServerRequests;
   private settings: SessionOptionSet;
   private running = false;
-  /** Bumped by stop(): answers to requests made before are dropped. */
-  private generation = 0;
   private cleanups: Array<() => void> = [];
 
   /** `options` are the session options only (see `OPTION_TABLE`); `setup` what the engine runs on. */
@@ -84,11 +76,31 @@ export class ParaSessionEngine {
     this.tabs = new TabSync(setup.coordinator ?? defaultCoordinator(setup, wallClock), this.time, this.state$);
     this.schedule = new SessionSchedule(
       { state: this.state$, options: () => this.options, clock: this.time, environment: this.environmentUsed, random: setup.random ?? Math.random },
-      { check: () => this.check(), extend: () => this.extend(), enterWarning: () => this.enterWarning() },
+      { check: () => this.check(), extend: () => this.extend(), enterWarning: () => this.apply(warningDue()) },
     );
-    this.logoutGrace = new Timer(this.time);
     this.para = paraSessionPort(client, this.time, () => this.options.requestTimeout);
     this.expiry = new ExpiryTracker(this.para, () => this.options.sessionLength);
+    this.requests = new ServerRequests({
+      para: this.para,
+      tabs: this.tabs,
+      expiry: this.expiry,
+      retry: this.schedule.retry,
+      clock: this.time,
+      state: this.state$,
+      running: () => this.running,
+      view: () => this.view(),
+      apply: (step) => this.apply(step),
+    });
+    this.page = new PageWatch({
+      para: this.para,
+      environment: this.environmentUsed,
+      clock: this.time,
+      expiry: this.expiry,
+      crossTab: () => this.tabs.crossTab,
+      view: () => this.view(),
+      apply: (step) => this.apply(step),
+      check: () => void this.check(),
+    });
     this.targets = this.effectTargets();
   }
 
@@ -147,31 +159,12 @@ export class ParaSessionEngine {
     this.running = true;
     this.schedule.start();
     const problem = this.para.problem();
-    if (problem) {
-      const error = { kind: 'config' as const, message: problem };
-      this.apply({ patch: { status: 'idle', error }, effects: [{ type: 'emit-error', error }] });
-      return;
-    }
-    const { environment, time } = this;
+    if (problem) return this.apply(misconfigured(problem));
     this.cleanups.push(registerSession(this));
-    if (environment.window) {
-      this.cleanups.push(
-        this.para.listen(environment.window, {
-          onLogin: () => void this.check(),
-          onLogout: () => this.onParaLogout(),
-          onSigned: () => this.onSigned(),
-        }),
-      );
-    }
-    this.cleanups.push(watchActivity(environment, time, (at) => this.noteActivity(at)));
-    this.cleanups.push(watchWake(environment, time, (reason, drift) => this.onWake(reason, drift)));
+    this.page.start();
     this.reauth.remember(this.para.identity(), true);
     const kind = this.para.kind();
-    if (kind !== 'user') {
-      this.setState({ status: 'active', kind, expiresAt: null, error: null });
-    } else if (this.state.status === 'idle') {
-      this.setState({ status: 'checking' });
-    }
+    this.apply(started(this.view(), kind));
     this.tabs.start({
       onLeadershipChange: (leader) => this.onLeadershipChange(leader),
       onMessage: (message) => this.onMessage(message),
@@ -182,9 +175,9 @@ export class ParaSessionEngine {
   stop(): void {
     if (!this.running) return;
     this.running = false;
-    this.generation += 1;
+    this.requests.stop();
     this.schedule.stop();
-    this.logoutGrace.cancel();
+    this.page.stop();
     this.tabs.stop();
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.waiters.rejectAll(engineStoppedError);
@@ -193,23 +186,7 @@ export class ParaSessionEngine {
 
   /** Asks the server whether the session is active. Concurrent calls share one request. */
   check(): Promise<SessionState> {
-    if (!this.running || this.state.kind === 'external-wallet' || this.state.kind === 'pregen') {
-      return Promise.resolve(this.state);
-    }
-    return this.checkFlight.run(async () => {
-      const generation = this.generation;
-      const startedAt = this.time.now();
-      const ask = async () => {
-        const outcome = await this.para.isSessionActive();
-        // Applied while still exclusive, so the answer is on its way to other tabs before they stop waiting.
-        if (generation === this.generation) this.apply(checkAnswered(this.view(), this.readAnswer(outcome)));
-        return outcome;
-      };
-      const outcome = await this.tabs.exclusive('check', ask);
-      // Another tab asked at the same moment; its answer comes as a state message. If it was lost, ask.
-      if (outcome === undefined && generation === this.generation && !(await this.tabs.answeredSince(startedAt))) await ask();
-      return this.state;
-    });
+    return this.requests.check();
   }
 
   /**
@@ -217,26 +194,7 @@ export class ParaSessionEngine {
    * and, while the session is still active, retries before expiry.
    */
   extend(): Promise<boolean> {
-    const { status, kind } = this.state;
-    if (kind === 'external-wallet' || kind === 'pregen') return Promise.resolve(true);
-    if (!this.running || !(isUsableStatus(status) || status === 'offline')) return Promise.resolve(false);
-    return this.extendFlight.run(async () => {
-      const generation = this.generation;
-      const cookieBefore = this.expiry.cookieSnapshot();
-      const outcome = await this.tabs.exclusive('extend', () => this.para.keepSessionAlive());
-      if (generation !== this.generation) return false;
-      // Another tab extended this session just now; its state message carries the result.
-      if (outcome === undefined) return isUsableStatus(this.state.status);
-      if (outcome.ok && outcome.value === true) {
-        const expiresAt = this.expiry.extended(this.time.now(), cookieBefore);
-        this.apply(extended(this.view(), expiresAt));
-        return true;
-      }
-      // keepSessionAlive never says why it failed: plan a retry, then let the server tell the truth.
-      this.schedule.retry.extensionFailed();
-      await this.check();
-      return false;
-    });
+    return this.requests.extend();
   }
 
   /** Resolves when the session is usable; while it is expired, asks for a re-authentication first. */
@@ -302,54 +260,18 @@ export class ParaSessionEngine {
 
   /** Records user activity (the engine's own listeners call this; so may an app). */
   noteActivity(at = this.time.now()): void {
-    if (this.running) this.apply(activity(this.view(), at, true));
+    if (this.running) this.page.noteActivity(at);
   }
 
   // ——— causes the engine hears ———
 
-  private readAnswer(outcome: CallOutcome<boolean>): CheckAnswer {
-    if (!outcome.ok) return { type: 'failed', error: { kind: outcome.failure, message: outcome.message } };
-    if (outcome.value === true) return { type: 'active', expiresAt: this.expiry.confirmedActive(this.time.now(), this.state.expiresAt) };
-    if (outcome.value === false) return { type: 'inactive' };
-    return { type: 'failed', error: { kind: 'client', message: `isSessionActive() returned ${String(outcome.value)}, not a boolean` } };
-  }
-
-  private onWake(reason: WakeReason, drift = 0): void {
-    // A clock set back would make every timer late against the server's clock: undo it. A forward jump is
-    // sleep or a clock fix, which look alike; keeping the correction then only makes timers early, which is safe.
-    if (drift < 0) this.time.correctBy(-drift);
-    this.apply(wake(this.view(), reason));
-  }
-
-  private onSigned(): void {
-    const view = this.view();
-    if (signatureExtends(view)) this.apply(signed(view, this.expiry.signed(view.now)));
-  }
-
-  private onParaLogout(): void {
-    const decision = paraLogout(this.view(), this.tabs.crossTab, this.logoutGrace.pending);
-    if (decision !== 'wait') return this.apply(decision);
-    this.logoutGrace.at(this.time.now() + PARA_LOGOUT_GRACE_MS, () => this.apply(logoutGraceEnded(this.view())));
-  }
-
   private onLeadershipChange(leader: boolean): void {
     if (!this.running) return;
-    this.setState({ leader });
-    // A new leader picks the schedule up at once; an overdue plan fires now (late timers re-check first).
-    this.schedule.update();
-    if (!leader) return;
-    const { status, lastCheckedAt } = this.state;
-    const stale = lastCheckedAt === null || Math.abs(this.time.now() - lastCheckedAt) > WAKE_DEDUPE_MS;
-    if ((isUsableStatus(status) || status === 'offline') && stale && !this.checkFlight.busy) void this.check();
+    this.apply(leadershipChanged(this.view(), leader, this.requests.checking));
   }
 
   private onMessage(message: SharedSessionMessage): void {
     if (this.running) this.apply(remoteMessage(this.view(), message));
-  }
-
-  private enterWarning(): void {
-    this.setState({ status: 'expiring' });
-    this.tabs.publishState();
   }
 
   private requestReauth(): void {
@@ -391,7 +313,8 @@ export class ParaSessionEngine {
       resolveWaiters: () => this.waiters.resolveAll(),
       rejectWaiters: (reason) => this.waiters.rejectAll(reason === 'signed-out' ? signedOutError : reauthCancelledError),
       check: () => void this.check(),
-      cancelLogoutGrace: () => this.logoutGrace.cancel(),
+      replan: () => this.schedule.update(),
+      cancelLogoutGrace: () => this.page.cancelLogoutGrace(),
     };
   }
 

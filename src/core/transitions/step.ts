@@ -37,6 +37,8 @@ export type Effect =
   | { type: 'reject-waiters'; reason: 'signed-out' | 'cancelled' }
   /** Ask the server: what we heard cannot be taken as news. */
   | { type: 'check' }
+  /** Plan the schedule again now, even if the state did not change. */
+  | { type: 'replan' }
   /** Another tab explained (or settled) an SDK logout: stop waiting to believe it. */
   | { type: 'cancel-logout-grace' };
 
