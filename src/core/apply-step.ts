@@ -1,7 +1,7 @@
 import type { ParaIdentity } from '../para/identity.js';
 import type { SharedSessionMessage } from './coordinator.js';
 import type { Effect } from './transitions/step.js';
-import type { EngineEventMap, SessionError } from './types.js';
+import type { EngineEventMap } from './types.js';
 
 /** What the effects of a transition act on: the engine hands its rooms over as these few verbs. */
 export interface EffectTargets {
@@ -23,46 +23,28 @@ export interface EffectTargets {
   cancelLogoutGrace(): void;
 }
 
+type Runners = { [T in Effect['type']]: (targets: EffectTargets, effect: Extract<Effect, { type: T }>) => void };
+
+/** What each effect does, one line each. */
+const RUNNERS: Runners = {
+  'publish-state': (targets) => targets.publishState(),
+  publish: (targets, effect) => targets.publish(effect.message),
+  'emit-expired': (targets) => targets.emit('expired', { identity: targets.lastIdentity() }),
+  'emit-signed-out': (targets) => targets.emit('signed-out', {}),
+  'emit-extended': (targets) => targets.emit('extended', { expiresAt: targets.expiresAt() }),
+  'emit-error': (targets, effect) => targets.emit('error', { error: effect.error }),
+  'request-reauth': (targets) => targets.requestReauth(),
+  'finish-reauth': (targets) => targets.emit('reauth-complete', targets.finishReauth()),
+  'remember-identity': (targets) => targets.rememberIdentity(),
+  'reset-expiry': (targets) => targets.resetExpiry(),
+  'resolve-waiters': (targets) => targets.resolveWaiters(),
+  'reject-waiters': (targets, effect) => targets.rejectWaiters(effect.reason),
+  check: (targets) => targets.check(),
+  replan: (targets) => targets.replan(),
+  'cancel-logout-grace': (targets) => targets.cancelLogoutGrace(),
+};
+
 /** Runs a transition's effects in the order it listed them. */
 export function applyEffects(targets: EffectTargets, effects: readonly Effect[]): void {
-  for (const effect of effects) run(targets, effect);
-}
-
-function run(targets: EffectTargets, effect: Effect): void {
-  switch (effect.type) {
-    case 'publish-state':
-      return targets.publishState();
-    case 'publish':
-      return targets.publish(effect.message);
-    case 'emit-expired':
-      return targets.emit('expired', { identity: targets.lastIdentity() });
-    case 'emit-signed-out':
-      return targets.emit('signed-out', {});
-    case 'emit-extended':
-      return targets.emit('extended', { expiresAt: targets.expiresAt() });
-    case 'emit-error':
-      return emitError(targets, effect.error);
-    case 'request-reauth':
-      return targets.requestReauth();
-    case 'finish-reauth':
-      return targets.emit('reauth-complete', targets.finishReauth());
-    case 'remember-identity':
-      return targets.rememberIdentity();
-    case 'reset-expiry':
-      return targets.resetExpiry();
-    case 'resolve-waiters':
-      return targets.resolveWaiters();
-    case 'reject-waiters':
-      return targets.rejectWaiters(effect.reason);
-    case 'check':
-      return targets.check();
-    case 'replan':
-      return targets.replan();
-    case 'cancel-logout-grace':
-      return targets.cancelLogoutGrace();
-  }
-}
-
-function emitError(targets: EffectTargets, error: SessionError): void {
-  targets.emit('error', { error });
+  for (const effect of effects) (RUNNERS[effect.type] as (targets: EffectTargets, effect: Effect) => void)(targets, effect);
 }

@@ -4,15 +4,15 @@ export interface CookieSource {
   cookieExpiry(cookie: string | undefined): number | null;
 }
 
+/** The cookie's `Expires` drops the milliseconds: the real end is within a second after it. */
+const OVERDUE_RECHECK_MS = 1_000;
+const MAX_OVERDUE_RECHECK_MS = 60_000;
+
 /**
  * Where `expiresAt` comes from: the session cookie's `Expires` when the client has one, else an estimate
  * from the session length and the last time the server extended the session. Signing extends the session
  * on Para's side without touching the cookie, so signing sets a floor that a stale cookie cannot undercut.
  */
-/** The cookie's `Expires` drops the milliseconds: the real end is within a second after it. */
-const OVERDUE_RECHECK_MS = 1_000;
-const MAX_OVERDUE_RECHECK_MS = 60_000;
-
 export class ExpiryTracker {
   private estimate: number | null = null;
   /** When to confirm again after the server said active past the cookie's time. */

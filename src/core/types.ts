@@ -4,18 +4,9 @@ import type { ExportSigners } from '../para/adapter.js';
 import type { Clock } from './clock.js';
 import type { SessionEnvironment } from './environment.js';
 import type { TabCoordinator } from './coordinator.js';
+import type { SessionStatus } from './status.js';
 
-export type { ParaSessionClient, SessionKind, ParaIdentity };
-
-export type SessionStatus =
-  | 'idle'
-  | 'checking'
-  | 'active'
-  | 'expiring'
-  | 'expired'
-  | 'reauthenticating'
-  | 'signed-out'
-  | 'offline';
+export type { ParaSessionClient, SessionKind, ParaIdentity, SessionStatus };
 
 export type SessionErrorKind = 'network' | 'server' | 'config' | 'client';
 

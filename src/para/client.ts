@@ -1,6 +1,6 @@
 /**
  * The part of `ParaWeb` 2.x the kit uses. A real `ParaWeb` instance is assignable to it
- * (proved by `test/para/client-types.test.ts`); the kit never imports the SDK at run time.
+ * (proved by `test/types/para-client.types.ts`); the kit never imports the SDK at run time.
  */
 export interface ParaStateSnapshot {
   corePhase?: string;
