@@ -6,13 +6,8 @@ import { ParaSession } from '../../src/elements/para-session/para-session.js';
 import { ParaReauthRequestEvent, type ParaReauthCompleteEvent } from '../../src/elements/events.js';
 import { createWorld, HOUR, MINUTE, reachExpiry, SECOND, sessionFixture, settle, type SessionWorld } from './support/session-fixture.js';
 
-const provider = (world: SessionWorld, attrs = '') =>
-  sessionFixture<ParaSession>(
-    attrs === 'warn-600'
-      ? html`<para-session warn-before="600" .client=${world.client} .engineOptions=${world.engineOptions}><p>App</p></para-session>`
-      : html`<para-session .client=${world.client} .engineOptions=${world.engineOptions}><p>App</p></para-session>`,
-    world,
-  );
+const provider = (world: SessionWorld) =>
+  sessionFixture<ParaSession>(html`<para-session .client=${world.client} .engineOptions=${world.engineOptions}><p>App</p></para-session>`, world);
 
 describe('<para-session>', () => {
   afterEach(() => sinon.restore());
