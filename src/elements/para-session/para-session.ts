@@ -71,7 +71,7 @@ export class ParaSession extends ParaElement {
   @property({ attribute: false }) client: ParaSessionClient | null = null;
 
   /** Para's configured session length in seconds, 60 … 2592000 (30 days). Default 7200. */
-  @property({ attribute: 'session-length', reflect: true, converter: optionConverter('sessionLength') }) sessionLength?: number;
+  @property({ attribute: 'session-length', type: Number, reflect: true, converter: optionConverter('sessionLength') }) sessionLength?: number;
 
   /** `activity` (default): extend only after user activity · `always` · `off`. */
   @property({ attribute: 'keep-alive', reflect: true, converter: optionConverter('keepAlive') }) keepAlive?: KeepAlivePolicy;
@@ -80,10 +80,10 @@ export class ParaSession extends ParaElement {
   @property({ attribute: 'disable-auto-keep-alive', type: Boolean, reflect: true }) disableAutoKeepAlive = false;
 
   /** Extend this many seconds before expiry, 0 … session length. Default 300 (less for short sessions). */
-  @property({ attribute: 'refresh-before', reflect: true, converter: optionConverter('refreshBefore') }) refreshBefore?: number;
+  @property({ attribute: 'refresh-before', type: Number, reflect: true, converter: optionConverter('refreshBefore') }) refreshBefore?: number;
 
   /** Warn an idle user this many seconds before expiry, at least 20 (WCAG 2.2.1). Default 120. */
-  @property({ attribute: 'warn-before', reflect: true, converter: optionConverter('warnBefore') }) warnBefore?: number;
+  @property({ attribute: 'warn-before', type: Number, reflect: true, converter: optionConverter('warnBefore') }) warnBefore?: number;
 
   /** Advanced: the engine's clock, environment, tab coordinator, fetch. Setting it restarts the engine. */
   @property({ attribute: false }) engineOptions: ParaSessionEngineOptions = {};
