@@ -21,7 +21,7 @@ import { leadershipChanged, misconfigured, started, warningDue } from './transit
 import { PageWatch } from './page-watch.js';
 import { reauthBegins, reauthCancelled } from './transitions/reauth-step.js';
 import { remoteMessage } from './transitions/remote-message.js';
-import { signOut } from './transitions/outcomes.js';
+import { reported, signOut } from './transitions/outcomes.js';
 import type { SessionView, Step } from './transitions/step.js';
 import { applyEffects, type EffectTargets } from './apply-step.js';
 import type {
@@ -243,10 +243,7 @@ export class ParaSessionEngine {
   /** Signs the user out deliberately, here and in every tab. */
   async logout(): Promise<void> {
     const outcome = await this.para.logout();
-    if (outcome && !outcome.ok) {
-      const error = { kind: outcome.failure, message: outcome.message };
-      this.apply({ patch: { error }, effects: [{ type: 'emit-error', error }] });
-    }
+    if (outcome && !outcome.ok) this.apply(reported({ kind: outcome.failure, message: outcome.message }));
     this.apply(signOut(this.view(), true));
   }
 

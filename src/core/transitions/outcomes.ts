@@ -1,5 +1,5 @@
 import type { SessionKind } from '../../para/kind.js';
-import type { SessionState, SessionStatus } from '../types.js';
+import type { SessionError, SessionState, SessionStatus } from '../types.js';
 import { effect, type Effect, type SessionView, type Step } from './step.js';
 
 /** Inside the warning window a session stays `expiring` once it is; otherwise it is `active`. */
@@ -60,4 +60,9 @@ export function signOut(view: SessionView, broadcast: boolean): Step {
     patch: already ? undefined : { status: 'signed-out', kind: null, expiresAt: null, error: null },
     effects,
   };
+}
+
+/** A failure worth telling that changes nothing else (the server's last answer stands). */
+export function reported(error: SessionError): Step {
+  return { patch: { error }, effects: [effect('emit-error', { error })] };
 }

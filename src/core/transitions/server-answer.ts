@@ -1,5 +1,5 @@
 import type { SessionError } from '../types.js';
-import { becomeActive, expire } from './outcomes.js';
+import { becomeActive, expire, reported } from './outcomes.js';
 import { effect, type SessionView, type Step } from './step.js';
 
 /** What `isSessionActive()` answered, with the expiry the tracker derived when it said yes. */
@@ -41,7 +41,7 @@ export function requestFailed(view: SessionView, error: SessionError): Step {
   const { status } = view.state;
   // The server already gave its answer for these: a failed re-check changes nothing.
   if (status === 'expired' || status === 'signed-out' || status === 'reauthenticating') {
-    return { patch: { error }, effects: [effect('emit-error', { error })] };
+    return reported(error);
   }
   return { retry: 'failed', patch: { status: 'offline', error }, effects: [effect('emit-error', { error })] };
 }
