@@ -15,12 +15,14 @@ export default tseslint.config(
   },
   {
     // House rule 1: the engine knows nothing of Lit or tags, and nothing outside src/para knows the SDK.
+    // The engine reaches Para only through src/para/adapter.ts (see ParaSessionPort).
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [
         { group: ['lit', 'lit/*', '@lit/*', 'lit-html', 'lit-element'], message: 'src/core must not depend on Lit.' },
         { group: ['@getpara/*'], message: 'Only src/para may know the Para SDK, and only by type.' },
         { group: ['**/elements/**', '../elements/*'], message: 'src/core must not import elements.' },
+        { group: ['../para/*', '../../para/*', '!../para/adapter.js', '!../para/errors.js', '!../para/identity.js'], allowTypeImports: true, message: 'The engine calls Para only through src/para/adapter.ts.' },
       ] }],
     },
   },
@@ -30,6 +32,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [
         { group: ['lit', 'lit/*', '@lit/*'], message: 'src/para must not depend on Lit.' },
         { group: ['**/elements/**'], message: 'src/para must not import elements.' },
+        { group: ['**/core/**', '../core/*'], message: 'The arrow runs one way: src/core uses src/para, never the reverse.' },
       ] }],
     },
   },

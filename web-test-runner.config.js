@@ -18,6 +18,8 @@ export default {
   <head><title>para-session-kit tests</title></head>
   <body>
     <script>globalThis.process = { env: { NODE_ENV: 'development' } };</script>
+    <!-- Lit's one-time dev-mode notice would open every file's log; a passing test prints nothing else. -->
+    <script>globalThis.litIssuedWarnings = new Set(['dev-mode']);</script>
     <script type="module" src="${testFramework}"></script>
   </body>
 </html>`,

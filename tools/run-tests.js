@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 const steps = [
   { name: 'type-check', command: 'npx', args: ['tsc', '--noEmit'] },
   { name: 'lint', command: 'npx', args: ['eslint', '.'] },
+  { name: 'import-cycles', command: 'node', args: ['tools/check-import-cycles.mjs'] },
   { name: 'lit-analyzer', command: 'npx', args: ['lit-analyzer', 'src', '--maxWarnings', '0', '--strict'] },
   { name: 'node-import', command: 'node', args: ['tools/check-node-import.mjs'] },
   { name: 'build', command: 'npm', args: ['run', '-s', 'build'] },

@@ -29,10 +29,6 @@ export class Timer {
     return this.handle !== null;
   }
 
-  get due(): number | null {
-    return this.dueAt;
-  }
-
   /** Runs `callback(lateByMs)` at wall time `at`, replacing any earlier plan. */
   at(at: number, callback: (lateBy: number) => void): void {
     this.cancel();

@@ -1,4 +1,5 @@
-import type { SessionKind, SessionStatus } from './types.js';
+import type { SessionKind } from '../para/kind.js';
+import type { SessionStatus } from './status.js';
 
 /**
  * What one tab tells the others. Session facts only: never an exported session, a cookie or a secret.

@@ -21,8 +21,4 @@ export class Emitter<Events extends object> {
       }
     }
   }
-
-  clear(): void {
-    this.listeners.clear();
-  }
 }

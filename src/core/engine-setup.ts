@@ -1,19 +1,19 @@
 import type { Clock } from './clock.js';
 import { soloCoordinator, type TabCoordinator } from './coordinator.js';
+import { OPTION_KEYS, pickSessionOptions } from './options.js';
 import { createTabCoordinator } from './tabs/tab-coordinator.js';
-import type { CreateSessionOptions, SessionOptions } from './types.js';
+import type { CreateSessionOptions, EngineSetup, SessionOptions } from './types.js';
 
 /** Cross-tab in a real browser; alone when told so, without `BroadcastChannel`, or with an injected environment. */
-export function defaultCoordinator(options: CreateSessionOptions, clock: Clock): TabCoordinator {
-  const wanted = options.tabs ?? options.environment === undefined;
+export function defaultCoordinator(setup: EngineSetup, clock: Clock): TabCoordinator {
+  const wanted = setup.tabs ?? setup.environment === undefined;
   if (!wanted || typeof globalThis.BroadcastChannel !== 'function') return soloCoordinator();
-  return createTabCoordinator({ clock, environment: options.environment });
+  return createTabCoordinator({ clock, environment: setup.environment });
 }
 
-const SESSION_OPTION_KEYS = ['sessionLength', 'keepAlive', 'disableAutoKeepAlive', 'refreshBefore', 'warnBefore', 'truthCheckEvery', 'requestTimeout'] as const;
-
-export function pickSessionOptions(options: CreateSessionOptions): Partial<SessionOptions> {
-  const picked: Partial<Record<keyof SessionOptions, unknown>> = {};
-  for (const key of SESSION_OPTION_KEYS) if (options[key] !== undefined) picked[key] = options[key];
-  return picked as Partial<SessionOptions>;
+/** `createParaSession`'s one object, split into the session options and what the engine runs on. */
+export function splitCreateOptions(input: CreateSessionOptions): { options: Partial<SessionOptions>; setup: EngineSetup } {
+  const setup: Record<string, unknown> = { ...input };
+  for (const key of OPTION_KEYS) delete setup[key];
+  return { options: pickSessionOptions(input), setup: setup as EngineSetup };
 }

@@ -15,8 +15,4 @@ export const reauthCancelledError = () =>
 export const engineStoppedError = () =>
   new SessionUnavailableError('stopped', 'The Para session was stopped before it became active.');
 
-/** A client call that did not answer in time. Counts as a network failure, never as an expiry. */
-export class ClientTimeoutError extends Error {
-  override readonly name = 'ClientTimeoutError';
-  readonly code = 'ETIMEDOUT';
-}
+export { ClientTimeoutError } from '../para/errors.js';

@@ -1,14 +1,18 @@
-import { readCookieExpiry } from '../para/cookie.js';
+/** Where the tracker reads the session cookie: the Para adapter. */
+export interface CookieSource {
+  sessionCookie(): string | undefined;
+  cookieExpiry(cookie: string | undefined): number | null;
+}
+
+/** The cookie's `Expires` drops the milliseconds: the real end is within a second after it. */
+const OVERDUE_RECHECK_MS = 1_000;
+const MAX_OVERDUE_RECHECK_MS = 60_000;
 
 /**
  * Where `expiresAt` comes from: the session cookie's `Expires` when the client has one, else an estimate
  * from the session length and the last time the server extended the session. Signing extends the session
  * on Para's side without touching the cookie, so signing sets a floor that a stale cookie cannot undercut.
  */
-/** The cookie's `Expires` drops the milliseconds: the real end is within a second after it. */
-const OVERDUE_RECHECK_MS = 1_000;
-const MAX_OVERDUE_RECHECK_MS = 60_000;
-
 export class ExpiryTracker {
   private estimate: number | null = null;
   /** When to confirm again after the server said active past the cookie's time. */
@@ -19,12 +23,13 @@ export class ExpiryTracker {
   private staleCookie: string | undefined;
 
   constructor(
-    private readonly retrieveCookie: (() => string | undefined) | undefined,
-    private sessionLengthMs: number,
+    private readonly cookies: CookieSource,
+    /** The configured session length in seconds, read live so a changed option applies at once. */
+    private readonly sessionLength: () => number,
   ) {}
 
-  setSessionLength(seconds: number): void {
-    this.sessionLengthMs = seconds * 1000;
+  private get sessionLengthMs(): number {
+    return this.sessionLength() * 1000;
   }
 
   /** The server just said the session is active (a touch). */
@@ -50,11 +55,7 @@ export class ExpiryTracker {
 
   /** The cookie string now, to tell after a request whether the server sent a new one. */
   cookieSnapshot(): string | undefined {
-    try {
-      return this.retrieveCookie?.();
-    } catch {
-      return undefined;
-    }
+    return this.cookies.sessionCookie();
   }
 
   /** The server just extended the session by its length. An unchanged cookie is stale: trust the estimate. */
@@ -105,6 +106,6 @@ export class ExpiryTracker {
   private readCookie(): number | null {
     const snapshot = this.cookieSnapshot();
     if (this.staleCookie !== undefined && snapshot === this.staleCookie) return null;
-    return readCookieExpiry(() => snapshot);
+    return this.cookies.cookieExpiry(snapshot);
   }
 }

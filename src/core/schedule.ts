@@ -1,6 +1,8 @@
+import type { ReadableAtom } from 'nanostores';
 import { Timer, type Clock } from './clock.js';
 import { isVisible, type SessionEnvironment } from './environment.js';
 import { planNext, type Plan } from './plan.js';
+import { RetryPlan } from './retry.js';
 import { isUsableStatus } from './state.js';
 import type { SessionOptions, SessionState } from './types.js';
 
@@ -10,20 +12,19 @@ const LATE_TIMER_MS = 5_000;
 const FOLLOWER_CONFIRM_GRACE_MS = 1_000;
 const FOLLOWER_TRUTH_SLACK_MS = 5_000;
 
-export type Retry = { action: 'extend' | 'check'; at: number; attempt: number };
-
-/** What the schedule reads from the engine and asks it to do. */
-export interface ScheduleHost {
-  readonly running: boolean;
-  readonly state: SessionState;
-  readonly options: SessionOptions;
-  readonly clock: Clock;
-  readonly environment: SessionEnvironment;
-  readonly retry: Retry | null;
-  readonly warningHeld: boolean;
+/** What the schedule asks the engine to do when its time comes. */
+export interface ScheduleActions {
   check(): Promise<unknown>;
   extend(): Promise<unknown>;
   enterWarning(): void;
+}
+
+export interface ScheduleSetup {
+  state: ReadableAtom<SessionState>;
+  options: () => SessionOptions;
+  clock: Clock;
+  environment: SessionEnvironment;
+  random: () => number;
 }
 
 /**
@@ -34,17 +35,41 @@ export class SessionSchedule {
   private readonly timer: Timer;
   /** A follower's safety net: asks the server itself when the leader's news is overdue (lost message, frozen leader). */
   private readonly followerTimer: Timer;
+  readonly retry: RetryPlan;
+  private running = false;
+  /** A warning UI has claimed the user's explicit choice: while `expiring`, activity alone no longer extends. */
+  private warningHeld = false;
 
-  constructor(private readonly host: ScheduleHost) {
-    this.timer = new Timer(host.clock);
-    this.followerTimer = new Timer(host.clock);
+  constructor(
+    private readonly setup: ScheduleSetup,
+    private readonly actions: ScheduleActions,
+  ) {
+    this.timer = new Timer(setup.clock);
+    this.followerTimer = new Timer(setup.clock);
+    this.retry = new RetryPlan(setup.random, () => {
+      const now = setup.clock.now();
+      const { expiresAt } = setup.state.get();
+      return { now, left: expiresAt === null ? null : expiresAt - now };
+    });
+  }
+
+  private get state(): SessionState {
+    return this.setup.state.get();
+  }
+
+  start(): void {
+    this.running = true;
+  }
+
+  holdWarning(held: boolean): void {
+    this.warningHeld = held;
+    this.update();
   }
 
   /** Re-plans after any change; a timer already set for the same moment is kept. */
   update(): void {
-    const { host } = this;
-    if (!host.running) return;
-    if (!host.state.leader) return this.planFollowerCheck();
+    if (!this.running) return;
+    if (!this.state.leader) return this.planFollowerCheck();
     this.followerTimer.cancel();
     const plan = this.plan();
     if (!plan) {
@@ -55,13 +80,15 @@ export class SessionSchedule {
     this.timer.at(plan.at, (lateBy) => void this.run(lateBy));
   }
 
-  cancel(): void {
+  stop(): void {
+    this.running = false;
     this.timer.cancel();
     this.followerTimer.cancel();
   }
 
   private plan(): Plan | null {
-    const { state, options, clock, environment, retry, warningHeld } = this.host;
+    const { state } = this;
+    const { clock, environment } = this.setup;
     return planNext({
       now: clock.now(),
       status: state.status,
@@ -70,41 +97,41 @@ export class SessionSchedule {
       lastActivityAt: state.lastActivityAt,
       lastExtendedAt: state.lastExtendedAt,
       lastCheckedAt: state.lastCheckedAt,
-      options,
+      options: this.setup.options(),
       visible: isVisible(environment),
-      retryAt: retry?.at ?? null,
-      warningHeld,
+      retryAt: this.retry.current?.at ?? null,
+      warningHeld: this.warningHeld,
     });
   }
 
   private duePlan(): Plan | null {
     const plan = this.plan();
-    return plan && plan.at <= this.host.clock.now() ? plan : null;
+    return plan && plan.at <= this.setup.clock.now() ? plan : null;
   }
 
   private async run(lateBy: number): Promise<void> {
-    const { host } = this;
-    if (!host.running || !host.state.leader) return;
+    const { actions } = this;
+    if (!this.running || !this.state.leader) return;
     let plan = this.duePlan();
     // A timer that fired late ran on a guess about the past: ask the server before acting on it.
     if (plan && lateBy > LATE_TIMER_MS && (plan.action === 'extend' || plan.action === 'warn')) {
-      await host.check();
+      await actions.check();
       plan = this.duePlan();
     }
     switch (plan?.action) {
       case 'warn':
-        host.enterWarning();
+        actions.enterWarning();
         break;
       case 'extend':
-        await host.extend();
+        await actions.extend();
         break;
       case 'retry':
-        if (host.retry?.action === 'extend' && host.state.status !== 'offline') await host.extend();
-        else await host.check();
+        if (this.retry.current?.action === 'extend' && this.state.status !== 'offline') await actions.extend();
+        else await actions.check();
         break;
       case 'confirm':
       case 'truth-check':
-        await host.check();
+        await actions.check();
         break;
     }
     this.update();
@@ -112,16 +139,16 @@ export class SessionSchedule {
 
   /** Followers run no plan, only this: check when the leader owed news and none came. */
   private planFollowerCheck(): void {
-    const { state, options, clock, environment } = this.host;
-    const { status, kind, expiresAt, lastCheckedAt } = state;
+    const { clock, environment } = this.setup;
+    const { status, kind, expiresAt, lastCheckedAt } = this.state;
     if (kind !== 'user' || !isUsableStatus(status) || !isVisible(environment)) {
       this.followerTimer.cancel();
       return;
     }
     const since = lastCheckedAt ?? clock.now();
-    let at = since + options.truthCheckEvery * 1000 + FOLLOWER_TRUTH_SLACK_MS;
+    let at = since + this.setup.options().truthCheckEvery * 1000 + FOLLOWER_TRUTH_SLACK_MS;
     if (expiresAt !== null) at = Math.min(at, expiresAt + FOLLOWER_CONFIRM_GRACE_MS);
     if (this.followerTimer.isPlannedFor(at)) return;
-    this.followerTimer.at(at, () => void this.host.check());
+    this.followerTimer.at(at, () => void this.actions.check());
   }
 }

@@ -1,20 +1,12 @@
 import type { ParaIdentity, ParaSessionClient } from '../para/client.js';
 import type { SessionKind } from '../para/kind.js';
+import type { ExportSigners } from '../para/adapter.js';
 import type { Clock } from './clock.js';
 import type { SessionEnvironment } from './environment.js';
 import type { TabCoordinator } from './coordinator.js';
+import type { SessionStatus } from './status.js';
 
-export type { ParaSessionClient, SessionKind, ParaIdentity };
-
-export type SessionStatus =
-  | 'idle'
-  | 'checking'
-  | 'active'
-  | 'expiring'
-  | 'expired'
-  | 'reauthenticating'
-  | 'signed-out'
-  | 'offline';
+export type { ParaSessionClient, SessionKind, ParaIdentity, SessionStatus };
 
 export type SessionErrorKind = 'network' | 'server' | 'config' | 'client';
 
@@ -66,20 +58,20 @@ export interface EngineDependencies {
   warn: (message: string) => void;
 }
 
-export type CreateSessionOptions = Partial<SessionOptions> &
-  Partial<EngineDependencies> & {
-    /**
-     * Coordinate with the other tabs (one leader, shared state). Default: on in a browser with
-     * `BroadcastChannel` unless an `environment` is injected; `false` keeps this tab alone. Ignored when a
-     * `coordinator` is given.
-     */
-    tabs?: boolean;
-  };
+/** What the engine runs on; anything not given has a browser default. */
+export type EngineSetup = Partial<EngineDependencies> & {
+  /**
+   * Coordinate with the other tabs (one leader, shared state). Default: on in a browser with
+   * `BroadcastChannel` unless an `environment` is injected; `false` keeps this tab alone. Ignored when a
+   * `coordinator` is given.
+   */
+  tabs?: boolean;
+};
 
-export interface ExportOptions {
-  /** Leave the MPC signers out (default `true`); include them only for server-side signing. */
-  excludeSigners?: boolean;
-}
+/** `createParaSession`'s one object: the session options and the engine's setup together. */
+export type CreateSessionOptions = Partial<SessionOptions> & EngineSetup;
+
+export type ExportOptions = ExportSigners;
 
 export interface EngineEventMap {
   change: { state: SessionState; previous: SessionState };
@@ -88,7 +80,8 @@ export interface EngineEventMap {
   expired: { identity: ParaIdentity };
   'signed-out': Record<string, never>;
   'reauth-request': { identity: ParaIdentity };
-  'reauth-complete': { identity: ParaIdentity; previous: ParaIdentity };
+  /** `switchedAccount`: the user signed in as another account than the one that expired. */
+  'reauth-complete': { identity: ParaIdentity; previous: ParaIdentity; switchedAccount: boolean };
   'reauth-cancel': { reason: string };
   error: { error: SessionError };
 }

@@ -2,10 +2,6 @@
 export class Waiters {
   private pending: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
 
-  get count(): number {
-    return this.pending.length;
-  }
-
   wait(): Promise<void> {
     return new Promise((resolve, reject) => this.pending.push({ resolve, reject }));
   }

@@ -3,14 +3,11 @@ import type { ReadableAtom } from 'nanostores';
 import type { Clock } from '../core/clock.js';
 import type { ParaSessionEngine } from '../core/engine.js';
 import type { SessionEnvironment } from '../core/environment.js';
-import type { ParaIdentity, SessionState } from '../core/types.js';
+import type { ReauthRequest } from '../core/reauth-room.js';
+import type { SessionState } from '../core/types.js';
 import type { ParaReauthCompleteDetail } from './events.js';
 
-/** An outstanding re-authentication request and who answers it: the kit's dialog, or the app's own flow. */
-export interface ReauthRequest {
-  identity: ParaIdentity;
-  handledBy: 'kit' | 'app';
-}
+export type { ReauthRequest } from '../core/reauth-room.js';
 
 /**
  * What `<para-session>` provides. One stable object per provider: it outlives client swaps, and
@@ -21,7 +18,7 @@ export interface ParaSessionContext {
   readonly $engine: ReadableAtom<ParaSessionEngine | null>;
   /** The current engine's state; `idle` while there is none. */
   readonly $state: ReadableAtom<SessionState>;
-  /** Set when the engine asks for a sign-in, cleared when it completes or is cancelled. */
+  /** The engine's `$reauth`: set when it asks for a sign-in, cleared when it completes or is cancelled. */
   readonly $reauth: ReadableAtom<ReauthRequest | null>;
   /** The engine's clock, so countdowns agree with the engine (and tests can drive both). */
   readonly clock: Clock;

@@ -1,6 +1,6 @@
 /**
  * The part of `ParaWeb` 2.x the kit uses. A real `ParaWeb` instance is assignable to it
- * (proved by `test/para/client-types.test.ts`); the kit never imports the SDK at run time.
+ * (proved by `test/types/para-client.types.ts`); the kit never imports the SDK at run time.
  */
 export interface ParaStateSnapshot {
   corePhase?: string;
@@ -35,20 +35,4 @@ export interface ParaSessionClient {
   cancelAuthFlow?(): Promise<void>;
 }
 
-/** The identity the kit remembers so a re-authentication can be pre-filled and checked. */
-export interface ParaIdentity {
-  userId: string | null;
-  email: string | null;
-}
-
-export function readIdentity(client: ParaSessionClient): ParaIdentity {
-  const read = (key: 'userId' | 'email' | 'phone'): string | null => {
-    try {
-      const value = client[key];
-      return typeof value === 'string' && value.length > 0 ? value : null;
-    } catch {
-      return null;
-    }
-  };
-  return { userId: read('userId'), email: read('email') ?? read('phone') };
-}
+export { readIdentity, type ParaIdentity } from './identity.js';

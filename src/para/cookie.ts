@@ -9,12 +9,3 @@ export function parseCookieExpiry(cookie: string | null | undefined): number | n
   const at = Date.parse(match[1].trim());
   return Number.isFinite(at) ? at : null;
 }
-
-export function readCookieExpiry(retrieve: (() => string | undefined) | undefined): number | null {
-  if (typeof retrieve !== 'function') return null;
-  try {
-    return parseCookieExpiry(retrieve());
-  } catch {
-    return null;
-  }
-}

@@ -24,3 +24,9 @@ export function describeFailure(error: unknown): string {
   if (typeof error === 'string') return error;
   return 'Unknown failure';
 }
+
+/** A client call that did not answer in time. Counts as a network failure, never as an expiry. */
+export class ClientTimeoutError extends Error {
+  override readonly name = 'ClientTimeoutError';
+  readonly code = 'ETIMEDOUT';
+}

@@ -1,4 +1,4 @@
-import type { ParaIdentity, ParaSessionClient, ParaStateSnapshot } from './client.js';
+import type { ParaSessionClient, ParaStateSnapshot } from './client.js';
 import { classifyParaFailure, describeFailure } from './errors.js';
 
 /**
@@ -54,12 +54,7 @@ export function supportsReauth(client: ParaSessionClient | null | undefined, typ
   return typeof (type === 'email' ? auth?.authenticateWithEmailOrPhone : auth?.authenticateWithOAuth) === 'function';
 }
 
-/** A user who signs in as someone else than the account that expired is a different account, not a resumption. */
-export function isSwitchedAccount(identity: ParaIdentity, previous: ParaIdentity): boolean {
-  if (identity.userId && previous.userId) return identity.userId !== previous.userId;
-  if (identity.email && previous.email) return identity.email.toLowerCase() !== previous.email.toLowerCase();
-  return false;
-}
+export { isSwitchedAccount } from './identity.js';
 
 /**
  * One sign-in attempt: logs the SDK out first (it drops sign-ins while it believes it is authenticated),

@@ -79,7 +79,12 @@ describe('session engine: keep-alive', () => {
     await h.start();
     const realKeepAlive = h.client.keepSessionAlive.bind(h.client);
     let refusals = 2;
-    h.client.keepSessionAlive = () => (refusals-- > 0 ? (h.server.counts.keepSessionAlive++, Promise.resolve(false)) : realKeepAlive());
+    // The first two keep-alives reach the server (and are counted) but answer false.
+    h.client.keepSessionAlive = async () => {
+      if (refusals-- <= 0) return realKeepAlive();
+      h.server.counts.keepSessionAlive += 1;
+      return false;
+    };
     await h.clock.advance(2 * HOUR);
     expect(h.fired.expired ?? 0).to.equal(0);
     expect(h.engine.state.status).to.equal('active');

@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { createParaSession } from '../../src/core/engine.js';
+import { splitCreateOptions } from '../../src/core/engine-setup.js';
+import { attributeProblem, engineOptionWarnings, OPTION_KEYS, resolveOptions } from '../../src/core/options.js';
 import type { ParaSessionClient } from '../../src/para/client.js';
 import { createHarness, MINUTE, SECOND } from './support/harness.js';
 
@@ -83,5 +85,22 @@ describe('session engine: bad input', () => {
     expect(h.engine.state.status).to.equal('active');
     expect(h.statuses).to.not.include('expired');
     h.engine.stop();
+  });
+});
+
+describe('option table', () => {
+  it('names a problem for attribute text that cannot be the option, and none for text that can', () => {
+    expect(attributeProblem('sessionLength', 'two hours')).to.equal('is not a number of seconds');
+    expect(attributeProblem('sessionLength', ' 3600 ')).to.equal(null);
+    expect(attributeProblem('keepAlive', 'sometimes')).to.equal('is not one of activity, always, off');
+    expect(attributeProblem('keepAlive', 'always')).to.equal(null);
+  });
+
+  it('splits createParaSession options from what the engine runs on, by the table alone', () => {
+    const clock = { now: () => 0, monotonic: () => 0, setTimeout: () => 0, clearTimeout: () => {} };
+    const { options, setup } = splitCreateOptions({ sessionLength: 600, requestTimeout: 5, clock, tabs: false });
+    expect(options).to.deep.equal({ sessionLength: 600, requestTimeout: 5 });
+    expect(setup).to.deep.equal({ clock, tabs: false });
+    expect(OPTION_KEYS).to.have.members(Object.keys(resolveOptions({}, engineOptionWarnings(() => {}))));
   });
 });

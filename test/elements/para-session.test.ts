@@ -6,13 +6,8 @@ import { ParaSession } from '../../src/elements/para-session/para-session.js';
 import { ParaReauthRequestEvent, type ParaReauthCompleteEvent } from '../../src/elements/events.js';
 import { createWorld, HOUR, MINUTE, reachExpiry, SECOND, sessionFixture, settle, type SessionWorld } from './support/session-fixture.js';
 
-const provider = (world: SessionWorld, attrs = '') =>
-  sessionFixture<ParaSession>(
-    attrs === 'warn-600'
-      ? html`<para-session warn-before="600" .client=${world.client} .engineOptions=${world.engineOptions}><p>App</p></para-session>`
-      : html`<para-session .client=${world.client} .engineOptions=${world.engineOptions}><p>App</p></para-session>`,
-    world,
-  );
+const provider = (world: SessionWorld) =>
+  sessionFixture<ParaSession>(html`<para-session .client=${world.client} .engineOptions=${world.engineOptions}><p>App</p></para-session>`, world);
 
 describe('<para-session>', () => {
   afterEach(() => sinon.restore());
@@ -51,8 +46,25 @@ describe('<para-session>', () => {
       const messages = warn.getCalls().map((call) => String(call.args[0]));
       expect(messages).to.include('<para-session>: session-length="two hours" is not a number of seconds; using 7200.');
       expect(messages).to.include('<para-session>: warn-before=5 is under 20 s (WCAG 2.2.1); using 20.');
-      expect(el.sessionLength).to.equal('two hours');
+      // The property holds its type: the bad text stays in the attribute only, the default applies.
+      expect(el.sessionLength).to.equal(undefined);
+      expect(el.getAttribute('session-length')).to.equal('two hours');
       expect(el.state.status).to.equal('active');
+    });
+
+    it('keeps the last good keep-alive policy type when the attribute names an unknown one', async () => {
+      const world = createWorld();
+      const warn = sinon.stub(console, 'warn');
+      const el = await sessionFixture<ParaSession>(
+        html`<para-session keep-alive="sometimes" .client=${world.client} .engineOptions=${world.engineOptions}></para-session>`,
+        world,
+      );
+      const messages = warn.getCalls().map((call) => String(call.args[0]));
+      expect(messages).to.deep.equal(['<para-session>: keep-alive="sometimes" is not one of activity, always, off; using "activity".']);
+      expect(el.keepAlive).to.equal(undefined);
+      el.setAttribute('keep-alive', 'always');
+      await el.updateComplete;
+      expect(el.keepAlive).to.equal('always');
     });
 
     it('reschedules when an attribute changes at run time', async () => {

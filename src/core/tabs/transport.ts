@@ -23,28 +23,39 @@ export interface Transport {
   close(): void;
 }
 
-export function openBroadcastTransport(Channel: ChannelConstructor, name: string, onMessage: (data: unknown) => void): Transport {
-  const channel = new Channel(name);
-  const listener = (event: MessageEvent) => onMessage(event.data);
-  channel.addEventListener('message', listener);
+/** Nothing is sent after `close()`, which releases once; a send the browser refuses is a lost message. */
+function guardedTransport(kind: Transport['kind'], send: (data: unknown) => void, release: () => void): Transport {
   let open = true;
   return {
-    kind: 'broadcast-channel',
+    kind,
     post(data) {
       if (!open) return;
       try {
-        channel.postMessage(data);
+        send(data);
       } catch {
-        // A channel the browser already closed (page teardown): nobody is left to tell.
+        // A channel closed at page teardown, storage full or denied (private mode): lost, as on a lossy channel.
       }
     },
     close() {
       if (!open) return;
       open = false;
+      release();
+    },
+  };
+}
+
+export function openBroadcastTransport(Channel: ChannelConstructor, name: string, onMessage: (data: unknown) => void): Transport {
+  const channel = new Channel(name);
+  const listener = (event: MessageEvent) => onMessage(event.data);
+  channel.addEventListener('message', listener);
+  return guardedTransport(
+    'broadcast-channel',
+    (data) => channel.postMessage(data),
+    () => {
       channel.removeEventListener('message', listener);
       channel.close();
     },
-  };
+  );
 }
 
 /**
@@ -68,22 +79,9 @@ export function openStorageTransport(
       // Not ours, or corrupted: ignored like any malformed message.
     }
   });
-  let open = true;
-  return {
-    kind: 'storage',
-    post(data) {
-      if (!open) return;
-      try {
-        storage.setItem(key, JSON.stringify({ n: (sequence += 1), data }));
-        storage.removeItem(key);
-      } catch {
-        // Storage full or denied (private mode): this tab's messages are lost, as on a lossy channel.
-      }
-    },
-    close() {
-      if (!open) return;
-      open = false;
-      stopListening();
-    },
+  const send = (data: unknown) => {
+    storage.setItem(key, JSON.stringify({ n: (sequence += 1), data }));
+    storage.removeItem(key);
   };
+  return guardedTransport('storage', send, stopListening);
 }

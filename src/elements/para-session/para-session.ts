@@ -4,10 +4,20 @@ import { property } from 'lit/decorators.js';
 import type { ReadableAtom } from 'nanostores';
 import { ParaSessionEngine } from '../../core/engine.js';
 import { SessionUnavailableError } from '../../core/errors.js';
-import type { OptionWarnings } from '../../core/options.js';
+import { splitCreateOptions } from '../../core/engine-setup.js';
+import {
+  ATTRIBUTE_OPTION_KEYS,
+  attributeProblem,
+  OPTION_KEYS,
+  OPTION_TABLE,
+  resolveOptions,
+  toSeconds,
+  type AttributeOptionKey,
+  type OptionKey,
+  type OptionWarnings,
+} from '../../core/options.js';
 import type { CreateSessionOptions, ExportOptions, KeepAlivePolicy, SessionOptions, SessionState } from '../../core/types.js';
 import type { ParaSessionClient } from '../../para/client.js';
-import { isSwitchedAccount } from '../../para/reauth.js';
 import { ParaElement } from '../base/para-element.js';
 import { paraSessionContext, type ParaSessionContext } from '../context.js';
 import {
@@ -22,29 +32,21 @@ import {
 } from '../events.js';
 import { SessionHandle } from './session-handle.js';
 
-/** Advanced engine settings: injected time, environment and tab coordination (tests, embedding). */
-export type ParaSessionEngineOptions = Omit<CreateSessionOptions, keyof PublicOptionKeys>;
-type PublicOptionKeys = Pick<SessionOptions, 'sessionLength' | 'keepAlive' | 'disableAutoKeepAlive' | 'refreshBefore' | 'warnBefore'>;
+/** Advanced engine settings: the options without an attribute, injected time, environment and tab coordination. */
+export type ParaSessionEngineOptions = Omit<CreateSessionOptions, AttributeOptionKey>;
 
-const ATTRIBUTE_NAMES: Record<keyof SessionOptions, string> = {
-  sessionLength: 'session-length',
-  keepAlive: 'keep-alive',
-  disableAutoKeepAlive: 'disable-auto-keep-alive',
-  refreshBefore: 'refresh-before',
-  warnBefore: 'warn-before',
-  truthCheckEvery: 'engineOptions.truthCheckEvery',
-  requestTimeout: 'engineOptions.requestTimeout',
-};
+/** How warnings name an option: its attribute, or where the advanced ones are set. */
+const silentWarnings: OptionWarnings = { source: '', name: String, warn: () => {} };
+const optionName = (key: OptionKey): string => OPTION_TABLE[key].attribute ?? `engineOptions.${key}`;
 
-/** Keeps unparseable text as given, so the warning can quote what the page actually wrote. */
-const secondsConverter = {
-  fromAttribute: (value: string | null): number | undefined => {
-    if (value === null) return undefined;
-    const parsed = Number(value);
-    return (value.trim() !== '' && Number.isFinite(parsed) ? parsed : value) as number;
+/** Unreadable text becomes `undefined` (the default applies); `attributeChangedCallback` warns about it. */
+const optionConverter = (key: OptionKey) => ({
+  fromAttribute: (value: string | null): unknown => {
+    if (value === null || attributeProblem(key, value) !== null) return undefined;
+    return OPTION_TABLE[key].unit === 's' ? toSeconds(value) : value;
   },
-  toAttribute: (value: number | undefined): string | null => (value === undefined || value === null ? null : String(value)),
-};
+  toAttribute: (value: unknown): string | null => (value === undefined || value === null ? null : String(value)),
+});
 
 /**
  * @tag para-session
@@ -69,19 +71,19 @@ export class ParaSession extends ParaElement {
   @property({ attribute: false }) client: ParaSessionClient | null = null;
 
   /** Para's configured session length in seconds, 60 … 2592000 (30 days). Default 7200. */
-  @property({ attribute: 'session-length', reflect: true, converter: secondsConverter }) sessionLength?: number;
+  @property({ attribute: 'session-length', type: Number, reflect: true, converter: optionConverter('sessionLength') }) sessionLength?: number;
 
   /** `activity` (default): extend only after user activity · `always` · `off`. */
-  @property({ attribute: 'keep-alive', reflect: true }) keepAlive?: KeepAlivePolicy;
+  @property({ attribute: 'keep-alive', reflect: true, converter: optionConverter('keepAlive') }) keepAlive?: KeepAlivePolicy;
 
   /** Same as `keep-alive="off"`; mirrors ParaProvider's `disableAutoSessionKeepAlive`. */
   @property({ attribute: 'disable-auto-keep-alive', type: Boolean, reflect: true }) disableAutoKeepAlive = false;
 
   /** Extend this many seconds before expiry, 0 … session length. Default 300 (less for short sessions). */
-  @property({ attribute: 'refresh-before', reflect: true, converter: secondsConverter }) refreshBefore?: number;
+  @property({ attribute: 'refresh-before', type: Number, reflect: true, converter: optionConverter('refreshBefore') }) refreshBefore?: number;
 
   /** Warn an idle user this many seconds before expiry, at least 20 (WCAG 2.2.1). Default 120. */
-  @property({ attribute: 'warn-before', reflect: true, converter: secondsConverter }) warnBefore?: number;
+  @property({ attribute: 'warn-before', type: Number, reflect: true, converter: optionConverter('warnBefore') }) warnBefore?: number;
 
   /** Advanced: the engine's clock, environment, tab coordinator, fetch. Setting it restarts the engine. */
   @property({ attribute: false }) engineOptions: ParaSessionEngineOptions = {};
@@ -102,9 +104,6 @@ export class ParaSession extends ParaElement {
   }
 
   override connectedCallback(): void {
-    for (const name of ['client', 'sessionLength', 'keepAlive', 'disableAutoKeepAlive', 'refreshBefore', 'warnBefore', 'engineOptions']) {
-      this.upgradeProperty(name);
-    }
     super.connectedCallback();
     this.engine?.start();
   }
@@ -114,11 +113,22 @@ export class ParaSession extends ParaElement {
     this.engine?.stop();
   }
 
+  /** A bad attribute warns here, where the element and the fallback are known; the property keeps its type. */
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    const key = ATTRIBUTE_OPTION_KEYS.find((option) => OPTION_TABLE[option].attribute === name);
+    const problem = key && value !== null ? attributeProblem(key, value) : null;
+    if (key && problem) {
+      const fallback = resolveOptions({ ...this.sessionOptions(), [key]: undefined }, silentWarnings)[key];
+      this.warnings().warn(`<para-session>: ${name}=${JSON.stringify(value)} ${problem}; using ${JSON.stringify(fallback)}.`);
+    }
+    super.attributeChangedCallback(name, old, value);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('client') || changed.has('engineOptions')) {
       this.replaceEngine();
-    } else if (this.engine && ['sessionLength', 'keepAlive', 'disableAutoKeepAlive', 'refreshBefore', 'warnBefore'].some((key) => changed.has(key as keyof ParaSession))) {
-      this.engine.setOptions(this.sessionOptions(), this.warnings());
+    } else if (this.engine && ATTRIBUTE_OPTION_KEYS.some((key) => changed.has(key))) {
+      this.engine.setOptions(this.sessionOptions());
     }
   }
 
@@ -159,16 +169,17 @@ export class ParaSession extends ParaElement {
   private replaceEngine(): void {
     for (const stop of this.unlisten.splice(0)) stop();
     this.engine?.stop();
-    this.engine = this.client ? new ParaSessionEngine(this.client, { ...this.engineOptions, ...this.sessionOptions() }, this.warnings()) : null;
+    const { setup } = splitCreateOptions(this.engineOptions);
+    this.engine = this.client ? new ParaSessionEngine(this.client, this.sessionOptions(), setup, this.warnings()) : null;
     const handle = this.handle as SessionHandle;
     handle.follow(this.engine);
     if (!this.engine) return;
-    this.unlisten = this.forwardEvents(this.engine, handle);
+    this.unlisten = this.forwardEvents(this.engine);
     if (this.isConnected) this.engine.start();
   }
 
   /** Engine events become DOM events; a sign-in request first asks the page whether it runs its own. */
-  private forwardEvents(engine: ParaSessionEngine, handle: SessionHandle): Array<() => void> {
+  private forwardEvents(engine: ParaSessionEngine): Array<() => void> {
     return [
       engine.on('change', (detail) => this.emit(new ParaSessionChangeEvent(detail))),
       engine.on('extended', (detail) => this.emit(new ParaSessionExtendedEvent(detail))),
@@ -176,37 +187,25 @@ export class ParaSession extends ParaElement {
       engine.on('expired', (detail) => this.emit(new ParaSessionExpiredEvent(detail))),
       engine.on('error', (detail) => this.emit(new ParaSessionErrorEvent(detail))),
       engine.on('reauth-request', ({ identity }) => {
-        const request = this.emit(new ParaReauthRequestEvent({ identity }));
-        handle.requestReauth({ identity, handledBy: request.defaultPrevented ? 'app' : 'kit' });
+        if (this.emit(new ParaReauthRequestEvent({ identity })).defaultPrevented) engine.leaveReauthToApp();
       }),
-      engine.on('reauth-complete', ({ identity, previous }) => {
-        const detail = { identity, previous, switchedAccount: isSwitchedAccount(identity, previous) };
-        handle.completeReauth(detail);
-        this.emit(new ParaReauthCompleteEvent(detail));
-      }),
-      engine.on('reauth-cancel', (detail) => {
-        handle.endReauth();
-        this.emit(new ParaReauthCancelEvent(detail));
-      }),
+      engine.on('reauth-complete', (detail) => this.emit(new ParaReauthCompleteEvent(detail))),
+      engine.on('reauth-cancel', (detail) => this.emit(new ParaReauthCancelEvent(detail))),
     ];
   }
 
-  /** Only what the page set: unset options fall back to defaults that fit the session length. */
+  /** Only what the page set: attribute options from the properties, the others from `engineOptions`. */
   private sessionOptions(): Partial<SessionOptions> {
-    return {
-      sessionLength: this.sessionLength,
-      keepAlive: this.keepAlive,
-      disableAutoKeepAlive: this.disableAutoKeepAlive,
-      refreshBefore: this.refreshBefore,
-      warnBefore: this.warnBefore,
-      truthCheckEvery: this.engineOptions.truthCheckEvery,
-      requestTimeout: this.engineOptions.requestTimeout,
-    };
+    const options: Partial<Record<OptionKey, unknown>> = {};
+    for (const key of OPTION_KEYS) {
+      options[key] = OPTION_TABLE[key].attribute === null ? this.engineOptions[key as keyof ParaSessionEngineOptions] : this[key as AttributeOptionKey];
+    }
+    return options as Partial<SessionOptions>;
   }
 
   private warnings(): OptionWarnings {
     const warn = this.engineOptions.warn ?? ((message: string) => console.warn(message));
-    return { source: '<para-session>', name: (key) => ATTRIBUTE_NAMES[key], warn };
+    return { source: '<para-session>', name: optionName, warn };
   }
 
   private noClientError(): SessionUnavailableError {

@@ -3,7 +3,7 @@ import { systemClock, type Clock } from '../../core/clock.js';
 import type { ParaSessionEngine } from '../../core/engine.js';
 import { Emitter } from '../../core/emitter.js';
 import { browserEnvironment, type SessionEnvironment } from '../../core/environment.js';
-import { initialState, isUsableStatus } from '../../core/state.js';
+import { initialState } from '../../core/state.js';
 import type { SessionState } from '../../core/types.js';
 import type { ParaSessionContext, ReauthRequest } from '../context.js';
 import type { ParaReauthCompleteDetail } from '../events.js';
@@ -30,7 +30,7 @@ export class SessionHandle implements ParaSessionContext {
     return this.$engine.get()?.environment ?? this.settings().environment ?? this.defaultEnvironment;
   }
 
-  /** Points every consumer at `engine` (or at nothing). */
+  /** Points every consumer at `engine` (or at nothing): its state, its re-auth request, its completions. */
   follow(engine: ParaSessionEngine | null): void {
     this.unfollow?.();
     this.unfollow = null;
@@ -40,26 +40,15 @@ export class SessionHandle implements ParaSessionContext {
       this.$state.set(initialState());
       return;
     }
-    this.unfollow = engine.$state.subscribe((state) => {
-      this.$state.set(state);
-      // A session that is usable again, or deliberately ended, needs no sign-in any more.
-      if (isUsableStatus(state.status) || state.status === 'signed-out') this.$reauth.set(null);
-    });
+    const stops = [
+      engine.$state.subscribe((state) => this.$state.set(state)),
+      engine.$reauth.subscribe((request) => this.$reauth.set(request)),
+      engine.on('reauth-complete', (detail) => this.completions.emit('complete', detail)),
+    ];
+    this.unfollow = () => stops.forEach((stop) => stop());
   }
 
-  requestReauth(request: ReauthRequest): void {
-    this.$reauth.set(request);
-  }
-
-  endReauth(): void {
-    this.$reauth.set(null);
-  }
-
-  completeReauth(detail: ParaReauthCompleteDetail): void {
-    this.$reauth.set(null);
-    this.completions.emit('complete', detail);
-  }
-
+  /** The engine's own report, `switchedAccount` included; consumers render it and decide nothing. */
   onReauthComplete(listener: (detail: ParaReauthCompleteDetail) => void): () => void {
     return this.completions.on('complete', listener);
   }

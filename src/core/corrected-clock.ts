@@ -1,0 +1,32 @@
+import type { Clock, TimerHandle } from './clock.js';
+
+/**
+ * Engine time: wall time plus the ms it was set back by (seen here, or learned from a tab that saw it),
+ * so expiry cookies, which are server time, still line up with timers.
+ */
+export class CorrectedClock implements Clock {
+  private correction = 0;
+
+  constructor(private readonly wall: Clock) {}
+
+  now(): number {
+    return this.wall.now() + this.correction;
+  }
+
+  monotonic(): number {
+    return this.wall.monotonic();
+  }
+
+  setTimeout(callback: () => void, ms: number): TimerHandle {
+    return this.wall.setTimeout(callback, ms);
+  }
+
+  clearTimeout(handle: TimerHandle): void {
+    this.wall.clearTimeout(handle);
+  }
+
+  /** The wall clock was found `ms` behind engine time. */
+  correctBy(ms: number): void {
+    this.correction += ms;
+  }
+}

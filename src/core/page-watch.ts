@@ -1,0 +1,80 @@
+import type { ParaSessionPort } from '../para/adapter.js';
+import { watchActivity } from './activity.js';
+import { Timer } from './clock.js';
+import type { CorrectedClock } from './corrected-clock.js';
+import type { SessionEnvironment } from './environment.js';
+import { activity, logoutGraceEnded, paraLogout, signatureExtends, signed, wake } from './transitions/page-event.js';
+import type { SessionView, Step } from './transitions/step.js';
+import type { ExpiryTracker } from './expiry.js';
+import { watchWake } from './wake.js';
+
+/** Another tab's `paraLogout` may be its re-auth's logout, whose `reauth-started` is still on its way. */
+const PARA_LOGOUT_GRACE_MS = 500;
+
+export interface PageWatchContext {
+  para: ParaSessionPort;
+  environment: SessionEnvironment;
+  clock: CorrectedClock;
+  expiry: ExpiryTracker;
+  crossTab(): boolean;
+  view(): SessionView;
+  apply(step: Step): void;
+  check(): void;
+}
+
+/** What happens in the page — SDK events, user activity, waking up — turned into page-event transitions. */
+export class PageWatch {
+  private readonly logoutGrace: Timer;
+  private cleanups: Array<() => void> = [];
+
+  constructor(private readonly context: PageWatchContext) {
+    this.logoutGrace = new Timer(context.clock);
+  }
+
+  start(): void {
+    const { para, environment, clock } = this.context;
+    if (environment.window) {
+      this.cleanups.push(
+        para.listen(environment.window, {
+          onLogin: () => this.context.check(),
+          onLogout: () => this.onParaLogout(),
+          onSigned: () => this.onSigned(),
+        }),
+      );
+    }
+    this.cleanups.push(watchActivity(environment, clock, (at) => this.noteActivity(at)));
+    this.cleanups.push(
+      watchWake(environment, clock, (reason, drift = 0) => {
+        // A clock set back would make every timer late against the server's clock: undo it. A forward jump is
+        // sleep or a clock fix, which look alike; keeping the correction then only makes timers early, which is safe.
+        if (drift < 0) clock.correctBy(-drift);
+        this.context.apply(wake(this.context.view(), reason));
+      }),
+    );
+  }
+
+  stop(): void {
+    this.cancelLogoutGrace();
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+  }
+
+  noteActivity(at: number): void {
+    this.context.apply(activity(this.context.view(), at, true));
+  }
+
+  cancelLogoutGrace(): void {
+    this.logoutGrace.cancel();
+  }
+
+  private onSigned(): void {
+    const view = this.context.view();
+    if (signatureExtends(view)) this.context.apply(signed(view, this.context.expiry.signed(view.now)));
+  }
+
+  private onParaLogout(): void {
+    const { context } = this;
+    const decision = paraLogout(context.view(), context.crossTab(), this.logoutGrace.pending);
+    if (decision !== 'wait') return context.apply(decision);
+    this.logoutGrace.at(context.clock.now() + PARA_LOGOUT_GRACE_MS, () => context.apply(logoutGraceEnded(context.view())));
+  }
+}

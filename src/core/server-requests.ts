@@ -1,0 +1,106 @@
+import type { ReadableAtom } from 'nanostores';
+import type { CallOutcome, ParaSessionPort } from '../para/adapter.js';
+import type { Clock } from './clock.js';
+import type { ExpiryTracker } from './expiry.js';
+import type { RetryPlan } from './retry.js';
+import { SingleFlight } from './single-flight.js';
+import { isUsableStatus } from './state.js';
+import type { TabSync } from './tab-sync.js';
+import { checkAnswered, extended, type CheckAnswer } from './transitions/server-answer.js';
+import type { SessionView, Step } from './transitions/step.js';
+import type { SessionState } from './types.js';
+
+export interface RequestContext {
+  para: ParaSessionPort;
+  tabs: TabSync;
+  expiry: ExpiryTracker;
+  retry: RetryPlan;
+  clock: Clock;
+  state: ReadableAtom<SessionState>;
+  running(): boolean;
+  view(): SessionView;
+  apply(step: Step): void;
+}
+
+/**
+ * Asking the server: single-flight within the tab, exclusive across tabs, every answer turned into a
+ * transition. Answers to requests made before `stop()` are dropped.
+ */
+export class ServerRequests {
+  private readonly checkFlight = new SingleFlight<SessionState>();
+  private readonly extendFlight = new SingleFlight<boolean>();
+  /** Bumped by stop(): answers to requests made before are dropped. */
+  private generation = 0;
+
+  constructor(private readonly context: RequestContext) {}
+
+  get checking(): boolean {
+    return this.checkFlight.busy;
+  }
+
+  stop(): void {
+    this.generation += 1;
+  }
+
+  private get state(): SessionState {
+    return this.context.state.get();
+  }
+
+  /** Asks the server whether the session is active. Concurrent calls share one request. */
+  check(): Promise<SessionState> {
+    const { para, tabs, clock } = this.context;
+    if (!this.context.running() || this.state.kind === 'external-wallet' || this.state.kind === 'pregen') {
+      return Promise.resolve(this.state);
+    }
+    return this.checkFlight.run(async () => {
+      const generation = this.generation;
+      const startedAt = clock.now();
+      const ask = async () => {
+        const outcome = await para.isSessionActive();
+        // Applied while still exclusive, so the answer is on its way to other tabs before they stop waiting.
+        if (generation === this.generation) this.context.apply(checkAnswered(this.context.view(), this.readAnswer(outcome)));
+        return outcome;
+      };
+      const outcome = await tabs.exclusive('check', ask);
+      // Another tab asked at the same moment; its answer comes as a state message. If it was lost, ask.
+      if (outcome === undefined && generation === this.generation && !(await tabs.answeredSince(startedAt))) await ask();
+      return this.state;
+    });
+  }
+
+  /**
+   * Extends the session now. `false` means it did not: then the server is asked for the truth and,
+   * while the session is still active, the extension is retried before expiry.
+   */
+  extend(): Promise<boolean> {
+    const { para, tabs, expiry, clock } = this.context;
+    const { status, kind } = this.state;
+    if (kind === 'external-wallet' || kind === 'pregen') return Promise.resolve(true);
+    if (!this.context.running() || !(isUsableStatus(status) || status === 'offline')) return Promise.resolve(false);
+    return this.extendFlight.run(async () => {
+      const generation = this.generation;
+      const cookieBefore = expiry.cookieSnapshot();
+      const outcome = await tabs.exclusive('extend', () => para.keepSessionAlive());
+      if (generation !== this.generation) return false;
+      // Another tab extended this session just now; its state message carries the result.
+      if (outcome === undefined) return isUsableStatus(this.state.status);
+      if (outcome.ok && outcome.value === true) {
+        this.context.apply(extended(this.context.view(), expiry.extended(clock.now(), cookieBefore)));
+        return true;
+      }
+      // keepSessionAlive never says why it failed: plan a retry, then let the server tell the truth.
+      this.context.retry.extensionFailed();
+      await this.check();
+      return false;
+    });
+  }
+
+  private readAnswer(outcome: CallOutcome<boolean>): CheckAnswer {
+    if (!outcome.ok) return { type: 'failed', error: { kind: outcome.failure, message: outcome.message } };
+    if (outcome.value === true) {
+      return { type: 'active', expiresAt: this.context.expiry.confirmedActive(this.context.clock.now(), this.state.expiresAt) };
+    }
+    if (outcome.value === false) return { type: 'inactive' };
+    return { type: 'failed', error: { kind: 'client', message: `isSessionActive() returned ${String(outcome.value)}, not a boolean` } };
+  }
+}

@@ -1,0 +1,85 @@
+import type { ReadableAtom } from 'nanostores';
+import type { CoordinatorHooks, SharedSessionMessage, TabCoordinator } from './coordinator.js';
+import type { CorrectedClock } from './corrected-clock.js';
+import { WAKE_DEDUPE_MS } from './transitions/page-event.js';
+import type { SessionState } from './types.js';
+
+/** How long a tab that found another tab checking waits for that answer before asking itself. */
+const REMOTE_ANSWER_WAIT_MS = 1_000;
+/** How far another tab's clock may run ahead of ours before we adopt its correction. */
+const CLOCK_AHEAD_TOLERANCE_MS = 5_000;
+
+/**
+ * The engine's side of cross-tab sync: what this tab tells the others, what it hears (with the sender's
+ * clock noted first), tasks no two tabs run at once, and waiting for another tab's answer.
+ */
+export class TabSync {
+  constructor(
+    private readonly coordinator: TabCoordinator,
+    private readonly clock: CorrectedClock,
+    private readonly state$: ReadableAtom<SessionState>,
+  ) {}
+
+  /** Other tabs may hear this one: an SDK `paraLogout` may be another tab's re-auth. */
+  get crossTab(): boolean {
+    return this.coordinator.crossTab === true;
+  }
+
+  start(hooks: CoordinatorHooks): void {
+    this.coordinator.start({
+      onLeadershipChange: (leader) => hooks.onLeadershipChange(leader),
+      onMessage: (message) => {
+        if (message.type === 'state' || message.type === 'clock') this.noteRemoteTime(message.sentAt);
+        hooks.onMessage(message);
+      },
+    });
+  }
+
+  stop(): void {
+    this.coordinator.stop();
+  }
+
+  publish(message: SharedSessionMessage): void {
+    this.coordinator.publish(message);
+  }
+
+  /** The session facts the other tabs adopt; never a cookie or an export. */
+  publishState(): void {
+    const { status, kind, expiresAt, lastCheckedAt, lastExtendedAt } = this.state$.get();
+    this.publish({ type: 'state', status, kind, expiresAt, lastCheckedAt, lastExtendedAt, sentAt: this.clock.now() });
+  }
+
+  /** Runs `task` unless another tab runs the same one; `undefined` then (its answer comes as a message). */
+  exclusive<T>(name: string, task: () => Promise<T>): Promise<T | undefined> {
+    return this.coordinator.exclusive ? this.coordinator.exclusive(name, task) : task();
+  }
+
+  /** Waits briefly for another tab's answer to arrive: true when a check at or after `since` is known. */
+  answeredSince(since: number): Promise<boolean> {
+    const answered = () => {
+      const state = this.state$.get();
+      return (state.lastCheckedAt ?? -Infinity) >= since - WAKE_DEDUPE_MS && state.status !== 'checking';
+    };
+    if (answered()) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = this.clock.setTimeout(() => finish(answered()), REMOTE_ANSWER_WAIT_MS);
+      const unsubscribe = this.state$.listen(() => answered() && finish(true));
+      const finish = (result: boolean) => {
+        this.clock.clearTimeout(timer);
+        unsubscribe();
+        resolve(result);
+      };
+    });
+  }
+
+  /**
+   * Tabs of one machine share one wall clock, and messages arrive in milliseconds: a tab this far ahead saw
+   * the clock set back and we did not (we opened after it), so we adopt its correction; a tab this far
+   * behind missed it, so we tell it our time.
+   */
+  private noteRemoteTime(sentAt: number): void {
+    const ahead = sentAt - this.clock.now();
+    if (ahead > CLOCK_AHEAD_TOLERANCE_MS) this.clock.correctBy(ahead);
+    else if (ahead < -CLOCK_AHEAD_TOLERANCE_MS) this.publish({ type: 'clock', sentAt: this.clock.now() });
+  }
+}

@@ -1,0 +1,65 @@
+import type { SharedSessionMessage } from '../coordinator.js';
+import { isUsableStatus } from '../state.js';
+import { expire, isReturning, signOut, statusFor } from './outcomes.js';
+import { activity } from './page-event.js';
+import { effect, NOTHING, type SessionView, type Step } from './step.js';
+
+/** A message older than this was held up (a frozen tab, a slow channel): verify what it says. */
+export const STALE_MESSAGE_MS = 2_000;
+/** A remote `active` this recent was just heard from the server: adopt it instead of asking again. */
+export const REMOTE_FRESH_MS = 10_000;
+
+type StateMessage = Extract<SharedSessionMessage, { type: 'state' }>;
+
+/** Another tab told us something (the tab-sync room already noted its clock). */
+export function remoteMessage(view: SessionView, message: SharedSessionMessage): Step {
+  const { status } = view.state;
+  switch (message.type) {
+    case 'activity':
+      return activity(view, message.at, false);
+    case 'signed-out': {
+      const step = signOut(view, false);
+      return { ...step, effects: [effect('cancel-logout-grace'), ...(step.effects ?? [])] };
+    }
+    case 'reauth-started':
+      // That tab's pre-sign-in logout empties this tab's SDK too: re-auth here as well, not a sign-out.
+      return {
+        reauth: 'expect-logout',
+        patch: status !== 'signed-out' && status !== 'idle' ? { status: 'reauthenticating', error: null } : undefined,
+        effects: [effect('cancel-logout-grace')],
+      };
+    case 'reauth-cancelled':
+      return status === 'reauthenticating' && !view.reauth.open ? { patch: { status: 'expired' } } : NOTHING;
+    case 'reauth-complete':
+      // Normally the state message before it already brought this tab back; if it was lost, ask.
+      return isUsableStatus(status) ? NOTHING : { effects: [effect('check')] };
+    case 'state':
+      return remoteState(view, message);
+    case 'clock':
+      return NOTHING;
+  }
+}
+
+function remoteState(view: SessionView, message: StateMessage): Step {
+  const { status, kind, expiresAt, lastCheckedAt, lastExtendedAt } = message;
+  const own = view.state.status;
+  if (status === 'expired') {
+    if (own === 'expired' || own === 'reauthenticating' || own === 'signed-out' || own === 'idle') return NOTHING;
+    // A late message (from a tab that was frozen, or delayed) must not undo an answer we know is newer,
+    // and an old one is no longer news: the user may have signed in again since. Ask instead.
+    if (lastCheckedAt !== null && view.state.lastCheckedAt !== null && lastCheckedAt < view.state.lastCheckedAt) return NOTHING;
+    if (view.now - message.sentAt > STALE_MESSAGE_MS) return { effects: [effect('check')] };
+    return expire({ kind, lastCheckedAt }, 'tab');
+  }
+  if (!isUsableStatus(status) || expiresAt === null) return NOTHING;
+  const returning = isReturning(own);
+  const fresh = lastCheckedAt !== null && Math.abs(view.now - lastCheckedAt) < REMOTE_FRESH_MS;
+  if (returning && !fresh) return { effects: [effect('check')] };
+  const inWarning = expiresAt - view.now <= view.options.warnBefore * 1000;
+  const next = status === 'expiring' && inWarning ? 'expiring' : statusFor(view, expiresAt, own);
+  return {
+    retry: 'settled',
+    patch: { kind, expiresAt, lastCheckedAt, lastExtendedAt, status: next, error: null },
+    effects: returning ? [effect('finish-reauth'), effect('resolve-waiters')] : [effect('resolve-waiters')],
+  };
+}

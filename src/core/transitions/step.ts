@@ -1,0 +1,56 @@
+import type { SharedSessionMessage } from '../coordinator.js';
+import type { SessionError, SessionOptions, SessionState } from '../types.js';
+
+/** What a transition may read: one snapshot, no live objects. */
+export interface SessionView {
+  now: number;
+  state: SessionState;
+  options: Pick<SessionOptions, 'refreshBefore' | 'warnBefore'>;
+  /** A user was seen in this tab (an expiry then means "sign in again", not "never signed in"). */
+  knownUser: boolean;
+  reauth: { open: boolean; logoutExpected: boolean };
+}
+
+/**
+ * What happens to a planned retry. `answered`: the server answered (failures forgiven, a pending check
+ * retry dropped, an owed extension kept); `settled`: nothing is owed any more; `failed`: back off and retry.
+ */
+export type RetryChange = 'clear' | 'answered' | 'settled' | 'failed';
+
+/** Re-auth bookkeeping, applied by the re-auth room before the state changes (listeners may read it). */
+export type ReauthChange = 'note-expired' | 'begin' | 'expect-logout' | 'cancel' | 'sign-out';
+
+export type Effect =
+  | { type: 'publish-state' }
+  | { type: 'publish'; message: SharedSessionMessage }
+  | { type: 'emit-expired' }
+  | { type: 'emit-signed-out' }
+  | { type: 'emit-extended' }
+  | { type: 'emit-error'; error: SessionError }
+  | { type: 'request-reauth' }
+  /** The session is back after an expiry: close every re-auth flow and report who signed in. */
+  | { type: 'finish-reauth' }
+  /** Remember who is signed in now, for a later re-auth. */
+  | { type: 'remember-identity' }
+  | { type: 'reset-expiry' }
+  | { type: 'resolve-waiters' }
+  | { type: 'reject-waiters'; reason: 'signed-out' | 'cancelled' }
+  /** Ask the server: what we heard cannot be taken as news. */
+  | { type: 'check' }
+  /** Plan the schedule again now, even if the state did not change. */
+  | { type: 'replan' }
+  /** Another tab explained (or settled) an SDK logout: stop waiting to believe it. */
+  | { type: 'cancel-logout-grace' };
+
+/** One transition's result; the engine applies it in this order: retry, reauth, patch, effects. */
+export interface Step {
+  retry?: RetryChange;
+  reauth?: ReauthChange;
+  patch?: Partial<SessionState>;
+  effects?: Effect[];
+}
+
+export const NOTHING: Step = {};
+
+export const effect = <T extends Effect['type']>(type: T, extra?: Omit<Extract<Effect, { type: T }>, 'type'>): Effect =>
+  ({ type, ...extra }) as Effect;

@@ -1,0 +1,60 @@
+import { expect } from '@open-wc/testing';
+import { ExpiryTracker } from '../../src/core/expiry.js';
+import { parseCookieExpiry } from '../../src/para/cookie.js';
+
+const NOW = Date.UTC(2026, 11, 2, 9, 0, 0);
+const HOUR = 3_600_000;
+const cookieFor = (at: number) => `x-capsule-sid=abc; Expires=${new Date(at).toUTCString()}`;
+
+/** A tracker over a cookie jar the test sets, with a session length the test may change. */
+function tracker(sessionLength = 7200) {
+  const jar = { cookie: undefined as string | undefined, sessionLength };
+  const expiry = new ExpiryTracker(
+    { sessionCookie: () => jar.cookie, cookieExpiry: parseCookieExpiry },
+    () => jar.sessionLength,
+  );
+  return { jar, expiry };
+}
+
+describe('ExpiryTracker', () => {
+  it('without a cookie, a first confirmation assumes the session started now', () => {
+    const { expiry } = tracker();
+    expect(expiry.confirmedActive(NOW, null)).to.equal(NOW + 2 * HOUR);
+  });
+
+  it("a cookie that points to the future is the server's word", () => {
+    const { jar, expiry } = tracker();
+    jar.cookie = cookieFor(NOW + HOUR);
+    expect(expiry.confirmedActive(NOW, null)).to.equal(NOW + HOUR);
+  });
+
+  it('still active past the cookie time: confirm again within a second, then back off', () => {
+    const { jar, expiry } = tracker();
+    jar.cookie = cookieFor(NOW - 1_000);
+    expect(expiry.confirmedActive(NOW, NOW - 1_000)).to.equal(NOW + 1_000);
+    expect(expiry.confirmedActive(NOW + 1_000, NOW + 1_000)).to.equal(NOW + 3_000);
+  });
+
+  it('an extension that left the cookie unchanged trusts the estimate until the cookie changes', () => {
+    const { jar, expiry } = tracker();
+    jar.cookie = cookieFor(NOW + 60_000);
+    const before = expiry.cookieSnapshot();
+    expect(expiry.extended(NOW, before)).to.equal(NOW + 2 * HOUR);
+    jar.cookie = cookieFor(NOW + HOUR);
+    expect(expiry.current(NOW)).to.equal(NOW + HOUR);
+  });
+
+  it('signing sets a floor a stale cookie cannot undercut', () => {
+    const { jar, expiry } = tracker();
+    jar.cookie = cookieFor(NOW + 60_000);
+    expect(expiry.signed(NOW)).to.equal(NOW + 2 * HOUR);
+    expiry.reset();
+    expect(expiry.current(NOW)).to.equal(NOW + 60_000);
+  });
+
+  it('reads the session length live, in seconds', () => {
+    const { jar, expiry } = tracker();
+    jar.sessionLength = 600;
+    expect(expiry.confirmedActive(NOW, null)).to.equal(NOW + 600_000);
+  });
+});

@@ -1,0 +1,33 @@
+import { expect } from '@open-wc/testing';
+import { decode, encode, WIRE_VERSION } from '../../../src/core/tabs/wire.js';
+
+const state = { type: 'state', status: 'active', kind: 'user', expiresAt: 2_000, lastCheckedAt: 1_000, lastExtendedAt: null, sentAt: 1_500 };
+
+describe('wire', () => {
+  it('a message survives encode and decode', () => {
+    const wire = encode('tab-a', { channel: 'session', message: state as never });
+    expect(decode(wire)).to.deep.equal({ from: 'tab-a', channel: 'session', message: state });
+    expect(decode(encode('tab-a', { channel: 'election', message: { type: 'busy', name: 'check', until: 9 } }))).to.deep.equal({
+      from: 'tab-a',
+      channel: 'election',
+      message: { type: 'busy', name: 'check', until: 9 },
+    });
+  });
+
+  it('drops fields a sender added: a session message never carries more than the facts', () => {
+    const wire = encode('tab-a', { channel: 'session', message: { ...state, cookie: 'x-capsule-sid=secret' } as never });
+    expect(decode(wire)?.message).to.not.have.property('cookie');
+  });
+
+  it('ignores other apps, other versions, unknown types and malformed fields', () => {
+    const good = encode('tab-a', { channel: 'session', message: state as never });
+    expect(decode({ ...good, app: 'other' })).to.equal(null);
+    expect(decode({ ...good, v: WIRE_VERSION + 1 })).to.equal(null);
+    expect(decode({ ...good, from: '' })).to.equal(null);
+    expect(decode({ ...good, message: { ...state, status: 'hacked' } })).to.equal(null);
+    expect(decode({ ...good, message: { ...state, expiresAt: -1 } })).to.equal(null);
+    expect(decode({ ...good, message: { type: 'unknown' } })).to.equal(null);
+    expect(decode({ ...good, channel: 'election', message: { type: 'busy', name: 'DROP TABLE', until: 1 } })).to.equal(null);
+    expect(decode('a string')).to.equal(null);
+  });
+});

@@ -1,0 +1,60 @@
+import { expect } from '@open-wc/testing';
+import type { SharedSessionMessage } from '../../../src/core/coordinator.js';
+import { remoteMessage, STALE_MESSAGE_MS } from '../../../src/core/transitions/remote-message.js';
+import { NOTHING } from '../../../src/core/transitions/step.js';
+import { effectsOf, MINUTE, NOW, viewOf } from './view-fixture.js';
+
+const stateMessage = (patch: Partial<Extract<SharedSessionMessage, { type: 'state' }>> = {}): SharedSessionMessage => ({
+  type: 'state',
+  status: 'active',
+  kind: 'user',
+  expiresAt: NOW + 90 * MINUTE,
+  lastCheckedAt: NOW,
+  lastExtendedAt: NOW,
+  sentAt: NOW,
+  ...patch,
+});
+
+describe('transitions: a message from another tab', () => {
+  it('a fresh "active" is adopted as is, settling any retry', () => {
+    const step = remoteMessage(viewOf(), stateMessage());
+    expect(step.retry).to.equal('settled');
+    expect(step.patch).to.include({ status: 'active', expiresAt: NOW + 90 * MINUTE });
+    expect(effectsOf(step)).to.deep.equal(['resolve-waiters']);
+  });
+
+  it('an "active" that is not fresh does not end our expiry: we ask', () => {
+    const step = remoteMessage(viewOf({ status: 'expired' }), stateMessage({ lastCheckedAt: NOW - MINUTE }));
+    expect(effectsOf(step)).to.deep.equal(['check']);
+  });
+
+  it('a fresh "expired" expires this tab too, without telling the others again', () => {
+    const step = remoteMessage(viewOf(), stateMessage({ status: 'expired' }));
+    expect(step.patch?.status).to.equal('expired');
+    expect(effectsOf(step)).to.deep.equal(['emit-expired', 'request-reauth']);
+  });
+
+  it('a held-up "expired" is verified, and one older than our own answer is ignored', () => {
+    expect(effectsOf(remoteMessage(viewOf(), stateMessage({ status: 'expired', sentAt: NOW - STALE_MESSAGE_MS - 1 })))).to.deep.equal(['check']);
+    expect(remoteMessage(viewOf(), stateMessage({ status: 'expired', lastCheckedAt: NOW - 1 }))).to.equal(NOTHING);
+  });
+
+  it('another tab re-authenticating makes this one re-authenticate too and expect the SDK logout', () => {
+    const step = remoteMessage(viewOf({ status: 'expired' }), { type: 'reauth-started' });
+    expect(step.reauth).to.equal('expect-logout');
+    expect(step.patch).to.deep.equal({ status: 'reauthenticating', error: null });
+  });
+
+  it('another tab cancelling leaves re-authenticating for expired, unless a flow is open here', () => {
+    expect(remoteMessage(viewOf({ status: 'reauthenticating' }), { type: 'reauth-cancelled' }).patch).to.deep.equal({ status: 'expired' });
+    const open = viewOf({ status: 'reauthenticating' }, { reauth: { open: true, logoutExpected: true } });
+    expect(remoteMessage(open, { type: 'reauth-cancelled' })).to.equal(NOTHING);
+  });
+
+  it('a sign-out elsewhere signs out here without echoing it, and a lost re-auth answer is asked for', () => {
+    const step = remoteMessage(viewOf(), { type: 'signed-out' });
+    expect(step.patch?.status).to.equal('signed-out');
+    expect(effectsOf(step)).to.deep.equal(['cancel-logout-grace', 'reset-expiry', 'emit-signed-out', 'reject-waiters']);
+    expect(effectsOf(remoteMessage(viewOf({ status: 'expired' }), { type: 'reauth-complete' }))).to.deep.equal(['check']);
+  });
+});
