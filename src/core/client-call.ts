@@ -31,6 +31,30 @@ export function callClient<T>(clock: Clock, timeoutMs: number, call: () => Promi
   });
 }
 
+/**
+ * For calls whose caller wants the value or the error itself (exports): the same bound as `callClient`,
+ * rejecting with `ClientTimeoutError` after `timeoutMs` and aborting `signal` so a request stops too.
+ */
+export function callWithin<T>(clock: Clock, timeoutMs: number, what: string, call: (signal: AbortSignal) => Promise<T> | T): Promise<T> {
+  const controller = new AbortController();
+  return new Promise<T>((resolve, reject) => {
+    const timer = clock.setTimeout(() => {
+      const error = new ClientTimeoutError(`${what}: no answer within ${Math.round(timeoutMs / 1000)} s`);
+      controller.abort(error);
+      reject(error);
+    }, timeoutMs);
+    const settle = <V>(finish: (value: V) => void) => (value: V) => {
+      clock.clearTimeout(timer);
+      finish(value);
+    };
+    try {
+      Promise.resolve(call(controller.signal)).then(settle(resolve), settle(reject));
+    } catch (error) {
+      settle(reject)(error);
+    }
+  });
+}
+
 /** Concurrent callers share one in-flight promise. */
 export class SingleFlight<T> {
   private inflight: Promise<T> | null = null;

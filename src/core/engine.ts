@@ -15,7 +15,7 @@ import { engineStoppedError, reauthCancelledError, signedOutError } from './erro
 import { ExpiryTracker } from './expiry.js';
 import { engineOptionWarnings, resolveOptions, type OptionWarnings } from './options.js';
 import { registerSession } from './registry.js';
-import { exportParaSession, postSession } from './session-export.js';
+import { exportParaSession, readAllowedOrigins, sendSession, type ExportLimits } from './session-export.js';
 import { initialState, isUsableStatus } from './state.js';
 import type {
   CreateSessionOptions,
@@ -74,6 +74,7 @@ export class ParaSessionEngine {
   private expiredIdentity: ParaIdentity | null = null;
   /** Ms added to the wall clock after it was set back, so expiry cookies (server time) still line up. */
   private clockCorrection = 0;
+  private readonly allowedOrigins: readonly string[];
 
   constructor(
     readonly client: ParaSessionClient,
@@ -95,6 +96,7 @@ export class ParaSessionEngine {
     this.schedule = new SessionSchedule(this.scheduleHost());
     this.logoutGrace = new Timer(this.deps.clock);
     this.expiry = new ExpiryTracker(() => this.client?.retrieveSessionCookie?.(), this.opts.sessionLength * 1000);
+    this.allowedOrigins = readAllowedOrigins(options.allowedOrigins, this.deps.warn);
   }
 
   get $state(): ReadableAtom<SessionState> {
@@ -317,11 +319,16 @@ export class ParaSessionEngine {
   }
 
   exportSession(options: ExportOptions = {}): Promise<string> {
-    return exportParaSession(this.client, options);
+    return exportParaSession(this.client, options, this.exportLimits());
   }
 
-  async sendSessionTo(url: string | URL, init?: RequestInit, options: ExportOptions = {}): Promise<Response> {
-    return postSession(this.deps.fetch, url, await this.exportSession(options), init);
+  /** Same origin or `allowedOrigins` only, `https:` (or localhost), no redirects, within `requestTimeout`. */
+  sendSessionTo(url: string | URL, init?: RequestInit, options: ExportOptions = {}): Promise<Response> {
+    return sendSession(this.client, this.deps.fetch, url, init, options, this.exportLimits());
+  }
+
+  private exportLimits(): ExportLimits {
+    return { clock: this.deps.clock, timeoutMs: this.opts.requestTimeout * 1000, allowedOrigins: this.allowedOrigins };
   }
 
   /** Records user activity (the engine's own listeners call this; so may an app). */

@@ -74,6 +74,11 @@ export type CreateSessionOptions = Partial<SessionOptions> &
      * `coordinator` is given.
      */
     tabs?: boolean;
+    /**
+     * Origins besides the page's own that `sendSessionTo()` may post the session to, e.g.
+     * `['https://api.example.com']`. Default none: same origin only, over `https:` (or localhost).
+     */
+    allowedOrigins?: readonly string[];
   };
 
 export interface ExportOptions {
