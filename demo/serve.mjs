@@ -7,6 +7,7 @@
 // Also importable: `startDemo({ port, sessionLength, cacheDir, quiet })` is what the e2e suite runs.
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createServer } from 'vite';
+import { loopbackOrigins } from './para-emulator/http-util.js';
 import { startEmulator } from './para-emulator/server.js';
 import { paraSdkViteConfig, viteCacheDir } from './vite-para.mjs';
 import { sessionEndpoint, serverSdkTarget } from './session-endpoint.mjs';
@@ -58,6 +59,8 @@ export async function startDemo({ port = 5173, sessionLength = 7200, cacheDir = 
   }
   const { port: bound } = vite.httpServer.address();
   const origin = `http://127.0.0.1:${bound}`;
+  // The page calls the emulator cross-origin with credentials: only from here (either loopback spelling).
+  for (const pageOrigin of loopbackOrigins(origin)) emu?.allowOrigin(pageOrigin);
   return {
     url: `${origin}${LIVE_PAGE_PATH}`,
     origin,

@@ -21,27 +21,39 @@ export function describeExport(session) {
   };
 }
 
-/** The server SDK prints every state change in DEV; keep the demo's terminal readable. */
-async function withoutSdkChatter(fn) {
-  const saved = { log: console.log, info: console.info, debug: console.debug };
-  console.log = console.info = console.debug = () => {};
-  try {
-    return await fn();
-  } finally {
-    Object.assign(console, saved);
-  }
-}
-
 /** A new server SDK instance per request, as Para recommends: sessions never mix. */
 export async function isImportedSessionActive(session, target = serverSdkTarget()) {
   const { Para: ParaServer, Environment } = await import('@getpara/server-sdk'); // 2.18 exports the class as `Para`
   const environment = Environment[target.environment];
   if (!environment) throw new Error(`PARA_ENV=${target.environment} is not one of ${Object.keys(Environment).join(', ')}`);
-  return withoutSdkChatter(async () => {
-    const server = new ParaServer(environment, target.apiKey);
-    await server.importSession(session);
-    return server.isSessionActive();
-  });
+  // The SDK prints every state change in DEV through its `devLog`: quiet this instance, never the global
+  // console (swapped across an await, overlapping requests would leave the whole process silent).
+  class QuietParaServer extends ParaServer {
+    devLog() {}
+  }
+  const server = new QuietParaServer(environment, target.apiKey);
+  await server.importSession(session);
+  return server.isSessionActive();
+}
+
+/** The origin a request was addressed to (`http://host:port`), which a same-origin page sends as `Origin`. */
+function ownOrigin(req) {
+  return `${req.socket?.encrypted ? 'https' : 'http'}://${req.headers.host}`;
+}
+
+/**
+ * Only the demo's own pages may post: a JSON body (a cross-site form can send only text/plain, urlencoded
+ * or multipart, and a cross-site fetch of JSON needs a preflight this endpoint never grants) and an
+ * `Origin` equal to this server's.
+ */
+function refusal(req) {
+  const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  if (type !== 'application/json') return { status: 415, error: 'send the session as Content-Type: application/json' };
+  const origin = req.headers.origin;
+  if (!origin || origin !== ownOrigin(req)) {
+    return { status: 403, error: `origin ${origin ?? '(none)'} may not post a session here: only this server's own pages (${ownOrigin(req)})` };
+  }
+  return null;
 }
 
 function readBody(req) {
@@ -65,11 +77,16 @@ const answer = (res, status, body) => {
   res.end(JSON.stringify(body));
 };
 
-/** Connect-style middleware for Vite's dev server. */
-export function sessionEndpoint({ path = '/api/session', target = serverSdkTarget() } = {}) {
+/** Connect-style middleware for Vite's dev server; `isSessionActive` is the server SDK's import unless a test gives one. */
+export function sessionEndpoint({ path = '/api/session', target = serverSdkTarget(), isSessionActive = isImportedSessionActive } = {}) {
   return async (req, res, next) => {
     if ((req.url || '').split('?')[0] !== path) return next();
     if (req.method !== 'POST') return answer(res, 405, { error: 'POST a JSON body { session }' });
+    const refused = refusal(req);
+    if (refused) {
+      req.resume();
+      return answer(res, refused.status, { error: refused.error });
+    }
     let session;
     try {
       session = JSON.parse(await readBody(req))?.session;
@@ -84,7 +101,7 @@ export function sessionEndpoint({ path = '/api/session', target = serverSdkTarge
       return answer(res, 400, { error: 'the session is not a Para export (Base64 JSON)' });
     }
     try {
-      const active = await isImportedSessionActive(session, target);
+      const active = await isSessionActive(session, target);
       return answer(res, 200, { active, ...described });
     } catch (error) {
       // The SDK's message may quote the request; say only that the import failed and why in general.

@@ -1,9 +1,17 @@
 // Test controls of the emulator, under /__emulator/ on the API port. They answer even
-// while the emulator is "offline" and are never subject to injected faults or latency.
+// while the emulator is "offline" and are never subject to injected faults or latency. Like the API,
+// they serve only loopback Hosts and allowed origins (server.js); POSTs must be JSON.
 import { sendJson, readJson } from './http-util.js';
 import { approvalUser } from './api.js';
 
 export async function handleControl(emu, req, res, name) {
+  // JSON only: a cross-site form (text/plain, urlencoded) cannot send it, and a page's fetch of it needs a
+  // preflight, which only allowed origins pass.
+  const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  if (req.method === 'POST' && type !== 'application/json') {
+    req.resume();
+    return sendJson(res, 415, { ok: false, error: 'controls take Content-Type: application/json' });
+  }
   const body = req.method === 'POST' ? await readJson(req) : {};
   const { store, faults } = emu;
   const ok = (extra = {}) => sendJson(res, 200, { ok: true, ...extra });

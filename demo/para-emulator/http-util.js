@@ -13,17 +13,50 @@ export const ALLOWED_HEADERS = [
   'authorization',
 ];
 
-/** Echo the Origin (credentials mode forbids `*`) and expose the session header. */
-export function setCors(req, res) {
-  const origin = req.headers.origin;
-  res.setHeader('Access-Control-Allow-Origin', origin || '*');
+/** Names a browser on this machine uses for the emulator; any other Host is DNS rebinding. */
+const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
+
+/**
+ * CORS for the origins the emulator serves (credentials mode forbids `*`): an allowed Origin is echoed,
+ * any other gets nothing. Without `allowedOrigins` it sets nothing: the server's guard has already run.
+ */
+export function setCors(req, res, allowedOrigins) {
+  if (!allowedOrigins) return;
   res.setHeader('Vary', 'Origin');
-  if (origin) res.setHeader('Access-Control-Allow-Credentials', 'true');
+  const origin = req.headers.origin;
+  if (!origin || !allowedOrigins.has(origin)) return;
+  res.setHeader('Access-Control-Allow-Origin', origin);
+  res.setHeader('Access-Control-Allow-Credentials', 'true');
   res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, PATCH, DELETE, OPTIONS');
   const requested = req.headers['access-control-request-headers'];
   res.setHeader('Access-Control-Allow-Headers', requested || ALLOWED_HEADERS.join(', '));
   res.setHeader('Access-Control-Expose-Headers', 'x-capsule-sid');
   res.setHeader('Access-Control-Max-Age', '600');
+}
+
+/**
+ * Admits a request only when its Host is this machine (on `port`) and its Origin, if any, is allowed;
+ * otherwise answers it (421 / 403) and returns false. Sets CORS for an admitted origin.
+ */
+export function admitRequest(req, res, { allowedOrigins, port }) {
+  const host = String(req.headers.host ?? '').toLowerCase();
+  if (!LOOPBACK_NAMES.some((name) => host === `${name}:${port}`)) {
+    sendJson(res, 421, { message: `para-emulator: Host ${host || '(none)'} is not this machine; use localhost:${port}` });
+    return false;
+  }
+  const origin = req.headers.origin;
+  if (origin !== undefined && !allowedOrigins.has(origin)) {
+    sendJson(res, 403, { message: `para-emulator: origin ${origin} is not allowed (startEmulator({ allowedOrigins }), emu.allowOrigin() or --allow-origin)` });
+    return false;
+  }
+  setCors(req, res, allowedOrigins);
+  return true;
+}
+
+/** `localhost` and `127.0.0.1` spellings of a loopback URL's origin: a page may be opened under either. */
+export function loopbackOrigins(url) {
+  const { protocol, port } = new URL(url);
+  return LOOPBACK_NAMES.map((name) => `${protocol}//${name}${port ? `:${port}` : ''}`);
 }
 
 export function sendJson(res, status, body, headers = {}) {

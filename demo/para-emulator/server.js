@@ -3,6 +3,7 @@
 // `@getpara/web-sdk` (2.31) and `@getpara/server-sdk` talk to in `Environment.DEV`.
 //
 //   node demo/para-emulator/server.js [--api-port 8080] [--portal-port 3003] [--session-length 7200] [--quiet]
+//                                     [--allow-origin http://127.0.0.1:5173 …]
 //
 // or in-process:  const emu = await startEmulator({ apiPort, portalPort, sessionLength, quiet });
 //                 … emu.apiUrl, emu.portalUrl, emu.store, emu.counts, emu.log …; await emu.close();
@@ -10,7 +11,8 @@
 // The SDK's DEV environment hard-codes the API at http://localhost:8080/ (so use 8080 for
 // anything the SDK calls) and the portal at http://localhost:3003; when the portal runs on
 // another port the partner record carries `portalUrl`, which the SDK prefers. Both servers
-// bind to 127.0.0.1 only.
+// bind to 127.0.0.1 only, answer only to loopback Host names, and allow (with credentials) only the
+// origins given in `allowedOrigins` / `--allow-origin` / `emu.allowOrigin(origin)`, plus the portal's own.
 //
 // Sessions: identified by the `capsule.sid` cookie string the SDK stores and sends in the
 // `x-capsule-sid` header; every touch / keep-alive / sign-in answer carries that header with
@@ -39,7 +41,7 @@
 // answer INIT and refuse MPC work, so SDKs constructed without `disableWorkers` start cleanly.
 import http from 'node:http';
 import { pathToFileURL } from 'node:url';
-import { setCors, sendJson, sleep, listen, closeServer } from './http-util.js';
+import { admitRequest, sendJson, sleep, listen, closeServer, loopbackOrigins } from './http-util.js';
 import { SessionStore } from './sessions.js';
 import { matchRoute, endpointName } from './api.js';
 import { handleControl } from './controls.js';
@@ -54,6 +56,7 @@ export async function startEmulator({
   sessionLength = 7200,
   quiet = false,
   partnerId = 'emulator-partner',
+  allowedOrigins = [],
 } = {}) {
   const startedAt = Date.now();
   const emu = {
@@ -65,6 +68,11 @@ export async function startEmulator({
     partner: null,
     apiUrl: null,
     portalUrl: null,
+    /** Page origins the SDK may call from with credentials; no other origin is echoed or served. */
+    allowedOrigins: new Set(allowedOrigins),
+    allowOrigin(origin) {
+      this.allowedOrigins.add(new URL(origin).origin);
+    },
     reset() {
       this.store.reset();
       Object.assign(this.faults, { offline: false, latencyMs: 0, failCount: 0, failStatus: 500, failDrop: false });
@@ -81,7 +89,7 @@ export async function startEmulator({
   const api = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
     const path = url.pathname;
-    setCors(req, res);
+    if (!admitRequest(req, res, { allowedOrigins: emu.allowedOrigins, port: emu.apiPort })) return;
     if (path.startsWith(CONTROL_PREFIX)) {
       if (req.method === 'OPTIONS') return res.writeHead(204).end();
       return handleControl(emu, req, res, path.slice(CONTROL_PREFIX.length)).catch((e) =>
@@ -127,7 +135,10 @@ export async function startEmulator({
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' }).end('internal error');
     }
   });
-  const portal = http.createServer(createPortalHandler(emu));
+  const handlePortal = createPortalHandler(emu);
+  const portal = http.createServer((req, res) => {
+    if (admitRequest(req, res, { allowedOrigins: emu.allowedOrigins, port: emu.portalPort })) return handlePortal(req, res);
+  });
 
   const boundApi = await listen(api, apiPort);
   let boundPortal;
@@ -141,6 +152,8 @@ export async function startEmulator({
   emu.portalUrl = `http://localhost:${boundPortal}`;
   emu.apiPort = boundApi;
   emu.portalPort = boundPortal;
+  // The approval page (on the portal) calls the API.
+  for (const origin of loopbackOrigins(emu.portalUrl)) emu.allowedOrigins.add(origin);
   emu.partner = {
     id: partnerId,
     displayName: 'Para emulator',
@@ -168,8 +181,9 @@ function parseArgs(argv) {
     else if (flag === '--portal-port') opts.portalPort = Number(next());
     else if (flag === '--session-length') opts.sessionLength = Number(next());
     else if (flag === '--quiet') opts.quiet = true;
+    else if (flag === '--allow-origin') (opts.allowedOrigins ??= []).push(new URL(next()).origin);
     else if (flag === '--help' || flag === '-h') {
-      console.log('usage: node demo/para-emulator/server.js [--api-port 8080] [--portal-port 3003] [--session-length 7200] [--quiet]');
+      console.log('usage: node demo/para-emulator/server.js [--api-port 8080] [--portal-port 3003] [--session-length 7200] [--quiet] [--allow-origin URL]…');
       process.exit(0);
     } else {
       console.error(`para-emulator: unknown option ${argv[i]}`);

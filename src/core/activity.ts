@@ -7,7 +7,8 @@ const THROTTLE_MS = 5_000;
 
 /**
  * Watches for user activity with passive listeners and reports it at most once per few seconds,
- * so a moving mouse costs nothing.
+ * so a moving mouse costs nothing. Untrusted (script-dispatched) events are ignored; an app that knows of
+ * activity the page cannot see calls `noteActivity()`.
  */
 export function watchActivity(
   environment: SessionEnvironment,
@@ -15,7 +16,9 @@ export function watchActivity(
   onActivity: (at: number) => void,
 ): () => void {
   let lastReported = -Infinity;
-  const report = () => {
+  const report = (event: Event) => {
+    // Only the browser's own input events are a person: a script's `dispatchEvent` must not keep a session alive.
+    if (!event.isTrusted) return;
     const now = clock.now();
     if (now - lastReported < THROTTLE_MS) return;
     lastReported = now;

@@ -10,12 +10,23 @@ export interface Clock {
   clearTimeout(handle: TimerHandle): void;
 }
 
+/** The longest delay `setTimeout` can wait (2^31−1 ms, ≈ 24.8 days): a longer one wraps and fires at once. */
+export const MAX_TIMER_DELAY_MS = 2_147_483_647;
+
+/** A delay the platform will honour: never negative, never past its maximum (a later time is re-armed). */
+export function timerDelay(ms: number): number {
+  return ms > 0 ? Math.min(MAX_TIMER_DELAY_MS, ms) : 0;
+}
+
 export const systemClock: Clock = {
   now: () => Date.now(),
   monotonic: () => (typeof performance !== 'undefined' ? performance.now() : Date.now()),
-  setTimeout: (callback, ms) => globalThis.setTimeout(callback, Math.max(0, ms)),
+  setTimeout: (callback, ms) => globalThis.setTimeout(callback, timerDelay(ms)),
   clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
+
+/** A timer this much before its time was cut short (clamped), not merely rounded: it waits again. */
+const EARLY_TOLERANCE_MS = 1;
 
 /** A one-shot timer that remembers when it was due, so a late firing can be recognised. */
 export class Timer {
@@ -35,12 +46,24 @@ export class Timer {
     const plannedMono = this.clock.monotonic() + Math.max(0, at - this.clock.now());
     this.dueAt = at;
     this.dueMono = plannedMono;
-    this.handle = this.clock.setTimeout(() => {
+    this.arm(plannedMono, () => {
       this.handle = null;
       this.dueAt = null;
       // Lateness in either clock counts: throttling delays the monotonic one, sleep the wall one.
       callback(Math.max(this.clock.now() - at, this.clock.monotonic() - plannedMono, 0));
-    }, at - this.clock.now());
+    });
+  }
+
+  /**
+   * Sets the platform timer for monotonic time `plannedMono`, at most `MAX_TIMER_DELAY_MS` at a time:
+   * a timer that fires before then (a clamped delay) is set again for what is left, without running.
+   */
+  private arm(plannedMono: number, fire: () => void): void {
+    this.handle = this.clock.setTimeout(() => {
+      const left = plannedMono - this.clock.monotonic();
+      if (left > EARLY_TOLERANCE_MS) this.arm(plannedMono, fire);
+      else fire();
+    }, timerDelay(plannedMono - this.clock.monotonic()));
   }
 
   /**

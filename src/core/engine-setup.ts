@@ -4,11 +4,22 @@ import { OPTION_KEYS, pickSessionOptions } from './options.js';
 import { createTabCoordinator } from './tabs/tab-coordinator.js';
 import type { CreateSessionOptions, EngineSetup, SessionOptions } from './types.js';
 
-/** Cross-tab in a real browser; alone when told so, without `BroadcastChannel`, or with an injected environment. */
+/**
+ * Cross-tab in a real browser (over `BroadcastChannel`, else `storage` events); alone when told so, with an
+ * injected environment, or where neither channel exists (Node, storage denied).
+ */
 export function defaultCoordinator(setup: EngineSetup, clock: Clock): TabCoordinator {
   const wanted = setup.tabs ?? setup.environment === undefined;
-  if (!wanted || typeof globalThis.BroadcastChannel !== 'function') return soloCoordinator();
+  if (!wanted || (typeof globalThis.BroadcastChannel !== 'function' && !hasLocalStorage())) return soloCoordinator();
   return createTabCoordinator({ clock, environment: setup.environment });
+}
+
+function hasLocalStorage(): boolean {
+  try {
+    return typeof globalThis.localStorage?.setItem === 'function';
+  } catch {
+    return false; // Access denied (sandboxed frame, disabled storage).
+  }
 }
 
 /** `createParaSession`'s one object, split into the session options and what the engine runs on. */

@@ -13,7 +13,7 @@ import { engineOptionWarnings, SessionOptionSet, type OptionWarnings } from './o
 import { ReauthRoom, type ReauthRequest } from './reauth-room.js';
 import { registerSession } from './registry.js';
 import { SessionSchedule } from './schedule.js';
-import { postSession } from './session-export.js';
+import { readAllowedOrigins, sendSession, type ExportLimits } from './session-export.js';
 import { ServerRequests } from './server-requests.js';
 import { initialState, isUsableStatus } from './state.js';
 import { TabSync } from './tab-sync.js';
@@ -55,6 +55,7 @@ export class ParaSessionEngine {
   private readonly page: PageWatch;
   private readonly targets: EffectTargets;
   private readonly fetchImpl: typeof globalThis.fetch | undefined;
+  private readonly allowedOrigins: readonly string[];
   private readonly requests: ServerRequests;
   private settings: SessionOptionSet;
   private running = false;
@@ -72,6 +73,7 @@ export class ParaSessionEngine {
     this.environmentUsed = setup.environment ?? browserEnvironment();
     this.fetchImpl = setup.fetch ?? (typeof fetch === 'function' ? fetch.bind(globalThis) : undefined);
     const warn = setup.warn ?? ((message: string) => console.warn(message));
+    this.allowedOrigins = readAllowedOrigins(setup.allowedOrigins, warn);
     this.settings = new SessionOptionSet(options, warnings ?? engineOptionWarnings(warn));
     this.tabs = new TabSync(setup.coordinator ?? defaultCoordinator(setup, wallClock), this.time, this.state$);
     this.schedule = new SessionSchedule(
@@ -251,8 +253,10 @@ export class ParaSessionEngine {
     return this.para.exportSession(options);
   }
 
-  async sendSessionTo(url: string | URL, init?: RequestInit, options: ExportOptions = {}): Promise<Response> {
-    return postSession(this.fetchImpl, url, await this.exportSession(options), init);
+  /** Same origin or `allowedOrigins` only, `https:` (or localhost), no redirects, within `requestTimeout`. */
+  sendSessionTo(url: string | URL, init?: RequestInit, options: ExportOptions = {}): Promise<Response> {
+    const limits: ExportLimits = { timers: this.time, timeoutMs: this.options.requestTimeout * 1000, allowedOrigins: this.allowedOrigins };
+    return sendSession(() => this.exportSession(options), this.fetchImpl, url, init, limits);
   }
 
   /** Records user activity (the engine's own listeners call this; so may an app). */

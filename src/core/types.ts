@@ -66,6 +66,11 @@ export type EngineSetup = Partial<EngineDependencies> & {
    * `coordinator` is given.
    */
   tabs?: boolean;
+  /**
+   * Origins besides the page's own that `sendSessionTo()` may post the session to, e.g.
+   * `['https://api.example.com']`. Default none: same origin only, over `https:` (or localhost).
+   */
+  allowedOrigins?: readonly string[];
 };
 
 /** `createParaSession`'s one object: the session options and the engine's setup together. */

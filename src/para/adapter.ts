@@ -4,7 +4,9 @@ import { parseCookieExpiry } from './cookie.js';
 import { listenToParaEvents, type ParaEventHandlers } from './events.js';
 import { detectSessionKind, type SessionKind } from './kind.js';
 
-export type { CallOutcome } from './call.js';
+export type { CallOutcome, CallTimers } from './call.js';
+/** The same deadline for a request the engine makes itself (the POST of an export). */
+export { callWithin } from './call.js';
 
 /** Whether an export carries the MPC signers. */
 export interface ExportSigners {

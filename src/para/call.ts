@@ -34,3 +34,27 @@ export function callClient<T>(timers: CallTimers, timeoutMs: number, call: () =>
     }
   });
 }
+
+/**
+ * For calls whose caller wants the value or the error itself (a POST of the export): the same bound as
+ * `callClient`, rejecting with `ClientTimeoutError` after `timeoutMs` and aborting `signal` so a request stops too.
+ */
+export function callWithin<T>(timers: CallTimers, timeoutMs: number, what: string, call: (signal: AbortSignal) => Promise<T> | T): Promise<T> {
+  const controller = new AbortController();
+  return new Promise<T>((resolve, reject) => {
+    const timer = timers.setTimeout(() => {
+      const error = new ClientTimeoutError(`${what}: no answer within ${Math.round(timeoutMs / 1000)} s`);
+      controller.abort(error);
+      reject(error);
+    }, timeoutMs);
+    const settle = <V>(finish: (value: V) => void) => (value: V) => {
+      timers.clearTimeout(timer);
+      finish(value);
+    };
+    try {
+      Promise.resolve(call(controller.signal)).then(settle(resolve), settle(reject));
+    } catch (error) {
+      settle(reject)(error);
+    }
+  });
+}

@@ -45,6 +45,28 @@ describe('session engine: keep-alive', () => {
     h.engine.stop();
   });
 
+  it('does not count events dispatched by a script as the user being there: no extension, the warning comes', async () => {
+    const h = createHarness();
+    await h.start();
+    const expiresAt = h.server.expiresAt!;
+    let warnedAt: number | null = null;
+    h.engine.on('warning', () => (warnedAt = h.clock.now()));
+    for (let minute = 0; minute < 2 * 60 - 1; minute += 1) {
+      h.environment.document.dispatchEvent(new Event('pointerdown'));
+      h.environment.document.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }));
+      h.environment.window.dispatchEvent(new FocusEvent('focus'));
+      await h.clock.advance(MINUTE);
+    }
+    expect(h.server.counts.keepSessionAlive).to.equal(0);
+    expect(warnedAt).to.equal(expiresAt - 120 * SECOND);
+    // The same input from a person extends.
+    userActs(h.environment, 'keydown');
+    await h.clock.advance(SECOND);
+    expect(h.server.counts.keepSessionAlive).to.equal(1);
+    expect(h.engine.state.status).to.equal('active');
+    h.engine.stop();
+  });
+
   it('leaves the warning for active when the user acts during it', async () => {
     const h = createHarness();
     await h.start();

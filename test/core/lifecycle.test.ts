@@ -134,7 +134,7 @@ describe('session engine: lifecycle', () => {
     await h.start();
     const response = await h.engine.sendSessionTo('/api/session', { headers: { 'x-csrf': 't' } });
     expect(await response.json()).to.deep.equal({ active: true });
-    expect(requests[0].url).to.equal('/api/session');
+    expect(requests[0].url).to.equal(new URL('/api/session', location.href).href);
     expect(requests[0].init.method).to.equal('POST');
     const headers = new Headers(requests[0].init.headers);
     expect(headers.get('content-type')).to.equal('application/json');

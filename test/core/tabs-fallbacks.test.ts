@@ -1,5 +1,8 @@
 import { expect } from '@open-wc/testing';
+import type { CrossTabCoordinator } from '../../src/core/tabs/tab-coordinator.js';
 import { createTabCoordinator } from '../../src/core/tabs/tab-coordinator.js';
+import { systemClock } from '../../src/core/clock.js';
+import { defaultCoordinator } from '../../src/core/engine-setup.js';
 import { HOUR, SECOND } from './support/harness.js';
 import { TabWorld } from './support/tab-world.js';
 
@@ -35,6 +38,21 @@ describe('many tabs without Web Locks or BroadcastChannel', () => {
     world.closeAll();
     await world.advance(SECOND);
     expect(world.leaks().listeners).to.equal(0);
+  });
+
+  it('a page whose browser lacks BroadcastChannel still joins its other tabs, over storage events', async () => {
+    const saved = Object.getOwnPropertyDescriptor(globalThis, 'BroadcastChannel')!;
+    Reflect.deleteProperty(globalThis, 'BroadcastChannel');
+    let coordinator: CrossTabCoordinator | null = null;
+    try {
+      coordinator = defaultCoordinator({ tabs: true }, systemClock) as CrossTabCoordinator;
+      expect(coordinator.crossTab, 'coordinates across tabs').to.equal(true);
+      coordinator.start({ onLeadershipChange: () => {}, onMessage: () => {} });
+      expect(coordinator.mode?.transport).to.equal('storage');
+    } finally {
+      coordinator?.stop();
+      Object.defineProperty(globalThis, 'BroadcastChannel', saved);
+    }
   });
 
   it('runs alone, as one tab does, with neither BroadcastChannel nor storage', async () => {

@@ -47,6 +47,8 @@ const serverSessionActive = (exported) => isImportedSessionActive(exported, { en
 
 const emu = await startEmulator({ sessionLength: SESSION_LENGTH, quiet: true });
 const pageServer = await startSdkPageServer({ mode: pageMode });
+// The emulator serves only the origins it is told about: this page's.
+emu.allowOrigin(pageServer.url);
 const browser = await launchChromium();
 const context = await browser.newContext();
 let page;

@@ -5,6 +5,7 @@ import type { ParaReauthDialog } from '../../src/elements/para-reauth-dialog/par
 import type { ParaSession } from '../../src/elements/para-session/para-session.js';
 import { deepActiveElement } from '../../src/elements/shared/focus.js';
 import { networkError, PASSKEY_URL } from './support/auth-client.js';
+import { userActs } from '../core/support/fake-environment.js';
 import { stubWindowOpen } from './support/fake-popup.js';
 import { createWorld, reachExpiry, reachWarning, SECOND, sessionFixture, settle, type SessionWorld } from './support/session-fixture.js';
 
@@ -75,7 +76,7 @@ describe('<para-reauth-dialog>', () => {
       const world = createWorld();
       const { provider, dialog } = await dialogIn(world);
       await reachWarning(world);
-      world.environment.document.dispatchEvent(new Event('pointermove'));
+      userActs(world.environment, 'pointermove');
       await settle(world, 10 * SECOND);
       expect(world.server.counts.keepSessionAlive).to.equal(0);
       expect(nativeDialog(dialog).open).to.equal(true);

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Real-browser check of cross-tab coordination and of the elements under a strict CSP (issue 5):
 // three real pages of one origin in one Chromium context share one scripted server session; a fourth
-// page, in its own context, runs all four elements under `default-src 'self'` + Trusted Types.
+// page, in its own context, runs all four elements under `default-src 'self'` + Trusted Types; a hidden
+// tab holds a 30-day session without a timer storm; tabs without BroadcastChannel share over storage.
 // Prints one PASS/FAIL line per check, `[measure]` lines, and `real-tabs: N passed, N failed`.
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -9,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, findChromium } from '../../tools/find-chromium.js';
+import { hiddenTabScenario } from './real-tabs/hidden-tab-scenario.mjs';
+import { noBroadcastScenario } from './real-tabs/no-broadcast-scenario.mjs';
 import { startSiteServer } from './real-tabs/server.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -270,6 +273,9 @@ async function main() {
     await Promise.all([
       tabsScenario(browser, site, tabErrors).catch((error) => check('tabs scenario ran', false, error.stack)),
       cspScenario(browser, site, []).catch((error) => check('CSP scenario ran', false, error.stack)),
+      hiddenTabScenario({ executablePath, args: chromiumArgs, site, check, measure })
+        .catch((error) => check('hidden-tab scenario ran', false, error.stack)),
+      noBroadcastScenario({ browser, site, check }).catch((error) => check('no-BroadcastChannel scenario ran', false, error.stack)),
     ]);
     check('no console errors or uncaught exceptions in the tabs', tabErrors.length === 0, tabErrors.join(' | ') || 'none');
     measure(`total run: ${Date.now() - started} ms`);

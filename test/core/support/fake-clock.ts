@@ -6,6 +6,17 @@ interface FakeTimer {
   dueMono: number;
   callback: () => void;
   network?: boolean;
+  /** How many timers deep it was set (HTML's timer nesting level). */
+  nesting: number;
+}
+
+/**
+ * The delay a browser really waits: it converts the delay to a 32-bit int (so anything above 2^31−1 ms,
+ * ≈ 24.8 days, wraps and fires at once) and clamps timers nested more than 5 deep to 4 ms (HTML spec).
+ */
+export function platformDelay(ms: number, nesting: number): number {
+  const delay = Math.max(0, (Number(ms) || 0) | 0);
+  return nesting > 5 ? Math.max(4, delay) : delay;
 }
 
 /** Lets promise chains started by a timer run to completion before time moves on. */
@@ -26,6 +37,8 @@ export class FakeClock implements Clock {
   private nextId = 1;
   private timers = new Map<number, FakeTimer>();
   private throttleMs = 0;
+  /** Nesting level of the timer whose callback is running (0 outside timers). */
+  private nesting = 0;
   /** Timer callbacks run so far: each is a wake-up of the page's main thread. */
   wakeUps = 0;
 
@@ -42,14 +55,15 @@ export class FakeClock implements Clock {
 
   setTimeout = (callback: () => void, ms: number): TimerHandle => {
     const id = this.nextId++;
-    this.timers.set(id, { id, dueMono: this.mono + Math.max(0, ms || 0), callback });
+    const nesting = this.nesting + 1;
+    this.timers.set(id, { id, dueMono: this.mono + platformDelay(ms, nesting), callback, nesting });
     return id;
   };
 
   /** A network answer: it arrives on time whatever the page's timers suffer. */
   deliverAfter(callback: () => void, ms: number): number {
     const id = this.nextId++;
-    this.timers.set(id, { id, dueMono: this.mono + Math.max(0, ms), callback, network: true });
+    this.timers.set(id, { id, dueMono: this.mono + Math.max(0, ms), callback, network: true, nesting: 0 });
     return id;
   }
 
@@ -87,8 +101,14 @@ export class FakeClock implements Clock {
       this.mono = at;
       this.timers.delete(next.id);
       if (!next.network) this.wakeUps += 1;
-      next.callback();
-      await flushMicrotasks();
+      // Promise work the callback started still runs inside its task, at its nesting level.
+      this.nesting = next.nesting;
+      try {
+        next.callback();
+        await flushMicrotasks();
+      } finally {
+        this.nesting = 0;
+      }
     }
     this.wall += target - this.mono;
     this.trueTime += target - this.mono;

@@ -32,11 +32,11 @@ export async function signInTransferLogout({ browser, demo, emu, step, log }) {
     await result.filter({ hasText: /^Server:/ }).waitFor({ timeout: 20_000 });
     const text = await result.textContent();
     assert.equal(text, `Server: active session for ${userId}; signers excluded.`);
-    // The same endpoint, asked directly, answers in JSON (what an app server would use).
+    // The same endpoint, asked directly as the page would (JSON, its own Origin), answers in JSON.
     const exported = await page.evaluate(() => document.querySelector('para-session').exportSession());
     const decoded = JSON.parse(Buffer.from(exported, 'base64').toString('utf8'));
     const direct = await fetch(new URL('/api/session', demo.origin), {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ session: exported }),
+      method: 'POST', headers: { 'content-type': 'application/json', origin: demo.origin }, body: JSON.stringify({ session: exported }),
     }).then((r) => r.json());
     assert.deepEqual(direct, { active: true, userId, signersIncluded: false });
     return `page shows "${text}"; POST /api/session → ${JSON.stringify(direct)}; export keys: ${Object.keys(decoded).join(', ')}`;

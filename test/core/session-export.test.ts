@@ -1,0 +1,118 @@
+import { expect } from '@open-wc/testing';
+import { ClientTimeoutError } from '../../src/core/errors.js';
+import { checkSessionDestination } from '../../src/core/session-export.js';
+import type { CreateSessionOptions } from '../../src/core/types.js';
+import { createHarness, SECOND } from './support/harness.js';
+
+interface Sent {
+  url: string;
+  init: RequestInit;
+}
+
+/** A fetch that records what it was asked to send; `hang` makes it never answer (until aborted). */
+function recordingFetch(options: { hang?: boolean } = {}) {
+  const sent: Sent[] = [];
+  const fetch = ((url: string, init: RequestInit) => {
+    sent.push({ url: String(url), init });
+    if (!options.hang) return Promise.resolve(new Response('{"active":true}'));
+    return new Promise((_, reject) => init.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
+  }) as unknown as typeof globalThis.fetch;
+  return { sent, fetch };
+}
+
+async function startedWith(options: CreateSessionOptions) {
+  const h = createHarness(options);
+  await h.start();
+  return h;
+}
+
+async function rejection(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('session engine: sending the session to a server', () => {
+  it('sends to this page’s origin by default and refuses another origin, naming it and allowedOrigins', async () => {
+    const { sent, fetch } = recordingFetch();
+    const h = await startedWith({ fetch });
+    await h.engine.sendSessionTo('/api/session');
+    expect(sent.map((request) => request.url)).to.deep.equal([new URL('/api/session', location.href).href]);
+    const error = await rejection(h.engine.sendSessionTo('https://collector.example/steal'));
+    expect(error.message).to.include('https://collector.example').and.to.include('allowedOrigins');
+    expect(sent).to.have.length(1);
+    h.engine.stop();
+  });
+
+  it('sends to another origin only when it is listed in allowedOrigins', async () => {
+    const { sent, fetch } = recordingFetch();
+    const h = await startedWith({ fetch, allowedOrigins: ['https://api.example.com/'] });
+    await h.engine.sendSessionTo('https://api.example.com/session');
+    await rejection(h.engine.sendSessionTo('https://api.example.com.evil.example/session'));
+    await rejection(h.engine.sendSessionTo('https://sub.api.example.com/session'));
+    expect(sent.map((request) => request.url)).to.deep.equal(['https://api.example.com/session']);
+    h.engine.stop();
+  });
+
+  it('refuses plain http: except to localhost, 127.0.0.1 and [::1]', async () => {
+    const { sent, fetch } = recordingFetch();
+    const allowedOrigins = ['http://api.example.com', 'http://localhost:3000', 'http://127.0.0.1:9000', 'http://[::1]:8080'];
+    const h = await startedWith({ fetch, allowedOrigins });
+    const error = await rejection(h.engine.sendSessionTo('http://api.example.com/session'));
+    expect(error.message).to.include('https:');
+    for (const origin of allowedOrigins.slice(1)) await h.engine.sendSessionTo(`${origin}/session`);
+    expect(sent).to.have.length(3);
+    h.engine.stop();
+  });
+
+  it('refuses an http: page sending to its own origin, except on localhost', () => {
+    expect(() => checkSessionDestination('/api/session', 'http://intranet.example/app', [])).to.throw(/https:/);
+    expect(checkSessionDestination('/api/session', 'http://127.0.0.1:5173/demo/', []).href).to.equal('http://127.0.0.1:5173/api/session');
+    expect(checkSessionDestination('/api/session', 'https://app.example/x', []).href).to.equal('https://app.example/api/session');
+    expect(() => checkSessionDestination('/api/session', undefined, [])).to.throw(/absolute URL/);
+    expect(() => checkSessionDestination('javascript:alert(1)', 'https://app.example/', [])).to.throw();
+  });
+
+  it('never follows a redirect that would re-post the session elsewhere', async () => {
+    const { sent, fetch } = recordingFetch();
+    const h = await startedWith({ fetch });
+    await h.engine.sendSessionTo('/api/session', { headers: { 'x-csrf': 't' } });
+    expect(sent[0].init.redirect).to.equal('error');
+    const error = await rejection(h.engine.sendSessionTo('/api/session', { redirect: 'follow' }));
+    expect(error.message).to.include('redirect');
+    expect(sent).to.have.length(1);
+    h.engine.stop();
+  });
+
+  it('warns about an allowedOrigins entry that is not an origin, and ignores it', async () => {
+    const h = await startedWith({ allowedOrigins: ['not a url', 'https://api.example.com/path'] as string[] });
+    expect(h.warnings.join('\n')).to.include('"not a url"').and.to.include('"https://api.example.com/path"');
+    h.engine.stop();
+  });
+
+  it('gives up on an export that never finishes after requestTimeout, like every other client call', async () => {
+    const h = await startedWith({ requestTimeout: 5 });
+    Object.assign(h.client, { waitAndExportSession: () => new Promise<string>(() => {}) });
+    const exported = rejection(h.engine.exportSession());
+    const sent = rejection(h.engine.sendSessionTo('/api/session'));
+    await h.clock.advance(5 * SECOND + 100);
+    for (const error of [await exported, await sent]) {
+      expect(error).to.be.instanceOf(ClientTimeoutError);
+      expect(error.message).to.include('5 s');
+    }
+    h.engine.stop();
+  });
+
+  it('gives up on a server that never answers the POST after requestTimeout, and aborts it', async () => {
+    const { sent, fetch } = recordingFetch({ hang: true });
+    const h = await startedWith({ fetch, requestTimeout: 5 });
+    const posted = rejection(h.engine.sendSessionTo('/api/session'));
+    await h.clock.advance(5 * SECOND + 100);
+    expect(await posted).to.be.instanceOf(ClientTimeoutError);
+    expect(sent[0].init.signal?.aborted).to.equal(true);
+    h.engine.stop();
+  });
+});
