@@ -1,0 +1,1 @@
+declare module 'framework-versions' { const versions: Record<string, string>; export default versions; }
