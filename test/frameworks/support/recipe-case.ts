@@ -52,10 +52,10 @@ export async function runRecipe(mount: Mount): Promise<void> {
     const unmount = await mount(host, { para: client, onExpired: (identity) => expired.push(identity) });
 
     const session = host.querySelector('para-session');
-    expect(session, '<para-session> rendered').to.exist;
+    expect(session, '<para-session> rendered').not.to.equal(null);
     await until('the app to render "active" from $paraSession', () => host.querySelector('p')?.textContent?.trim() === 'active', seen);
     expect(session!.client, '.client set as a property').to.equal(client);
-    expect(session!.hasAttribute('client'), 'client is not an attribute').to.be.false;
+    expect(session!.hasAttribute('client'), 'client is not an attribute').to.equal(false);
     expect(calls.isSessionActive, 'the session asked the server').to.be.greaterThan(0);
 
     client.expireNow();
@@ -66,7 +66,7 @@ export async function runRecipe(mount: Mount): Promise<void> {
 
     await unmount();
     await pause(20);
-    expect(host.querySelector('para-session'), 'unmounted').to.be.null;
+    expect(host.querySelector('para-session'), 'unmounted').to.equal(null);
     const left = watch.liveTimerSources.filter((source) => !FRAMEWORK_OWN_TIMERS.test(source));
     expect(left, 'timers left after unmount (where each was made)').to.deep.equal([]);
     const before = total();
