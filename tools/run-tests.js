@@ -17,6 +17,7 @@ const steps = [
   { name: 'framework-types', command: 'node', args: ['test/types/check-types.mjs'] },
   { name: 'frameworks', command: 'npx', args: ['web-test-runner', '--config', 'web-test-runner.frameworks.config.js'] },
   { name: 'consumer', command: 'node', args: ['test/consumer/run.mjs'] },
+  { name: 'ssr', command: 'node', args: ['test/ssr/run.mjs'] },
 ];
 
 const only = process.argv.slice(2);
