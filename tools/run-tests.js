@@ -18,6 +18,8 @@ const steps = [
   { name: 'frameworks', command: 'npx', args: ['web-test-runner', '--config', 'web-test-runner.frameworks.config.js'] },
   { name: 'consumer', command: 'node', args: ['test/consumer/run.mjs'] },
   { name: 'ssr', command: 'node', args: ['test/ssr/run.mjs'] },
+  { name: 'manifest-fresh', command: 'node', args: ['tools/check-manifest-fresh.mjs'] },
+  { name: 'readme-recipes', command: 'node', args: ['tools/readme-recipes.mjs'] },
 ];
 
 const only = process.argv.slice(2);

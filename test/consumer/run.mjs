@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkTypes } from './type-check.mjs';
-import { buildApp, runApps } from './vite-apps.mjs';
+import { buildApp, runApps, writePlainPage } from './vite-apps.mjs';
 import { lintPackage } from './package-lint.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -59,7 +59,8 @@ try {
   await check('Vite builds the app from the installed package', async () => void (builds.installed = await buildApp(app, join(work, 'dist-installed'))));
   // A monorepo or KIT_SRC-style alias: the source entry must keep its tag registration through tree-shaking.
   await check('Vite builds the app linked to the source', async () => void (builds.source = await buildApp(app, join(work, 'dist-source'), join(root, 'src/index.ts'))));
-  await check('both apps run in Chromium: tags registered, .client taken, status active', () => runApps(builds));
+  builds.plain = writePlainPage(work, join(fixtures, 'plain/recipe.html'));
+  await check('the apps and the plain page run in Chromium: tags registered, .client taken, status active', () => runApps(builds));
 
   await check('publint and @arethetypeswrong/cli', () => lintPackage(root, tarball, join(work, 'node_modules/para-session-kit')));
 } finally {
