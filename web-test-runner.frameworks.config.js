@@ -8,7 +8,7 @@ import { summaryReporter } from './tools/summary-reporter.js';
 import { jsxBundles, kitAlias, solidJsx, svelte, vueSfc } from './test/frameworks/support/server-plugins.js';
 
 export default {
-  files: ['test/frameworks/*.test.{ts,jsx}'],
+  files: ['test/frameworks/*.spec.{ts,jsx}'], // .spec: the unit config's test/**/*.test.ts leaves them to this one
   // `development` gives Lit's dev build (its warnings are failures here) and Svelte's client build.
   nodeResolve: { exportConditions: ['browser', 'development'] },
   concurrency: 1,

@@ -36,12 +36,12 @@ export function kitAlias() {
   };
 }
 
-/** React and Preact ship JSX (and React, CommonJS): bundle each `*.test.jsx` with esbuild, as a React build would. */
+/** React and Preact ship JSX (and React, CommonJS): bundle each `*.spec.jsx` with esbuild, as a React build would. */
 export function jsxBundles() {
   return {
     name: 'jsx-bundles',
     async serve({ path }) {
-      if (!path.endsWith('.test.jsx')) return undefined;
+      if (!path.split('?')[0].endsWith('.spec.jsx')) return undefined;
       const preact = path.includes('preact');
       const result = await build({
         entryPoints: [fileOf(path)],
