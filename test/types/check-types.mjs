@@ -26,15 +26,14 @@ function run(command, args) {
   });
 }
 
-function checkTsx(framework) {
-  const configFile = join(here, `tsconfig.${framework}.json`);
+function checkProgram(name, configFile) {
   const config = ts.getParsedCommandLineOfConfigFile(configFile, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
   const program = ts.createProgram(config.fileNames, config.options);
   const problems = ts.getPreEmitDiagnostics(program).map((d) => {
     const where = d.file ? `${relative(here, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1} ` : '';
     return where + ts.flattenDiagnosticMessageText(d.messageText, ' ');
   });
-  record(`${framework}: JSX types (tsc, ${config.fileNames.length} fixture)`, problems);
+  record(`${name} (tsc, ${config.fileNames.length} files)`, problems);
 }
 
 // Line in svelte/wrong.svelte → what its error must say.
@@ -61,7 +60,8 @@ function judgeSvelte({ output }) {
 
 const vue = run(bin('vue-tsc'), ['-p', 'tsconfig.vue.json']);
 const svelte = run(bin('svelte-check'), ['--tsconfig', './tsconfig.svelte.json', '--output', 'machine']);
-for (const framework of ['react', 'preact', 'solid']) checkTsx(framework);
+for (const framework of ['react', 'preact', 'solid']) checkProgram(`${framework}: JSX types`, join(here, `tsconfig.${framework}.json`));
+checkProgram('the framework suite\'s own TypeScript', join(here, '../../frameworks/tsconfig.json'));
 const vueResult = await vue;
 record('vue: GlobalComponents (vue-tsc)', vueResult.code === 0 ? [] : vueResult.output.trim().split('\n'));
 record('svelte: svelte/elements (svelte-check)', judgeSvelte(await svelte));

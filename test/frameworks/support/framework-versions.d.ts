@@ -1,1 +1,0 @@
-declare module 'framework-versions' { const versions: Record<string, string>; export default versions; }
