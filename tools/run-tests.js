@@ -17,6 +17,12 @@ const steps = [
   { name: 'real-tabs', command: 'node', args: ['test/reliability/real-tabs.mjs'] },
   { name: 'emulator-smoke', command: 'node', args: ['test/e2e/emulator-smoke.mjs'] },
   { name: 'e2e', command: 'node', args: ['test/e2e/run.mjs'] },
+  { name: 'framework-types', command: 'node', args: ['test/types/check-types.mjs'] },
+  { name: 'frameworks', command: 'npx', args: ['web-test-runner', '--config', 'web-test-runner.frameworks.config.js'] },
+  { name: 'consumer', command: 'node', args: ['test/consumer/run.mjs'] },
+  { name: 'ssr', command: 'node', args: ['test/ssr/run.mjs'] },
+  { name: 'manifest-fresh', command: 'node', args: ['tools/check-manifest-fresh.mjs'] },
+  { name: 'readme-recipes', command: 'node', args: ['tools/readme-recipes.mjs'] },
 ];
 
 const only = process.argv.slice(2);

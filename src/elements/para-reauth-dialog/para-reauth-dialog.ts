@@ -144,6 +144,12 @@ export class ParaReauthDialog extends ParaElement {
   }
 
   protected override updated(changed: PropertyValues): void {
+    // Opening and focusing count as user activity, which changes the session state this element renders:
+    // after this update has finished, so no update is scheduled from inside it (lit.dev/msg/change-in-update).
+    queueMicrotask(() => this.syncDialog(changed));
+  }
+
+  private syncDialog(changed: PropertyValues): void {
     const dialog = this.dialog;
     if (this.mode && !dialog.open && this.isConnected) {
       dialog.showModal();

@@ -1,0 +1,34 @@
+// Vue's GlobalComponents from custom-element-vuejs-integration, with its output fixed:
+// - handlers were typed `CustomEvent<ParaSessionExpiredEvent>`, so `e.detail` was the event class: use the class;
+// - read-only getters (`state`, `open`, …) were offered as props that Vue would try to set: drop them;
+// - kebab-case keys (`"session-length"`, `"onpara-session-expired"`) never match: Vue camelizes template names;
+// - it also put every tag into the global JSX namespace as a Vue component, which breaks React/Preact typing.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateVuejsTypes } from 'custom-element-vuejs-integration';
+import { escape, fix, widenAttributes } from './manifest.mjs';
+
+export function vueTypes(manifest, elements, typesFrom) {
+  const dir = mkdtempSync(join(tmpdir(), 'vue-types-'));
+  try {
+    generateVuejsTypes(structuredClone(manifest), { outdir: dir, fileName: 'vue.d.ts', globalTypePath: typesFrom, hideLogs: true });
+    let text = readFileSync(join(dir, 'vue.d.ts'), 'utf8');
+    text = fix(text, /CustomEvent<(\w+Event)>/g, '$1', 'type handlers with the event classes');
+    for (const element of elements) {
+      for (const name of element.readonly) {
+        const line = new RegExp(`\\n\\s*${escape(name)}\\?: ${element.className}\\["${escape(name)}"\\];`);
+        text = fix(text, line, '', `drop read-only ${element.tag}.${name}`);
+      }
+    }
+    text = fix(text, /\ndeclare global \{[\s\S]*$/, '\n', 'drop the global JSX namespace');
+    text = widenAttributes(text);
+    // Vue (and vue-tsc) camelize what a template writes: `@para-session-expired` checks `onParaSessionExpired`.
+    const camel = (kebab) => kebab.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+    text = fix(text, /"on([a-z]+(?:-[a-z]+)+)"\?:/g, (_, name) => `on${camel(`-${name}`)}?:`, 'camelize event props');
+    text = fix(text, /"([a-z]+(?:-[a-z]+)+)"\?:/g, (_, name) => `${camel(name)}?:`, 'camelize attribute props');
+    return { 'vue.d.ts': `// Generated from custom-elements.json by tools/generate-framework-types.mjs: do not edit.\n${text}` };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
