@@ -8,8 +8,9 @@ import { dirname, join } from 'node:path';
 
 const budgets = [
   { file: 'dist/core.js', label: 'core entry (engine only; lit/nanostores external)', kb: 12 },
-  { file: 'dist/index.js', label: 'package entry (engine + elements; lit/nanostores external)', kb: 21 },
-  { file: 'dist/para-session-kit.bundle.js', label: 'self-contained bundle (with Lit and nanostores)', kb: 28 },
+  // +7 KB over the first budgets: German and Arabic built in (~4 KB), phone, refresh and the resume bar.
+  { file: 'dist/index.js', label: 'package entry (engine + elements; lit/nanostores external)', kb: 28 },
+  { file: 'dist/para-session-kit.bundle.js', label: 'self-contained bundle (with Lit and nanostores)', kb: 35 },
 ];
 
 /** An entry and the chunks it imports, followed transitively. */
