@@ -205,14 +205,27 @@ export class ReauthAttempt {
       this.popupWatch = null;
       if (this.cancelled) return;
       if (this.popup?.closed) {
-        // The user closed the window: stop the SDK's polling and say so, rather than waiting minutes.
-        this.cancelled = true;
-        void this.cancelSdkFlow();
-        this.settle?.(this.failed('popup-closed', 'The sign-in window was closed before signing in finished.'));
+        void this.onPopupClosed();
         return;
       }
       this.watchPopup();
     }, POPUP_WATCH_MS);
+  }
+
+  /**
+   * The portal closes its window once the sign-in is approved, so a closed popup may be success: ask
+   * the server. Only a session still inactive means the user closed it early; then stop the SDK's polling.
+   */
+  private async onPopupClosed(): Promise<void> {
+    const state = await this.session.check().catch(() => ({ status: 'unknown' }));
+    if (this.cancelled) return;
+    if (state.status === 'active' || state.status === 'expiring') {
+      this.settle?.({ ok: true });
+      return;
+    }
+    this.cancelled = true;
+    void this.cancelSdkFlow();
+    this.settle?.(this.failed('popup-closed', 'The sign-in window was closed before signing in finished.'));
   }
 
   private stopWatching(): void {

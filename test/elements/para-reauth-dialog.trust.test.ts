@@ -145,6 +145,21 @@ describe('<para-reauth-dialog> people can trust', () => {
     await expect(dialog).to.be.accessible();
   });
 
+  it('6. a popup the portal closed after approving is a success, not an error', async () => {
+    const world = createWorld();
+    const popup = stubWindowOpen();
+    const { provider, dialog } = await dialogIn(world);
+    await reachExpiry(world);
+    buttonNamed(dialog, 'Continue with email').click();
+    await settle(world, SECOND);
+    world.server.signIn(); // approved in the portal; the SDK has not polled yet
+    popup.popup.closed = true;
+    await settle(world, SECOND);
+    expect(world.client.cancelCalls).to.equal(0);
+    expect(provider.state.status).to.equal('active');
+    expect(nativeDialog(dialog).open).to.equal(false);
+  });
+
   it('7. shows people a sentence, never the SDK\'s raw error text', async () => {
     const world = createWorld();
     stubWindowOpen();
