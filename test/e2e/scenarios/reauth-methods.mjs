@@ -66,9 +66,10 @@ export async function reauthMethods(ctx) {
       const field = dialog(page).getByLabel('Phone number');
       assert.equal(await field.inputValue(), PHONE);
       assert.equal(await field.getAttribute('type'), 'tel');
+      const heading = await dialog(page).getByRole('heading').first().textContent();
       const [popup] = await Promise.all([page.waitForEvent('popup'), dialog(page).getByRole('button', { name: 'Continue with phone' }).click()]);
       await approveInPortal(popup, PHONE);
-      return `heading "${await dialog(page).getByRole('heading').first().textContent()}"`;
+      return `heading "${heading.trim()}"`;
     }),
     () => signInAgain(ctx, '8b. OAuth: "Continue with Google" → provider stand-in → verify-oauth done → active', { oauth: 'google' }, async (page) => (await signIn(page, 'oauth@e2e.test')).userId, async (page) => {
       const [popup] = await Promise.all([page.waitForEvent('popup'), dialog(page).getByRole('button', { name: 'Continue with Google' }).click()]);
