@@ -14,6 +14,7 @@ const steps = [
   { name: 'real-tabs', command: 'node', args: ['test/reliability/real-tabs.mjs'] },
   { name: 'emulator-smoke', command: 'node', args: ['test/e2e/emulator-smoke.mjs'] },
   { name: 'e2e', command: 'node', args: ['test/e2e/run.mjs'] },
+  { name: 'e2e-reauth', command: 'node', args: ['test/e2e/run-reauth-methods.mjs'] },
 ];
 
 const only = process.argv.slice(2);

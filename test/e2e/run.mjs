@@ -13,7 +13,6 @@ import { signInTransferLogout } from './scenarios/sign-in-transfer-logout.mjs';
 import { expiryReauth } from './scenarios/expiry-reauth.mjs';
 import { idleWarning } from './scenarios/idle-warning.mjs';
 import { offlineAcrossExpiry } from './scenarios/offline.mjs';
-import { reauthMethods } from './scenarios/reauth-methods.mjs';
 
 const SESSION_LENGTH = 30; // seconds, emulator-wide: every session and keep-alive lasts this long
 const RUN_LIMIT_MS = 175_000; // the whole run, start-up included, must finish under 3 minutes
@@ -100,7 +99,6 @@ try {
     lane('1/6/7 sign-in, transfer, logout', signInTransferLogout(ctx)),
     lane('3 expiry and re-auth', expiryReauth(ctx)),
     lane('4 idle warning', idleWarning(ctx)),
-    lane('8 sign in again by phone, OAuth, refresh', reauthMethods(ctx)),
   ]);
   const neighbourUserId = await always.userId;
   if (neighbourUserId) await lane('5 offline', offlineAcrossExpiry({ ...ctx, neighbourUserId }));
