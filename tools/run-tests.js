@@ -17,6 +17,7 @@ const steps = [
   { name: 'real-tabs', command: 'node', args: ['test/reliability/real-tabs.mjs'] },
   { name: 'emulator-smoke', command: 'node', args: ['test/e2e/emulator-smoke.mjs'] },
   { name: 'e2e', command: 'node', args: ['test/e2e/run.mjs'] },
+  { name: 'e2e-reauth', command: 'node', args: ['test/e2e/run-reauth-methods.mjs'] },
   { name: 'framework-types', command: 'node', args: ['test/types/check-types.mjs'] },
   { name: 'frameworks', command: 'npx', args: ['web-test-runner', '--config', 'web-test-runner.frameworks.config.js'] },
   { name: 'consumer', command: 'node', args: ['test/consumer/run.mjs'] },

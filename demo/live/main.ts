@@ -23,6 +23,12 @@ for (const name of OPTION_ATTRIBUTES) {
   const value = params.get(name);
   if (value !== null) session.setAttribute(name, value);
 }
+// The dialog's sign-in choices from the URL too (`?reauth=refresh&oauth=google`), so one page shows every method.
+const dialog = document.querySelector('para-reauth-dialog')!;
+for (const name of ['reauth', 'oauth', 'country-code']) {
+  const value = params.get(name);
+  if (value !== null) dialog.setAttribute(name, value);
+}
 
 // Workers off: the emulator has no MPC network, and session management needs none.
 const para = new ParaWeb(Environment[config.environment], config.apiKey, { disableWorkers: true });

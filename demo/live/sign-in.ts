@@ -27,8 +27,10 @@ export function setUpSignIn({ session, client, form, email, message }: SignInPar
         beginReauth: () => client.logout(),
         // paraLogin already makes the engine check; this waits for the server's answer either way.
         completeReauth: () => session.check(),
+        check: () => session.check(),
       },
       popup,
+      { setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle as number) },
     );
     submit.disabled = true;
     message.textContent = 'Confirm the sign-in in the window that opened…';

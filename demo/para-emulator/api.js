@@ -74,21 +74,26 @@ route('GET', '/partners/:id', async (ctx) => {
   sendJson(ctx.res, 200, { partner: { ...ctx.partner, id: ctx.params[0] } });
 });
 
-// POST /users/init — sign up or log in; every email is a returning user.
+// POST /users/init — sign up or log in; every email and every valid phone number is a returning user.
 route('POST', '/users/init', async (ctx) => {
   const body = await readJson(ctx.req);
-  const email = body.email;
-  if (!email || !/^[^@\s]+@[^@\s]+$/.test(email)) {
-    if (body.phone) return sendText(ctx.res, 400, 'para-emulator: phone sign-in is not supported');
-    return sendText(ctx.res, 400, 'para-emulator: an email is required');
+  const { email, phone } = body;
+  let user;
+  if (typeof phone === 'string' && phone) {
+    // The SDK sends E.164 (`{ auth: { phone } }` → `{ phone: '+14155552671' }`).
+    if (!/^\+[1-9]\d{6,14}$/.test(phone)) return sendText(ctx.res, 400, `para-emulator: "${phone}" is not an E.164 phone number`);
+    user = ctx.store.userForPhone(phone);
+  } else if (email && /^[^@\s]+@[^@\s]+$/.test(email)) {
+    user = ctx.store.userForEmail(email);
+  } else {
+    return sendText(ctx.res, 400, 'para-emulator: an email or a phone number is required');
   }
-  const user = ctx.store.userForEmail(email);
   const s = requestSession(ctx);
   if (s) s.loginUserId = user.userId;
   sendJson(ctx.res, 200, {
     stage: 'login',
     userId: user.userId,
-    auth: { email: user.email },
+    auth: user.phone ? { phone: user.phone } : { email: user.email },
     displayName: undefined,
     loginAuthMethods: ['PASSKEY', 'PASSWORD'],
     hasPasswordWithoutPIN: true,
@@ -96,6 +101,29 @@ route('POST', '/users/init', async (ctx) => {
     hasPasskey: true,
     hasPassword: true,
   });
+});
+
+// POST /users/verify-oauth — polled by the SDK (no body, the pending session's cookie) every second.
+// `{}` (no `stage`) means "not yet"; once the provider stand-in page finished, the session is already
+// approved and the answer is the SDK's `done` stage (`authMethods` is required by the SDK).
+route('POST', '/users/verify-oauth', async (ctx) => {
+  const s = requestSession(ctx);
+  if (!s?.oauth) return sendJson(ctx.res, 200, {});
+  const user = ctx.store.userById(s.userId);
+  sendJson(ctx.res, 200, { stage: 'done', userId: s.userId, auth: { email: user.email }, authMethods: [], isNewUser: false });
+});
+
+// The provider stand-in page calls this (the real portal's next hop, `{api}/auth/{method}`, is not in the SDK):
+// the pending session named by `sessionLookupId` signed in with `method` as `email`.
+route('POST', '/oauth/complete', async (ctx) => {
+  const body = await readJson(ctx.req);
+  const s = ctx.store.byLookupId(body.sessionLookupId);
+  if (!s || !ctx.store.isLive(s)) return sendText(ctx.res, 404, 'pending session not found or expired');
+  if (!body.email || !/^[^@\s]+@[^@\s]+$/.test(body.email)) return sendText(ctx.res, 400, 'an email is required');
+  const user = ctx.store.userForEmail(body.email);
+  if (!ctx.store.approve(s, user.userId)) return sendText(ctx.res, 409, 'session is bound to another user');
+  s.oauth = String(body.method ?? 'oauth').toUpperCase();
+  sendJson(ctx.res, 200, { userId: s.userId, sessionLookupId: s.lookupId });
 });
 
 route('POST', '/users/:id/session/keep-alive', async (ctx) => {
@@ -123,7 +151,7 @@ route('GET', '/users/:id/temporary-shares', async (ctx) =>
 route('GET', '/users/:id', async (ctx) => {
   const u = ctx.store.userById(ctx.params[0]);
   if (!u) return sendText(ctx.res, 404, 'user not found');
-  sendJson(ctx.res, 200, { id: u.userId, userId: u.userId, email: u.email });
+  sendJson(ctx.res, 200, { id: u.userId, userId: u.userId, email: u.email, phone: u.phone });
 });
 route('GET', '/users/:id/preferences', async (ctx) => sendJson(ctx.res, 200, { preferences: {} }));
 route('POST', '/errors/sdk', async (ctx) => sendJson(ctx.res, 200, {}));
@@ -164,5 +192,5 @@ route('GET', '/sessions/:id/login-method', async (ctx) => {
   const s = ctx.store.byLookupId(ctx.params[0]);
   if (!s) return sendText(ctx.res, 404, 'session not found');
   const u = s.loginUserId && [...ctx.store.users.values()].find((x) => x.userId === s.loginUserId);
-  sendJson(ctx.res, 200, { loginMethod: 'EMAIL', email: u?.email ?? null, userId: s.loginUserId });
+  sendJson(ctx.res, 200, { loginMethod: u?.phone ? 'PHONE' : 'EMAIL', email: u?.email ?? null, phone: u?.phone ?? null, userId: s.loginUserId });
 });

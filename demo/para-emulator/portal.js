@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { sendText, setCors } from './http-util.js';
 import { WORKER_ROUTES } from './mpc-worker-stub.js';
+import { OAUTH_PATH, oauthPage } from './oauth-page.js';
 
 const require = createRequire(import.meta.url);
 let workerPath = null;
@@ -27,7 +28,7 @@ const LOGIN_PATHS = {
 const esc = (s) =>
   String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function approvalPage({ email, userId, sessionId, method, verifyUrl }) {
+function approvalPage({ email, userId, sessionId, method, verifyUrl, approveAs }) {
   const who = email ? esc(email) : 'this account';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
@@ -50,7 +51,7 @@ function approvalPage({ email, userId, sessionId, method, verifyUrl }) {
 </main>
 <script>
   // The pending session (the SDK's sessionLookupId) and the account this page approves it for.
-  const approval = ${JSON.stringify({ sessionLookupId: String(sessionId ?? ''), email: email || undefined, userId: userId || undefined }).replace(/</g, '\\u003c')};
+  const approval = ${JSON.stringify({ sessionLookupId: String(sessionId ?? ''), email: approveAs || undefined, userId: userId || undefined }).replace(/</g, '\\u003c')};
   const button = document.getElementById('approve');
   const status = document.getElementById('status');
   button.addEventListener('click', async () => {
@@ -89,7 +90,9 @@ export function createPortalHandler(emu) {
       // The SDK's login URL names the pending session (sessionId = its sessionLookupId) and the account
       // (email, userId). Without an account in the URL, the one bound to that session is shown.
       const sessionId = url.searchParams.get('sessionId');
-      let email = url.searchParams.get('email');
+      // A phone user's URL carries the national number and the calling code separately.
+      const phone = url.searchParams.get('phone') ? `${url.searchParams.get('countryCode') ?? ''}${url.searchParams.get('phone')}` : null;
+      let email = url.searchParams.get('email') || phone;
       let userId = url.searchParams.get('userId');
       if (!email && !userId && sessionId) {
         const s = emu.store.byLookupId(sessionId);
@@ -98,7 +101,13 @@ export function createPortalHandler(emu) {
         userId = user?.userId ?? null;
       }
       const verifyUrl = new URL(login.verify, emu.apiUrl).href;
-      return sendText(res, 200, approvalPage({ email, userId, sessionId, method: login.method, verifyUrl }), 'text/html; charset=utf-8');
+      const page = approvalPage({ email, userId, sessionId, method: login.method, verifyUrl, approveAs: phone ? null : email });
+      return sendText(res, 200, page, 'text/html; charset=utf-8');
+    }
+    const oauth = OAUTH_PATH.exec(url.pathname);
+    if (req.method === 'GET' && oauth) {
+      const completeUrl = new URL('/oauth/complete', emu.apiUrl).href;
+      return sendText(res, 200, oauthPage({ method: oauth[1], sessionId: url.searchParams.get('sessionId'), completeUrl }), 'text/html; charset=utf-8');
     }
     if (req.method === 'GET' && PRIME_WORKER_PATHS.includes(url.pathname) && workerPath) {
       const js = await readFile(workerPath, 'utf8');

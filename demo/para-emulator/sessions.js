@@ -58,6 +58,19 @@ export class SessionStore {
     return user;
   }
 
+  /** Phone users, keyed by the E.164 number the SDK sends (`+14155552671`), returning like email users. */
+  userForPhone(phone) {
+    const key = `phone:${String(phone).trim()}`;
+    let user = this.users.get(key);
+    if (!user) {
+      const hex = createHash('sha256').update(key).digest('hex');
+      const userId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-b${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+      user = { userId, phone: String(phone).trim(), email: null, createdAt: Date.now() };
+      this.users.set(key, user);
+    }
+    return user;
+  }
+
   userById(userId) {
     for (const u of this.users.values()) if (u.userId === userId) return u;
     return null;

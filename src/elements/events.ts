@@ -35,7 +35,7 @@ export interface ParaSessionErrorDetail {
 }
 export interface ParaRequestCloseDetail {
   /** What asked the dialog to close. */
-  source: 'escape' | 'cancel-button';
+  source: 'escape' | 'close-button' | 'cancel-button';
 }
 
 /** The session's state changed (any field). */

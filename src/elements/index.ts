@@ -10,4 +10,6 @@ export { ParaReauthDialog } from './para-reauth-dialog/para-reauth-dialog.js';
 export type { ParaReauthDialogStrings } from './para-reauth-dialog/para-reauth-dialog.js';
 export { ParaSessionGuard } from './para-session-guard/para-session-guard.js';
 export { formatDuration, formatCountdown } from './shared/format-time.js';
-export type { TimeFormat } from './shared/format-time.js';
+export type { TimeFormat, FormatTimeHook, TimeFormatContext } from './shared/format-time.js';
+export { registerTranslation } from './shared/translations.js';
+export type { ParaTranslation } from './shared/translations.js';

@@ -1,4 +1,4 @@
-import type { ParaSessionClient, ParaStateSnapshot } from './client.js';
+import type { ParaIdentity, ParaSessionClient, ParaStateSnapshot } from './client.js';
 import { classifyParaFailure, describeFailure } from './errors.js';
 
 /**
@@ -9,32 +9,56 @@ import { classifyParaFailure, describeFailure } from './errors.js';
 export type OAuthMethod = 'GOOGLE' | 'APPLE' | 'DISCORD' | 'X' | 'FACEBOOK' | 'TELEGRAM' | 'FARCASTER';
 export const OAUTH_METHODS: readonly OAuthMethod[] = ['GOOGLE', 'APPLE', 'DISCORD', 'X', 'FACEBOOK', 'TELEGRAM', 'FARCASTER'];
 
-export type ReauthMethod = { type: 'email'; email: string } | { type: 'oauth'; method: OAuthMethod };
+export type ReauthMethod =
+  | { type: 'email'; email: string }
+  | { type: 'phone'; phone: string }
+  | { type: 'oauth'; method: OAuthMethod }
+  /** `refreshSession()`: approve the same session in the portal, without signing out first. */
+  | { type: 'refresh' };
 
-export type ReauthFailure = 'popup-blocked' | 'network' | 'unsupported' | 'failed';
+export type ReauthFailure = 'popup-blocked' | 'popup-closed' | 'network' | 'unsupported' | 'failed';
 
 export type ReauthOutcome =
   | { ok: true }
   | { ok: false; cancelled: true }
+  /** `message` is the SDK's own text, for logs: people are shown a sentence chosen by `failure`. */
   | { ok: false; cancelled: false; failure: ReauthFailure; message: string };
+
+/** Timers, injected so tests run the popup watch and refresh polling on simulated time. */
+export interface ReauthTimers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
 
 /** What a re-authentication needs from the engine (structural, so this module stays free of the core). */
 export interface ReauthSession {
   readonly client: ParaSessionClient;
   beginReauth(): Promise<void>;
   completeReauth(): Promise<{ status: string; error: { kind: string; message: string } | null }>;
+  check(): Promise<{ status: string }>;
 }
 
 /** The auth methods of `ParaWeb`, typed the way the flows call them. */
 interface AuthCapableClient {
-  authenticateWithEmailOrPhone?(params: { auth: { email: string } }): Promise<unknown>;
+  authenticateWithEmailOrPhone?(params: { auth: { email: string } | { phone: string } }): Promise<unknown>;
   authenticateWithOAuth?(params: { method: OAuthMethod; redirectCallbacks: { onOAuthUrl: (url: string) => void } }): Promise<unknown>;
+  refreshSession?(params: { shouldOpenPopup: boolean }): Promise<string>;
   cancelAuthFlow?(): Promise<void>;
   onStatePhaseChange?(callback: (snapshot: ParaStateSnapshot) => void): () => void;
 }
 
+const SDK_METHOD: Record<ReauthMethod['type'], keyof AuthCapableClient> = {
+  email: 'authenticateWithEmailOrPhone',
+  phone: 'authenticateWithEmailOrPhone',
+  oauth: 'authenticateWithOAuth',
+  refresh: 'refreshSession',
+};
+
 export const AUTH_POPUP_NAME = 'para-auth';
 const AUTH_POPUP_FEATURES = 'popup,width=480,height=640';
+/** How often a closed popup or a refreshed session is looked for. */
+export const POPUP_WATCH_MS = 500;
+export const REFRESH_POLL_MS = 2000;
 
 /**
  * Opens a blank popup. Must run synchronously inside the click or submit handler: browsers allow a
@@ -51,48 +75,102 @@ export function openAuthPopup(view: Pick<Window, 'open'> = window): Window | nul
 /** Whether the client can run the given sign-in. */
 export function supportsReauth(client: ParaSessionClient | null | undefined, type: ReauthMethod['type']): boolean {
   const auth = client as AuthCapableClient | null | undefined;
-  return typeof (type === 'email' ? auth?.authenticateWithEmailOrPhone : auth?.authenticateWithOAuth) === 'function';
+  return typeof auth?.[SDK_METHOD[type]] === 'function';
 }
 
 export { isSwitchedAccount } from './identity.js';
 
+/** What the SDK still knows about the account whose session ended: greets and pre-fills the sign-in. */
+export interface KnownAccount {
+  email: string | null;
+  phone: string | null;
+  displayName: string | null;
+  /** How the account signed in: `email`, `phone`, or an OAuth method when the SDK recorded one. */
+  method: 'email' | 'phone' | OAuthMethod | null;
+}
+
+export function readKnownAccount(client: ParaSessionClient | null | undefined, identity: ParaIdentity | null): KnownAccount {
+  const info = safeRead(() => (client as { authInfo?: Record<string, unknown> } | null)?.authInfo) ?? {};
+  const auth = (info.auth ?? {}) as Record<string, unknown>;
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : null);
+  const phone = text(auth.phone) ?? text(safeRead(() => client?.phone)) ?? (isPhoneNumber(identity?.email) ? identity!.email : null);
+  const email = text(auth.email) ?? text(safeRead(() => client?.email)) ?? (isPhoneNumber(identity?.email) ? null : (identity?.email ?? null));
+  const oauth = text(info.authType)?.toUpperCase() as OAuthMethod | undefined;
+  const method = oauth && OAUTH_METHODS.includes(oauth) ? oauth : phone ? 'phone' : email ? 'email' : null;
+  return { email, phone, displayName: text(info.displayName), method };
+}
+
+const isPhoneNumber = (value: string | null | undefined): value is string => typeof value === 'string' && /^\+\d{6,15}$/.test(value);
+
+function safeRead<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * One sign-in attempt: logs the SDK out first (it drops sign-ins while it believes it is authenticated),
- * signs in through the popup, then lets the engine confirm with the server. `cancel()` stops it.
+ * signs in through the popup, then lets the engine confirm with the server. `cancel()` stops it, and so
+ * does the user closing the popup.
  */
 export class ReauthAttempt {
   private cancelled = false;
   private stopFollowing: (() => void) | null = null;
+  private popupWatch: unknown = null;
+  private navigated: string | null = null;
+  private settle: ((outcome: ReauthOutcome) => void) | null = null;
 
   constructor(
     private readonly session: ReauthSession,
     private readonly popup: Window | null,
+    private readonly timers: ReauthTimers,
   ) {}
 
   async run(method: ReauthMethod): Promise<ReauthOutcome> {
-    const client = this.session.client as unknown as AuthCapableClient;
     if (!supportsReauth(this.session.client, method.type)) {
-      return this.failed('unsupported', `The Para client has no ${method.type === 'email' ? 'authenticateWithEmailOrPhone' : 'authenticateWithOAuth'}() method.`);
+      return this.failed('unsupported', `The Para client has no ${SDK_METHOD[method.type]}() method.`);
     }
     if (!this.popup) return this.failed('popup-blocked', 'The browser blocked the sign-in window.');
+    const interrupted = new Promise<ReauthOutcome>((resolve) => (this.settle = resolve));
+    this.watchPopup();
     try {
+      return await Promise.race([this.signIn(method), interrupted]);
+    } finally {
+      this.stopWatching();
+    }
+  }
+
+  /** Stops the SDK's flow; the caller tells the engine (`cancelReauth`). */
+  async cancel(): Promise<void> {
+    this.cancelled = true;
+    this.settle?.({ ok: false, cancelled: true });
+    this.stopWatching();
+    this.closePopup();
+    await this.cancelSdkFlow();
+  }
+
+  private async signIn(method: ReauthMethod): Promise<ReauthOutcome> {
+    const client = this.session.client as unknown as AuthCapableClient;
+    try {
+      if (method.type === 'refresh') return await this.refresh(client);
       await this.session.beginReauth();
       if (this.cancelled) return { ok: false, cancelled: true };
-      if (method.type === 'email') {
-        this.followPortalUrl(client);
-        await client.authenticateWithEmailOrPhone!({ auth: { email: method.email } });
-      } else {
+      if (method.type === 'oauth') {
         await client.authenticateWithOAuth!({ method: method.method, redirectCallbacks: { onOAuthUrl: (url) => this.navigate(url) } });
+      } else {
+        this.followPortalUrl(client);
+        const auth = method.type === 'email' ? { email: method.email } : { phone: method.phone };
+        await client.authenticateWithEmailOrPhone!({ auth });
       }
     } catch (error) {
       if (this.cancelled) return { ok: false, cancelled: true };
       const kind = classifyParaFailure(error);
-      return this.failed(kind === 'network' ? 'network' : 'failed', describeFailure(error));
-    } finally {
-      this.stopFollowing?.();
-      this.stopFollowing = null;
+      return this.failed(kind === 'network' ? 'network' : method.type === 'refresh' ? 'unsupported' : 'failed', describeFailure(error));
     }
     if (this.cancelled) return { ok: false, cancelled: true };
+    this.stopWatching();
     this.closePopup();
     const state = await this.session.completeReauth();
     if (state.status === 'active' || state.status === 'expiring') return { ok: true };
@@ -102,12 +180,57 @@ export class ReauthAttempt {
     return this.failed('failed', 'Para did not confirm the new session.');
   }
 
-  /** Stops the SDK's flow; the caller tells the engine (`cancelReauth`). */
-  async cancel(): Promise<void> {
+  /** The SDK only hands back the portal URL; the session is back once the server says it is active. */
+  private async refresh(client: AuthCapableClient): Promise<ReauthOutcome> {
+    const url = await client.refreshSession!({ shouldOpenPopup: false });
+    this.navigate(url);
+    for (;;) {
+      await new Promise((resolve) => this.timers.setTimeout(() => resolve(undefined), REFRESH_POLL_MS));
+      if (this.cancelled) return { ok: false, cancelled: true };
+      const state = await this.session.check();
+      if (state.status === 'active' || state.status === 'expiring') {
+        this.closePopup();
+        return { ok: true };
+      }
+    }
+  }
+
+  private watchPopup(): void {
+    this.popupWatch = this.timers.setTimeout(() => {
+      this.popupWatch = null;
+      if (this.cancelled) return;
+      if (this.popup?.closed) {
+        void this.onPopupClosed();
+        return;
+      }
+      this.watchPopup();
+    }, POPUP_WATCH_MS);
+  }
+
+  /**
+   * The portal closes its window once the sign-in is approved, so a closed popup may be success: ask
+   * the server. Only a session still inactive means the user closed it early; then stop the SDK's polling.
+   */
+  private async onPopupClosed(): Promise<void> {
+    const state = await this.session.check().catch(() => ({ status: 'unknown' }));
+    if (this.cancelled) return;
+    if (state.status === 'active' || state.status === 'expiring') {
+      this.settle?.({ ok: true });
+      return;
+    }
     this.cancelled = true;
+    void this.cancelSdkFlow();
+    this.settle?.(this.failed('popup-closed', 'The sign-in window was closed before signing in finished.'));
+  }
+
+  private stopWatching(): void {
+    if (this.popupWatch !== null) this.timers.clearTimeout(this.popupWatch);
+    this.popupWatch = null;
     this.stopFollowing?.();
     this.stopFollowing = null;
-    this.closePopup();
+  }
+
+  private async cancelSdkFlow(): Promise<void> {
     const client = this.session.client as unknown as AuthCapableClient;
     try {
       await client.cancelAuthFlow?.();
@@ -125,8 +248,6 @@ export class ReauthAttempt {
       if (url) this.navigate(url);
     });
   }
-
-  private navigated: string | null = null;
 
   private navigate(url: string): void {
     if (!this.popup || this.popup.closed || this.navigated === url) return;

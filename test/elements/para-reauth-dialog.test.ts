@@ -29,34 +29,44 @@ describe('<para-reauth-dialog>', () => {
   afterEach(() => sinon.restore());
 
   describe('warning mode', () => {
-    it('opens as a modal with the countdown, focuses "Stay signed in", and passes axe', async () => {
+    it('opens as a modal with the countdown, focuses its heading, and passes axe', async () => {
       const world = createWorld();
       const { dialog } = await dialogIn(world);
       expect(nativeDialog(dialog).open).to.equal(false);
       await reachWarning(world);
       expect(nativeDialog(dialog).open).to.equal(true);
       expect(nativeDialog(dialog).matches(':modal')).to.equal(true);
-      expect(shadow(dialog).querySelector('#description')!.textContent!.trim()).to.equal('Your session ends in 1:50.');
-      expect(deepActiveElement()!.textContent!.trim()).to.equal('Stay signed in');
+      expect(shadow(dialog).querySelector('[part="countdown"]')!.textContent).to.equal('1:50');
+      expect(deepActiveElement()!.id).to.equal('title');
+      expect(deepActiveElement()!.textContent!.trim()).to.equal('Are you still there?');
       await expect(dialog).to.be.accessible();
       await settle(world, SECOND);
       expect(shadow(dialog).querySelector('[part="countdown"]')!.textContent).to.equal('1:49');
     });
 
-    it('announces the time left at 60, 30 and 10 seconds, not every second', async () => {
+    it('announces the time left in words every 15 s, then assertively at 20 and 10 s', async () => {
       const world = createWorld();
       const { dialog } = await dialogIn(world);
       await reachWarning(world);
-      const live = () => shadow(dialog).querySelector('[aria-live="polite"]')!.textContent!.trim();
+      const live = (kind: string) => shadow(dialog).querySelector(`[data-live="${kind}"]`)!.textContent!.trim();
       const heard: string[] = [];
       for (let second = 0; second < 110; second += 1) {
         await settle(world, SECOND);
-        if (live() && live() !== heard[heard.length - 1]) heard.push(live());
+        for (const kind of ['polite', 'assertive']) {
+          const text = live(kind) && `${kind}: ${live(kind)}`;
+          if (text && !heard.includes(text)) heard.push(text);
+        }
       }
-      expect(heard).to.have.length(3);
-      expect(heard[0]).to.match(/^Your session ends in .*(1 minute|60 seconds)/);
-      expect(heard[1]).to.match(/30 seconds/);
-      expect(heard[2]).to.match(/10 seconds/);
+      expect(heard).to.deep.equal([
+        'polite: Your session ends in 1 minute, 45 seconds.',
+        'polite: Your session ends in 1 minute, 30 seconds.',
+        'polite: Your session ends in 1 minute, 15 seconds.',
+        'polite: Your session ends in 1 minute.',
+        'polite: Your session ends in 45 seconds.',
+        'polite: Your session ends in 30 seconds.',
+        'assertive: Your session ends in 20 seconds.',
+        'assertive: Your session ends in 10 seconds.',
+      ]);
     });
 
     it('extends from the keyboard alone, closes, and returns focus', async () => {
@@ -65,6 +75,8 @@ describe('<para-reauth-dialog>', () => {
       const appButton = provider.querySelector<HTMLButtonElement>('#app-button')!;
       appButton.focus();
       await reachWarning(world);
+      await sendKeys({ press: 'Tab' });
+      expect(deepActiveElement()!.textContent!.trim(), 'the first Tab reaches the main action').to.equal('Stay signed in');
       await sendKeys({ press: 'Enter' });
       await settle(world, SECOND);
       expect(provider.state.status).to.equal('active');
@@ -93,9 +105,9 @@ describe('<para-reauth-dialog>', () => {
       expect(nativeDialog(dialog).open).to.equal(false);
     });
 
-    it('turns Escape into a cancelable para-request-close', async () => {
+    it('turns Escape into a cancelable para-request-close that stays signed in', async () => {
       const world = createWorld();
-      const { dialog } = await dialogIn(world);
+      const { provider, dialog } = await dialogIn(world);
       await reachWarning(world);
       const prevent = (event: Event) => event.preventDefault();
       dialog.addEventListener('para-request-close', prevent, { once: true });
@@ -103,8 +115,10 @@ describe('<para-reauth-dialog>', () => {
       await settle(world);
       expect(nativeDialog(dialog).open, 'prevented: stays open').to.equal(true);
       await sendKeys({ press: 'Escape' });
-      await settle(world);
+      await settle(world, SECOND);
       expect(nativeDialog(dialog).open).to.equal(false);
+      expect(world.server.counts.keepSessionAlive).to.equal(1);
+      expect(provider.state.status).to.equal('active');
     });
 
     it('signs out from "Sign out"', async () => {
@@ -119,15 +133,15 @@ describe('<para-reauth-dialog>', () => {
   });
 
   describe('expired mode', () => {
-    it('explains the expiry with the email pre-filled, and passes axe', async () => {
+    it('greets the account, explains the expiry with the email pre-filled, focuses the heading, and passes axe', async () => {
       const world = createWorld();
       const { dialog } = await dialogIn(world);
       await reachExpiry(world);
       expect(nativeDialog(dialog).open).to.equal(true);
-      expect(shadow(dialog).querySelector('#title')!.textContent!.trim()).to.equal('Your session has ended');
+      expect(shadow(dialog).querySelector('#title')!.textContent!.trim()).to.equal('Welcome back, a@b.co');
       const input = shadow(dialog).querySelector('input')!;
       expect(input.value).to.equal('a@b.co');
-      expect(deepActiveElement()).to.equal(input);
+      expect(deepActiveElement()!.id).to.equal('title');
       await expect(dialog).to.be.accessible();
     });
 
@@ -137,6 +151,7 @@ describe('<para-reauth-dialog>', () => {
       const { provider, dialog } = await dialogIn(world);
       await reachExpiry(world);
       const waiter = provider.requireActive();
+      await sendKeys({ press: 'Tab' });
       await sendKeys({ press: 'Enter' });
       expect(popup.open).to.have.been.calledOnceWith('', 'para-auth', 'popup,width=480,height=640');
       await settle(world, SECOND);
@@ -204,7 +219,7 @@ describe('<para-reauth-dialog>', () => {
       expect(nativeDialog(dialog).open).to.equal(false);
     });
 
-    it('cancels: stops the SDK flow, rejects waiters, dispatches para-reauth-cancel', async () => {
+    it('cancels: stops the SDK flow, rejects waiters, dispatches para-reauth-cancel, offers a way back', async () => {
       const world = createWorld();
       stubWindowOpen();
       const { provider, dialog } = await dialogIn(world);
@@ -220,6 +235,7 @@ describe('<para-reauth-dialog>', () => {
       expect(await waiter).to.equal('SessionUnavailableError');
       expect(nativeDialog(dialog).open).to.equal(false);
       expect(provider.state.status).to.equal('expired');
+      expect(shadow(dialog).querySelector('[part="resume"]')).not.to.equal(null);
     });
 
     it('runs OAuth from the oauth attribute through the same popup', async () => {

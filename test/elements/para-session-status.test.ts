@@ -28,11 +28,11 @@ describe('<para-session-status>', () => {
         [60, '1 min', '1 minute'],
         [119, '2 min', '2 minutes'],
         [120, '2 min', '2 minutes'],
-        [3599, '1 h', '1 hour'],
-        [3600, '1 h', '1 hour'],
-        [6120, '1 h 42 min', '1 hour 42 minutes'],
-        [86400, '1 d', '1 day'],
-        [90000, '1 d 1 h', '1 day 1 hour'],
+        [3599, '1 hr', '1 hour'],
+        [3600, '1 hr', '1 hour'],
+        [6120, '1 hr, 42 min', '1 hour, 42 minutes'],
+        [86400, '1 day', '1 day'],
+        [90000, '1 day, 1 hr', '1 day, 1 hour'],
       ];
       for (const [seconds, short, long] of cases) {
         expect(formatDuration(seconds, 'short'), `${seconds} s short`).to.equal(short);
@@ -52,7 +52,7 @@ describe('<para-session-status>', () => {
       expect(part(el, 'time')).to.equal('2 hours left');
       el.format = 'short';
       await el.updateComplete;
-      expect(part(el, 'time')).to.equal('2 h left');
+      expect(part(el, 'time')).to.equal('2 hr left');
     });
   });
 
@@ -64,7 +64,7 @@ describe('<para-session-status>', () => {
       await settle(world, 30 * SECOND);
       expect(part(el, 'time'), 'no per-second ticks outside the window').to.equal(before);
       await settle(world, 60 * SECOND);
-      expect(part(el, 'time')).to.equal('1 h 59 min left');
+      expect(part(el, 'time')).to.equal('1 hr, 59 min left');
 
       await reachWarning(world);
       expect(part(el, 'label')).to.equal('Session ending soon');
@@ -94,14 +94,16 @@ describe('<para-session-status>', () => {
     it('passes axe in every status and announces status changes politely, not ticks', async () => {
       const world = createWorld();
       const el = await statusIn(world);
-      const label = el.shadowRoot!.querySelector('[part="label"]')!;
-      expect(label.getAttribute('role')).to.equal('status');
+      const live = el.shadowRoot!.querySelector('[role="status"]')!;
+      expect(live.getAttribute('part')).to.equal('announcement');
       expect(el.shadowRoot!.querySelector('[part="time"]')!.closest('[role="status"]')).to.equal(null);
       await expect(el).to.be.accessible();
       await reachWarning(world);
+      expect(live.textContent).to.equal('Session ending soon');
       await expect(el).to.be.accessible();
       await reachExpiry(world);
       expect(part(el, 'label')).to.equal('Session ended');
+      expect(live.textContent).to.equal('Session ended');
       await expect(el).to.be.accessible();
       world.server.online = false;
       world.server.signIn();
@@ -118,7 +120,7 @@ describe('<para-session-status>', () => {
       world.environment.window.dispatchEvent(new Event('online'));
       await settle(world, 21 * SECOND);
       expect(part(el, 'label')).to.equal('Offline');
-      expect(part(el, 'time')).to.match(/^2 h left|1 h 59 min left$/);
+      expect(part(el, 'time')).to.match(/^2 hr left|1 hr, 59 min left$/);
       await expect(el).to.be.accessible();
     });
   });
@@ -154,7 +156,7 @@ describe('<para-session-status>', () => {
       el.strings = { status: { active: 'Angemeldet' } as never, timeLeft: 'noch {time}' };
       await el.updateComplete;
       expect(part(el, 'label')).to.equal('Angemeldet');
-      expect(part(el, 'time')).to.equal('noch 2 h');
+      expect(part(el, 'time')).to.equal('noch 2 hr');
     });
   });
 });

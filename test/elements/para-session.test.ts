@@ -222,9 +222,9 @@ describe('<para-session>', () => {
       await Promise.all([outer, inner, sibling].map((world) => world.clock.advance(SECOND)));
       await settle(outer);
       const label = (id: string) => root.querySelector<ParaSessionStatus>(`#${id}`)!.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
-      expect(label('s-outer')).to.equal('Signed in 2 h left');
-      expect(label('s-inner')).to.equal('Signed out');
-      expect(label('s-sibling')).to.equal('Signed in 1 h left');
+      expect(label('s-outer')).to.equal('Signed in 2 hr left');
+      expect(label('s-inner'), 'never signed in: neutral, not "Signed out"').to.equal('Not signed in');
+      expect(label('s-sibling')).to.equal('Signed in 1 hr left');
     });
   });
 });

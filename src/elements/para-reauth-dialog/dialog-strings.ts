@@ -1,27 +1,44 @@
 /**
- * Every text `<para-reauth-dialog>` shows. Set `strings` with any subset to translate or rephrase;
- * `{time}`, `{email}`, `{provider}`, `{current}`, `{previous}` and `{message}` are filled in.
+ * Every text `<para-reauth-dialog>` shows. Set `strings` with any subset to rephrase; the language
+ * comes from the nearest `[lang]` (English, German and Arabic are built in, `registerTranslation` adds more).
+ * `{time}`, `{name}`, `{provider}`, `{current}` and `{previous}` are filled in.
  */
 export interface ParaReauthDialogStrings {
   warningTitle: string;
-  /** Shown with a live countdown: `{time}` is `1:52`. */
+  /** Shown with a live countdown: `{time}` is `1:52` on screen and "1 minute, 52 seconds" to screen readers. */
   warningDescription: string;
-  /** Announced to screen readers at 60, 30 and 10 seconds: `{time}` is spoken ("30 seconds"). */
+  /** Announced every 15 s, and assertively at 20 and 10 s: `{time}` is spoken. */
   warningAnnouncement: string;
   staySignedIn: string;
   signOut: string;
+  /** The close button: the same as "Stay signed in" while warning, "Cancel" once expired. */
+  close: string;
   extendFailed: string;
+  extendOffline: string;
   expiredTitle: string;
+  /** The heading when the account is known: `{name}` is its display name, email or phone. */
+  expiredTitleKnown: string;
   expiredDescription: string;
   emailLabel: string;
+  phoneLabel: string;
+  phoneHint: string;
+  phoneInvalid: string;
+  usePhone: string;
+  useEmail: string;
+  useAnotherAccount: string;
   continueWithEmail: string;
+  continueWithPhone: string;
   continueWithProvider: string;
+  /** `reauth="refresh"`: approve this same session again. */
+  continueWithRefresh: string;
+  refreshUnavailable: string;
   orDivider: string;
   cancel: string;
   progressTitle: string;
   progressDescription: string;
   retry: string;
   errorPopupBlocked: string;
+  errorPopupClosed: string;
   errorNetwork: string;
   errorFailed: string;
   errorUnsupported: string;
@@ -30,6 +47,9 @@ export interface ParaReauthDialogStrings {
   continueAs: string;
   signInAs: string;
   unknownAccount: string;
+  /** After Cancel: a way back in, shown at the bottom of the page. */
+  resumeMessage: string;
+  resumeAction: string;
 }
 
 export const defaultDialogStrings: ParaReauthDialogStrings = {
@@ -38,26 +58,41 @@ export const defaultDialogStrings: ParaReauthDialogStrings = {
   warningAnnouncement: 'Your session ends in {time}.',
   staySignedIn: 'Stay signed in',
   signOut: 'Sign out',
+  close: 'Close',
   extendFailed: 'Your session could not be extended. Try again.',
+  extendOffline: 'You seem to be offline, so your session could not be extended. It still ends at the time shown; try again when you are back online.',
   expiredTitle: 'Your session has ended',
+  expiredTitleKnown: 'Welcome back, {name}',
   expiredDescription: 'For your security, your session ended. Sign in again to continue where you left off; nothing on this page is lost.',
   emailLabel: 'Email',
+  phoneLabel: 'Phone number',
+  phoneHint: 'With the country code, for example +44 20 7946 0958.',
+  phoneInvalid: 'Enter a phone number with its country code, for example +44 20 7946 0958.',
+  usePhone: 'Use a phone number instead',
+  useEmail: 'Use an email address instead',
+  useAnotherAccount: 'Use another account',
   continueWithEmail: 'Continue with email',
+  continueWithPhone: 'Continue with phone',
   continueWithProvider: 'Continue with {provider}',
+  continueWithRefresh: 'Sign in again',
+  refreshUnavailable: 'This session can no longer be renewed. Sign in with your account instead.',
   orDivider: 'or',
   cancel: 'Cancel',
   progressTitle: 'Finish signing in',
   progressDescription: 'Complete the sign-in in the window that opened. This page will continue when you are done.',
   retry: 'Try again',
   errorPopupBlocked: 'Your browser blocked the sign-in window. Allow pop-ups for this site, then try again.',
+  errorPopupClosed: 'The sign-in window was closed before you finished. Try again when you are ready.',
   errorNetwork: 'Para could not be reached. Check your connection, then try again.',
-  errorFailed: 'Signing in did not finish: {message}',
-  errorUnsupported: 'This sign-in method is not available: {message}',
+  errorFailed: 'Signing in did not finish. Try again, or use another way to sign in.',
+  errorUnsupported: 'This way of signing in is not available here. Use another way to sign in.',
   switchedTitle: 'You signed in with another account',
   switchedDescription: 'You are now signed in as {current}, but the session that ended belonged to {previous}.',
   continueAs: 'Continue as {current}',
   signInAs: 'Sign in as {previous}',
   unknownAccount: 'another account',
+  resumeMessage: 'You are signed out. Your work on this page is kept.',
+  resumeAction: 'Sign in again',
 };
 
 export const fill = (template: string, values: Record<string, string>): string =>

@@ -1,19 +1,30 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import type { OAuthMethod, ReauthFailure } from '../../para/reauth.js';
+import { html, nothing, svg, type TemplateResult } from 'lit';
+import type { KnownAccount, OAuthMethod, ReauthFailure } from '../../para/reauth.js';
 import { fill, type ParaReauthDialogStrings } from './dialog-strings.js';
 
-/** What the expired-mode views need from the dialog: texts, values and the user's choices. */
+/** What the expired-mode form needs from the dialog: texts, values and the user's choices. */
 export interface SignInViewModel {
   strings: ParaReauthDialogStrings;
+  account: KnownAccount | null;
+  /** Which identifier field shows: the one the account used, or the one the user switched to. */
+  field: 'email' | 'phone';
   email: string;
+  phone: string;
+  phoneError: boolean;
   providers: readonly OAuthMethod[];
-  onEmailInput(event: Event): void;
-  onEmailSubmit(event: SubmitEvent): void;
+  /** `reauth="refresh"` with a session the SDK can still renew. */
+  offerRefresh: boolean;
+  notice: string | null;
+  onInput(field: 'email' | 'phone', value: string): void;
+  onSubmit(event: SubmitEvent): void;
+  onSwitchField(): void;
   onProvider(method: OAuthMethod): void;
+  onRefresh(): void;
+  onAnotherAccount(): void;
   onCancel(): void;
 }
 
-const PROVIDER_NAMES: Record<OAuthMethod, string> = {
+export const PROVIDER_NAMES: Record<OAuthMethod, string> = {
   GOOGLE: 'Google',
   APPLE: 'Apple',
   DISCORD: 'Discord',
@@ -23,37 +34,61 @@ const PROVIDER_NAMES: Record<OAuthMethod, string> = {
   FARCASTER: 'Farcaster',
 };
 
-export function signInForm(view: SignInViewModel): TemplateResult {
-  const { strings } = view;
-  return html`
-    <form part="form" @submit=${view.onEmailSubmit}>
-      <label for="email">${strings.emailLabel}</label>
-      <input
-        id="email"
-        part="input"
-        type="email"
-        name="email"
-        autocomplete="email"
-        required
-        autofocus
-        .value=${view.email}
-        @input=${view.onEmailInput}
-      />
-      <button class="primary" part="button button-primary" type="submit">${strings.continueWithEmail}</button>
+export const warningIcon = svg`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><circle cx="12" cy="13" r="8" fill="none" stroke="currentColor" stroke-width="2"/><path d="M12 9v4l2.5 2.5M9 2h6" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>`;
+export const expiredIcon = svg`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><rect x="5" y="10" width="14" height="10" rx="2" fill="none" stroke="currentColor" stroke-width="2"/><path d="M8 10V7a4 4 0 0 1 8 0v3" fill="none" stroke="currentColor" stroke-width="2"/></svg>`;
+
+const providerButton = (strings: ParaReauthDialogStrings, method: OAuthMethod, onProvider: (method: OAuthMethod) => void, primary: boolean) =>
+  html`<button class=${primary ? 'primary' : ''} part=${primary ? 'button button-primary button-provider' : 'button button-provider'} type="button" @click=${() => onProvider(method)}>
+    ${fill(strings.continueWithProvider, { provider: PROVIDER_NAMES[method] })}
+  </button>`;
+
+function accountCard(account: KnownAccount): TemplateResult {
+  const identifier = account.email ?? account.phone ?? '';
+  const name = account.displayName ?? identifier;
+  return html`<div part="account">
+    <span part="avatar" aria-hidden="true">${[...name][0]?.toUpperCase() ?? '?'}</span>
+    <span part="account-text"><span part="account-name">${name}</span>${account.displayName ? html`<span part="account-id" dir="ltr">${identifier}</span>` : nothing}</span>
+  </div>`;
+}
+
+function identifierForm(view: SignInViewModel, primary: boolean): TemplateResult {
+  const { strings: t } = view;
+  const phone = view.field === 'phone';
+  const field = phone
+    ? html`<label for="phone">${t.phoneLabel}</label>
+        <input id="phone" part="input" type="tel" name="phone" autocomplete="tel" inputmode="tel" dir="ltr" required
+          aria-describedby="phone-hint" aria-invalid=${view.phoneError ? 'true' : 'false'}
+          .value=${view.phone} @input=${(event: Event) => view.onInput('phone', (event.target as HTMLInputElement).value)} />
+        <p id="phone-hint" part=${view.phoneError ? 'hint error' : 'hint'}>${view.phoneError ? t.phoneInvalid : t.phoneHint}</p>`
+    : html`<label for="email">${t.emailLabel}</label>
+        <input id="email" part="input" type="email" name="email" autocomplete="email" dir="ltr" required
+          .value=${view.email} @input=${(event: Event) => view.onInput('email', (event.target as HTMLInputElement).value)} />`;
+  return html`<form part="form" novalidate @submit=${view.onSubmit}>
+      ${field}
+      <button class=${primary ? 'primary' : ''} part=${primary ? 'button button-primary' : 'button'} type="submit">${phone ? t.continueWithPhone : t.continueWithEmail}</button>
     </form>
-    ${view.providers.length
-      ? html`<p class="divider" aria-hidden="true">${strings.orDivider}</p>
-          <div part="providers">
-            ${view.providers.map(
-              (method) =>
-                html`<button part="button button-provider" type="button" @click=${() => view.onProvider(method)}>
-                  ${fill(strings.continueWithProvider, { provider: PROVIDER_NAMES[method] })}
-                </button>`,
-            )}
-          </div>`
-      : nothing}
+    <button class="link" part="button button-link" type="button" @click=${view.onSwitchField}>${phone ? t.useEmail : t.usePhone}</button>`;
+}
+
+export function signInForm(view: SignInViewModel): TemplateResult {
+  const { strings: t, account } = view;
+  const lastProvider = account?.method && view.providers.includes(account.method as OAuthMethod) ? (account.method as OAuthMethod) : null;
+  const first = view.offerRefresh
+    ? html`<button class="primary" part="button button-primary" type="button" @click=${view.onRefresh}>${t.continueWithRefresh}</button>`
+    : lastProvider
+      ? providerButton(t, lastProvider, view.onProvider, true)
+      : null;
+  const others = view.providers.filter((method) => method !== lastProvider || view.offerRefresh);
+  return html`
+    ${view.notice ? html`<p part="notice" role="status">${view.notice}</p>` : nothing}
+    ${account ? accountCard(account) : nothing}
+    ${first ?? identifierForm(view, true)}
+    ${first || others.length ? html`<p class="divider" aria-hidden="true">${t.orDivider}</p>` : nothing}
+    ${first ? identifierForm(view, false) : nothing}
+    ${others.length ? html`<div part="providers">${others.map((method) => providerButton(t, method, view.onProvider, false))}</div>` : nothing}
     <div part="actions">
-      <button part="button" type="button" @click=${view.onCancel}>${strings.cancel}</button>
+      ${account ? html`<button part="button" type="button" @click=${view.onAnotherAccount}>${t.useAnotherAccount}</button>` : nothing}
+      <button part="button" type="button" @click=${view.onCancel}>${t.cancel}</button>
     </div>
   `;
 }
@@ -62,31 +97,26 @@ export function progressView(strings: ParaReauthDialogStrings, onCancel: () => v
   return html`
     <p role="status"><span part="spinner" aria-hidden="true"></span>${strings.progressDescription}</p>
     <div part="actions">
-      <button part="button" type="button" autofocus @click=${onCancel}>${strings.cancel}</button>
+      <button part="button" type="button" @click=${onCancel}>${strings.cancel}</button>
     </div>
   `;
 }
 
-export function errorView(
-  strings: ParaReauthDialogStrings,
-  failure: ReauthFailure,
-  message: string,
-  onRetry: () => void,
-  onCancel: () => void,
-): TemplateResult {
+export function errorView(strings: ParaReauthDialogStrings, failure: ReauthFailure, onRetry: () => void, onCancel: () => void): TemplateResult {
   const text = {
     'popup-blocked': strings.errorPopupBlocked,
+    'popup-closed': strings.errorPopupClosed,
     network: strings.errorNetwork,
     failed: strings.errorFailed,
     unsupported: strings.errorUnsupported,
   }[failure];
   return html`
-    <p part="error" role="alert">${fill(text, { message })}</p>
+    <p part="error" role="alert">${text}</p>
     <div part="actions">
       <button part="button" type="button" @click=${onCancel}>${strings.cancel}</button>
       ${failure === 'unsupported'
         ? nothing
-        : html`<button class="primary" part="button button-primary" type="button" autofocus @click=${onRetry}>${strings.retry}</button>`}
+        : html`<button class="primary" part="button button-primary" type="button" data-focus @click=${onRetry}>${strings.retry}</button>`}
     </div>
   `;
 }
@@ -101,9 +131,7 @@ export function switchedAccountView(
     <p part="error" role="alert">${fill(strings.switchedDescription, names)}</p>
     <div part="actions">
       <button part="button" type="button" @click=${onSignInAsPrevious}>${fill(strings.signInAs, names)}</button>
-      <button class="primary" part="button button-primary" type="button" autofocus @click=${onContinue}>
-        ${fill(strings.continueAs, names)}
-      </button>
+      <button class="primary" part="button button-primary" type="button" @click=${onContinue}>${fill(strings.continueAs, names)}</button>
     </div>
   `;
 }

@@ -6,7 +6,7 @@ export default css`
     --para-dialog-background: #ffffff;
     --para-dialog-color: #1f2328;
     --para-dialog-muted-color: #59636e;
-    --para-dialog-border-color: #d1d9e0;
+    --para-dialog-border-color: #818b98;
     --para-dialog-accent-color: #0969da;
     --para-dialog-accent-text-color: #ffffff;
     --para-dialog-error-color: #cf222e;
@@ -20,32 +20,63 @@ export default css`
       --para-dialog-background: #151b23;
       --para-dialog-color: #f0f6fc;
       --para-dialog-muted-color: #9198a1;
-      --para-dialog-border-color: #3d444d;
+      --para-dialog-border-color: #768390;
       --para-dialog-accent-color: #4493f8;
       --para-dialog-accent-text-color: #0d1117;
       --para-dialog-error-color: #ff7b72;
     }
   }
 
-  dialog {
-    width: min(var(--para-dialog-width), calc(100vw - 2rem));
-    padding: 1.5rem;
-    border: 1px solid var(--para-dialog-border-color);
-    border-radius: var(--para-dialog-radius);
+  dialog,
+  [part='resume'] {
     background: var(--para-dialog-background);
     color: var(--para-dialog-color);
     font: inherit;
+    border: 1px solid var(--para-dialog-border-color);
+    border-radius: var(--para-dialog-radius);
     box-shadow: 0 1rem 3rem rgb(0 0 0 / 0.25);
+  }
+
+  dialog {
+    width: min(var(--para-dialog-width), calc(100vw - 2rem));
+    padding: 1.5rem;
   }
 
   dialog::backdrop {
     background: var(--para-dialog-backdrop);
   }
 
+  [part='header'] {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    padding-inline-end: 2rem;
+    align-items: start;
+    gap: 0.75rem;
+    margin-block-end: 0.5rem;
+  }
+
+  [part='icon'] {
+    width: 2.25rem;
+    height: 2.25rem;
+    padding: 0.375rem;
+    border-radius: 50%;
+    color: var(--para-dialog-accent-color);
+    background: color-mix(in srgb, var(--para-dialog-accent-color) 12%, transparent);
+  }
+
   h2 {
-    margin: 0 0 0.5rem;
+    margin: 0;
+    padding-block-start: 0.25rem;
     font-size: 1.25rem;
     line-height: 1.3;
+  }
+
+  h2:focus {
+    outline: none;
+  }
+  h2:focus-visible {
+    outline: 2px solid var(--para-dialog-accent-color);
+    outline-offset: 2px;
   }
 
   p {
@@ -58,9 +89,48 @@ export default css`
     font-variant-numeric: tabular-nums;
     font-weight: 600;
     color: var(--para-dialog-color);
+    unicode-bidi: isolate;
+    direction: ltr;
   }
 
-  form {
+  [part='account'] {
+    display: flex;
+    align-items: center;
+    gap: 0.75rem;
+    margin-block-end: 1rem;
+    padding: 0.75rem;
+    border: 1px solid var(--para-dialog-border-color);
+    border-radius: calc(var(--para-dialog-radius) * 0.75);
+  }
+
+  [part='avatar'] {
+    display: grid;
+    place-items: center;
+    flex: none;
+    width: 2.25rem;
+    height: 2.25rem;
+    border-radius: 50%;
+    background: var(--para-dialog-accent-color);
+    color: var(--para-dialog-accent-text-color);
+    font-weight: 600;
+  }
+
+  [part='account-text'] {
+    display: grid;
+    min-width: 0;
+  }
+  [part='account-name'] {
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  [part='account-id'] {
+    color: var(--para-dialog-muted-color);
+    font-size: 0.875rem;
+    text-align: start;
+  }
+
+  form,
+  [part='providers'] {
     display: grid;
     gap: 0.5rem;
   }
@@ -78,17 +148,33 @@ export default css`
     color: inherit;
   }
 
+  input[dir='ltr'] {
+    text-align: start;
+  }
+  :host-context([dir='rtl']) input[dir='ltr'],
+  [dir='rtl'] input[dir='ltr'] {
+    text-align: end;
+  }
+
+  input[aria-invalid='true'] {
+    border-color: var(--para-dialog-error-color);
+    border-width: 2px;
+  }
+
+  [part~='hint'] {
+    margin: 0;
+    font-size: 0.875rem;
+  }
+  [part~='hint'][part~='error'] {
+    color: var(--para-dialog-error-color);
+  }
+
   [part='actions'] {
     display: flex;
     flex-wrap: wrap;
     justify-content: flex-end;
     gap: 0.5rem;
-    margin-top: 1rem;
-  }
-
-  [part='providers'] {
-    display: grid;
-    gap: 0.5rem;
+    margin-block-start: 1rem;
   }
 
   .divider {
@@ -114,9 +200,41 @@ export default css`
     font-weight: 600;
   }
 
-  button:disabled {
-    opacity: 0.6;
+  /* The main action spans the dialog, so it reads as the way on. */
+  form button.primary,
+  dialog > button.primary,
+  [part~='button-provider'].primary,
+  [part='actions'] button.primary:only-child {
+    width: 100%;
+  }
+  [part='actions'] > button.primary:first-child:not(:only-child) {
+    flex: 1 1 100%;
+  }
+
+  button.link {
+    justify-self: start;
+    margin-block-start: 0.5rem;
+    padding: 0.25rem 0;
+    border: none;
+    color: var(--para-dialog-accent-color);
+    text-decoration: underline;
+    text-underline-offset: 0.2em;
+  }
+
+  [part='close'] {
+    position: absolute;
+    inset-block-start: 1rem;
+    inset-inline-end: 1rem;
+    padding: 0.25rem 0.5rem;
+    border-color: transparent;
+    font-size: 1.25rem;
+    line-height: 1;
+  }
+
+  [aria-disabled='true'] {
     cursor: progress;
+    opacity: 0.7;
+    border-style: dashed;
   }
 
   button:focus-visible,
@@ -127,6 +245,25 @@ export default css`
 
   [part='error'] {
     color: var(--para-dialog-error-color);
+  }
+
+  [part='resume'] {
+    position: fixed;
+    inset-inline: 1rem;
+    inset-block-end: 1rem;
+    z-index: 1000;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.75rem;
+    max-width: 40rem;
+    margin-inline: auto;
+    padding: 0.75rem 1rem;
+  }
+  [part='resume'] p {
+    margin: 0;
+    color: inherit;
   }
 
   [part='spinner'] {
@@ -152,6 +289,38 @@ export default css`
       animation: none;
       border-right-color: currentColor;
       opacity: 0.6;
+    }
+  }
+
+  /* High contrast: system colours, a thicker frame, and disabled shown as GrayText, not by opacity. */
+  @media (forced-colors: active) {
+    dialog,
+    [part='resume'] {
+      border: 2px solid CanvasText;
+    }
+    button,
+    input,
+    [part='account'] {
+      border-color: ButtonText;
+    }
+    button.primary {
+      border: 2px solid Highlight;
+    }
+    [aria-disabled='true'] {
+      opacity: 1;
+      color: GrayText;
+      border-color: GrayText;
+    }
+    [part='icon'] {
+      background: none;
+      color: CanvasText;
+    }
+    [part='avatar'] {
+      border: 1px solid CanvasText;
+    }
+    [part='spinner'] {
+      border-color: CanvasText;
+      border-right-color: transparent;
     }
   }
 

@@ -1,6 +1,7 @@
 import { css, html } from 'lit';
 import { isPresentable } from '../../core/state.js';
 import { ParaElement } from '../base/para-element.js';
+import { HasSlotController } from '../shared/has-slot-controller.js';
 import { SessionConsumer } from '../shared/session-consumer.js';
 
 /**
@@ -16,12 +17,13 @@ export class ParaSessionGuard extends ParaElement {
   static override styles = [ParaElement.styles, css`:host { display: contents; }`];
 
   private readonly session = new SessionConsumer(this);
+  private readonly slots = new HasSlotController(this);
 
   /** Which slot is showing: `default`, `pending` or `fallback`. */
   get showing(): 'default' | 'pending' | 'fallback' {
     const state = this.session.state;
     if (isPresentable(state)) return 'default';
-    if (state.status === 'checking' && this.querySelector(':scope > [slot="pending"]')) return 'pending';
+    if (state.status === 'checking' && this.slots.test('pending')) return 'pending';
     return 'fallback';
   }
 

@@ -7,7 +7,7 @@ export default css`
     --para-status-ended-color: #cf222e;
     --para-status-neutral-color: #6e7781;
     --para-status-text-color: inherit;
-    --para-status-indicator-size: 0.625em;
+    --para-status-indicator-size: 0.75em;
     display: inline-block;
     color: var(--para-status-text-color);
   }
@@ -27,32 +27,39 @@ export default css`
     gap: 0.5em;
   }
 
+  /* A shape per status, so the status never rests on colour alone (WCAG 1.4.1). */
   [part='indicator'] {
     flex: none;
     width: var(--para-status-indicator-size);
     height: var(--para-status-indicator-size);
     border-radius: 50%;
-    background: var(--indicator-color, var(--para-status-neutral-color));
+    /* Drawn with a border, not a background: forced-colors mode keeps borders (in CanvasText) and drops backgrounds. */
+    border: calc(var(--para-status-indicator-size) / 2) solid var(--indicator-color, var(--para-status-neutral-color));
+  }
+
+  .active [part='indicator'] {
+    --indicator-color: var(--para-status-active-color);
+  }
+  .expiring [part='indicator'],
+  .offline [part='indicator'],
+  .reauthenticating [part='indicator'] {
+    --indicator-color: var(--para-status-expiring-color);
+    border-radius: 0;
+    clip-path: polygon(50% 0, 100% 100%, 0 100%);
+  }
+  .expired [part='indicator'],
+  .signed-out [part='indicator'] {
+    --indicator-color: var(--para-status-ended-color);
+    border-radius: 0.1em;
+  }
+  .idle [part='indicator'],
+  .checking [part='indicator'],
+  .not-signed-in [part='indicator'] {
+    border-width: 0.15em;
   }
 
   [part='time'] {
     font-variant-numeric: tabular-nums;
-    opacity: 0.85;
-  }
-
-  .active {
-    --indicator-color: var(--para-status-active-color);
-  }
-  .expiring {
-    --indicator-color: var(--para-status-expiring-color);
-  }
-  .expired,
-  .signed-out {
-    --indicator-color: var(--para-status-ended-color);
-  }
-  .offline,
-  .reauthenticating {
-    --indicator-color: var(--para-status-expiring-color);
   }
 
   .expiring [part='indicator'],
@@ -71,5 +78,22 @@ export default css`
     [part='indicator'] {
       animation: none !important;
     }
+  }
+
+  /* High contrast: system colours, and the shapes carry the meaning. */
+  @media (forced-colors: active) {
+    [part='indicator'] {
+      border-color: CanvasText;
+      animation: none !important;
+    }
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
 `;

@@ -1,43 +1,58 @@
 import { html } from 'lit';
-import { property } from 'lit/decorators.js';
-import { secondsLeft } from '../../core/state.js';
+import { property, state } from 'lit/decorators.js';
+import { isUsableStatus, secondsLeft } from '../../core/state.js';
+import type { SessionStatus } from '../../core/types.js';
 import { ParaElement } from '../base/para-element.js';
 import { CountdownController } from '../shared/countdown-controller.js';
-import { formatCountdown, formatDuration, type TimeFormat } from '../shared/format-time.js';
+import { writeTime, type FormatTimeHook, type TimeFormat } from '../shared/format-time.js';
+import { LangController } from '../shared/lang-controller.js';
 import { SessionConsumer } from '../shared/session-consumer.js';
 import styles from './para-session-status.styles.js';
-import { defaultStatusStrings, type ParaSessionStatusStrings } from './status-strings.js';
+import type { ParaSessionStatusStrings } from './status-strings.js';
 
 export type { ParaSessionStatusStrings };
 
+/** What the indicator shows: a status, or `not-signed-in` for a visitor who never was on this page. */
+type Shown = SessionStatus | 'not-signed-in';
+
 /**
  * @tag para-session-status
- * @summary Shows the session's status in words, a coloured indicator and the time left.
+ * @summary Shows the session's status in words, an indicator whose shape and colour follow the status, and the time left.
  *
  * @csspart base - The wrapper of indicator, label and time.
- * @csspart indicator - The coloured dot.
- * @csspart label - The status in words (a polite live region: status changes are announced, ticks are not).
+ * @csspart indicator - The indicator: a circle (signed in), a triangle (ending soon, offline, signing in), a square (ended), a ring (no session).
+ * @csspart label - The status in words.
  * @csspart time - The time left.
+ * @csspart announcement - The visually hidden live region: changes after the page loaded are announced, the first status and ticks are not.
  *
  * @cssproperty [--para-status-active-color=#1a7f37] - Indicator colour while signed in.
  * @cssproperty [--para-status-expiring-color=#9a6700] - Indicator colour while ending soon, offline or signing in.
  * @cssproperty [--para-status-ended-color=#cf222e] - Indicator colour once ended or signed out.
  * @cssproperty [--para-status-neutral-color=#6e7781] - Indicator colour with no session or while checking.
  * @cssproperty [--para-status-text-color=inherit] - Text colour.
- * @cssproperty [--para-status-indicator-size=0.625em] - Diameter of the indicator.
+ * @cssproperty [--para-status-indicator-size=0.75em] - Size of the indicator.
  */
 export class ParaSessionStatus extends ParaElement {
   static override styles = [ParaElement.styles, styles];
 
-  /** `short` (`1 h 42 min`) or `long` (`1 hour 42 minutes`). */
+  /** `short` (`1 hr, 42 min`) or `long` (`1 hour, 42 minutes`), in the page's language. */
   @property({ attribute: 'format', reflect: true }) format: TimeFormat = 'short';
 
-  /** Replaces any of the texts; missing keys keep their defaults. */
+  /** Replaces any of the texts of the page's language; missing keys keep their defaults. */
   @property({ attribute: false }) strings: Partial<ParaSessionStatusStrings> = {};
 
-  private readonly session = new SessionConsumer(this);
+  /** Your own wording for a time; return `undefined` to keep the built-in one. */
+  @property({ attribute: false }) formatTime?: FormatTimeHook;
+
+  /** The status a screen reader is told about: only changes after the first settled status. */
+  @state() private announced: Shown | null = null;
+
+  private readonly session = new SessionConsumer(this, (context) => context.$state.listen((next) => this.follow(next.status)));
+  private readonly language = new LangController(this);
   /** Read by tests: nothing may tick while the page is hidden. */
   protected readonly countdown: CountdownController;
+  private settled: Shown | null = null;
+  private wasSignedIn = false;
 
   constructor() {
     super();
@@ -50,9 +65,21 @@ export class ParaSessionStatus extends ParaElement {
   }
 
   override connectedCallback(): void {
-    this.upgradeProperty('strings');
-    this.upgradeProperty('format');
     super.connectedCallback();
+    this.follow(this.session.state.status);
+  }
+
+  /** Runs on each state change, outside rendering: the page load's first answer is shown, not announced. */
+  private follow(status: SessionStatus): void {
+    if (isUsableStatus(status)) this.wasSignedIn = true;
+    if (status === 'idle' || status === 'checking') return;
+    const shown = this.shown(status);
+    if (this.settled !== null && shown !== this.settled) this.announced = shown;
+    this.settled = shown;
+  }
+
+  private shown(status: SessionStatus): Shown {
+    return status === 'signed-out' && !this.wasSignedIn ? 'not-signed-in' : status;
   }
 
   private get showsTime(): boolean {
@@ -60,24 +87,39 @@ export class ParaSessionStatus extends ParaElement {
     return expiresAt !== null && (status === 'active' || status === 'expiring' || status === 'offline');
   }
 
+  private get text(): ParaSessionStatusStrings {
+    const base = this.language.translation.status;
+    return { ...base, ...this.strings, status: { ...base.status, ...this.strings.status } };
+  }
+
+  private label(shown: Shown): string {
+    return shown === 'not-signed-in' ? this.text.notSignedIn : this.text.status[shown];
+  }
+
   /** The time left as shown, or '' when the status has none. */
   get timeLeftText(): string {
+    return this.timeLeft(this.session.state.status === 'expiring' ? 'countdown' : 'duration');
+  }
+
+  private timeLeft(kind: 'countdown' | 'duration' | 'spoken'): string {
     const seconds = secondsLeft(this.session.state, this.session.clock.now());
     if (!this.showsTime || seconds === null) return '';
-    const format = this.format === 'long' ? 'long' : 'short';
-    const time = this.session.state.status === 'expiring' ? formatCountdown(seconds) : formatDuration(seconds, format);
-    const template = this.strings.timeLeft ?? defaultStatusStrings.timeLeft;
-    return template.replace('{time}', time);
+    const context = { kind, locale: this.language.locale, format: this.format === 'long' ? 'long' : 'short' } as const;
+    return this.text.timeLeft.replace('{time}', writeTime(seconds, context, this.formatTime));
   }
 
   protected override render() {
-    const { status } = this.session.state;
-    const label = this.strings.status?.[status] ?? defaultStatusStrings.status[status];
+    const shown = this.shown(this.session.state.status);
     const time = this.timeLeftText;
-    return html`<span part="base" class=${status}>
+    return html`<span part="base" class=${shown} lang=${this.language.locale} dir=${this.language.dir}>
       <span part="indicator" aria-hidden="true"></span>
-      <span part="label" role="status">${label}</span>
-      ${time ? html`<span part="time">${time}</span>` : null}
+      <span part="label">${this.label(shown)}</span>
+      ${time && shown === 'expiring'
+        ? html`<span part="time" aria-hidden="true">${time}</span><span class="visually-hidden">${this.timeLeft('spoken')}</span>`
+        : time
+          ? html`<span part="time">${time}</span>`
+          : null}
+      <span part="announcement" class="visually-hidden" role="status">${this.announced ? this.label(this.announced) : ''}</span>
     </span>`;
   }
 }

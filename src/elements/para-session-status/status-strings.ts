@@ -1,8 +1,10 @@
 import type { SessionStatus } from '../../core/types.js';
 
-/** What `<para-session-status>` says; set `strings` with any subset to translate or rephrase. */
+/** What `<para-session-status>` says; set `strings` with any subset to rephrase. */
 export interface ParaSessionStatusStrings {
   status: Record<SessionStatus, string>;
+  /** `signed-out` for a visitor who was never signed in on this page: neutral, not an alarm. */
+  notSignedIn: string;
   /** `{time}` is replaced by the time left. */
   timeLeft: string;
 }
@@ -18,5 +20,6 @@ export const defaultStatusStrings: ParaSessionStatusStrings = {
     'signed-out': 'Signed out',
     offline: 'Offline',
   },
+  notSignedIn: 'Not signed in',
   timeLeft: '{time} left',
 };

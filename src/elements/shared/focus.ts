@@ -4,3 +4,25 @@ export function deepActiveElement(root: DocumentOrShadowRoot = document): HTMLEl
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active instanceof HTMLElement ? active : null;
 }
+
+/** Whether focus can land on `element`: still in the page, rendered, not inert. */
+export function canTakeFocus(element: HTMLElement | null): element is HTMLElement {
+  if (!element?.isConnected || element.closest('[inert]')) return false;
+  return typeof element.checkVisibility === 'function' ? element.checkVisibility() : element.getClientRects().length > 0;
+}
+
+/**
+ * Gives focus back to what had it. When that is gone or hidden (it sat in content a guard hid), a
+ * moment later it may be back; otherwise focus goes to `fallback`, never silently to `<body>`.
+ */
+export function restoreFocus(saved: HTMLElement | null, fallback: () => HTMLElement | null | undefined): void {
+  if (canTakeFocus(saved)) {
+    saved.focus();
+    return;
+  }
+  // Other elements (a guard showing its content again) render in the same turn; look after them.
+  setTimeout(() => {
+    if (canTakeFocus(saved)) (saved as HTMLElement).focus();
+    else fallback()?.focus();
+  }, 0);
+}

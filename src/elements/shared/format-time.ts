@@ -1,43 +1,108 @@
-/** How time left reads: `1 h 42 min` (short) or `1 hour 42 minutes` (long), and `1:52` in the warning window. */
+import { unitWords } from './translations.js';
+
+/** How time left reads: `1 hr, 42 min` (short) or `1 hour, 42 minutes` (long), in the page's language. */
 export type TimeFormat = 'short' | 'long';
 
-const plural = (value: number, one: string, many: string) => `${value} ${value === 1 ? one : many}`;
+/**
+ * Which time is being written: `duration` (the status outside the warning window, in minutes),
+ * `countdown` (the visible `1:52`), `spoken` (what screen readers hear: `1 minute, 52 seconds`).
+ */
+export interface TimeFormatContext {
+  kind: 'duration' | 'countdown' | 'spoken';
+  locale: string;
+  format: TimeFormat;
+}
+
+/** An app's own wording for a time; return `undefined` to keep the built-in one. */
+export type FormatTimeHook = (seconds: number, context: TimeFormatContext) => string | undefined | null;
+
+type Parts = { days?: number; hours?: number; minutes?: number; seconds?: number };
+type Unit = keyof Parts;
+const UNIT_NAMES: Record<Unit, 'day' | 'hour' | 'minute' | 'second'> = { days: 'day', hours: 'hour', minutes: 'minute', seconds: 'second' };
+
+interface DurationFormatLike {
+  format(duration: Parts): string;
+}
+type DurationFormatCtor = new (locale: string, options: { style: 'long' | 'short' }) => DurationFormatLike;
+
+/** `Intl.DurationFormat` where the browser has it (Chromium 129+, Safari 16.4+, Firefox 136+). */
+const durationFormat = (): DurationFormatCtor | undefined => (Intl as unknown as { DurationFormat?: DurationFormatCtor }).DurationFormat;
 
 /**
- * Minutes, rounded up so the last minute never reads "0 min"; a zero minor unit is left out
- * ("1 h", not "1 h 0 min").
+ * Writes the non-zero parts in words, through `Intl.DurationFormat`, else `Intl.NumberFormat` units
+ * joined by `Intl.ListFormat`, else the translation's unit words chosen by `Intl.PluralRules`.
  */
-export function formatDuration(seconds: number, format: TimeFormat = 'short'): string {
-  const totalMinutes = Math.ceil(Math.max(0, seconds) / 60);
-  const days = Math.floor(totalMinutes / 1440);
-  const hours = Math.floor((totalMinutes % 1440) / 60);
-  const minutes = totalMinutes % 60;
-  const long = format === 'long';
-  const d = (n: number) => (long ? plural(n, 'day', 'days') : `${n} d`);
-  const h = (n: number) => (long ? plural(n, 'hour', 'hours') : `${n} h`);
-  const m = (n: number) => (long ? plural(n, 'minute', 'minutes') : `${n} min`);
-  if (days > 0) return hours > 0 ? `${d(days)} ${h(hours)}` : d(days);
-  if (hours > 0) return minutes > 0 ? `${h(hours)} ${m(minutes)}` : h(hours);
-  return m(minutes);
+export function formatParts(parts: Parts, locale: string, style: 'long' | 'short'): string {
+  const units = (Object.keys(UNIT_NAMES) as Unit[]).filter((unit) => (parts[unit] ?? 0) > 0);
+  // Nothing left: say "0 seconds" (or "0 min" when seconds are not shown), never an empty string.
+  if (units.length === 0) units.push('seconds' in parts ? 'seconds' : 'minutes');
+  const shown: Parts = Object.fromEntries(units.map((unit) => [unit, parts[unit] ?? 0]));
+  const DurationFormat = durationFormat();
+  if (DurationFormat && units.some((unit) => shown[unit]! > 0)) return new DurationFormat(locale, { style }).format(shown);
+  const words = units.map((unit) => formatUnit(shown[unit]!, UNIT_NAMES[unit], locale, style));
+  return new Intl.ListFormat(locale, { type: 'unit', style: style === 'long' ? 'long' : 'short' }).format(words);
 }
 
-/** A running clock for the warning window: `1:52`, `0:09`, `1:00:00`. */
-export function formatCountdown(seconds: number): string {
+function formatUnit(value: number, unit: 'day' | 'hour' | 'minute' | 'second', locale: string, style: 'long' | 'short'): string {
+  try {
+    return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: style }).format(value);
+  } catch {
+    const category = new Intl.PluralRules(locale).select(value);
+    const forms = unitWords(locale)[unit];
+    return `${new Intl.NumberFormat(locale).format(value)} ${forms[category] ?? forms.other}`;
+  }
+}
+
+/** Minutes, rounded up so the last minute never reads "0 min"; zero units are left out ("1 hr", not "1 hr, 0 min"). */
+export function formatDuration(seconds: number, format: TimeFormat = 'short', locale = 'en'): string {
+  const totalMinutes = Math.ceil(Math.max(0, seconds) / 60);
+  const parts = { days: Math.floor(totalMinutes / 1440), hours: Math.floor((totalMinutes % 1440) / 60), minutes: totalMinutes % 60 };
+  return formatParts(parts, locale, format);
+}
+
+/** A running clock for the warning window, in the language's digits: `1:52`, `0:09`, `1:00:00`. */
+export function formatCountdown(seconds: number, locale = 'en'): string {
   const total = Math.max(0, Math.ceil(seconds));
+  const two = new Intl.NumberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false });
+  const one = new Intl.NumberFormat(locale, { useGrouping: false });
   const hours = Math.floor(total / 3600);
   const minutes = Math.floor((total % 3600) / 60);
-  const secs = String(total % 60).padStart(2, '0');
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${secs}` : `${minutes}:${secs}`;
+  const secs = two.format(total % 60);
+  return hours > 0 ? `${one.format(hours)}:${two.format(minutes)}:${secs}` : `${one.format(minutes)}:${secs}`;
 }
 
-/** Screen readers hear the countdown only at these marks, not every second. */
-export const ANNOUNCED_SECONDS: readonly number[] = [60, 30, 10];
-
-/** Spoken form of a countdown: "1 minute 52 seconds". */
-export function speakCountdown(seconds: number): string {
+/** What a screen reader hears for a countdown: "1 minute, 52 seconds", never "one fifty-two". */
+export function speakCountdown(seconds: number, locale = 'en'): string {
   const total = Math.max(0, Math.ceil(seconds));
-  const minutes = Math.floor(total / 60);
-  const secs = total % 60;
-  if (minutes === 0) return plural(secs, 'second', 'seconds');
-  return secs === 0 ? plural(minutes, 'minute', 'minutes') : `${plural(minutes, 'minute', 'minutes')} ${plural(secs, 'second', 'seconds')}`;
+  return formatParts({ hours: Math.floor(total / 3600), minutes: Math.floor((total % 3600) / 60), seconds: total % 60 }, locale, 'long');
+}
+
+/** Runs the app's hook first; a hook that throws or returns nothing falls back to the built-in wording. */
+export function writeTime(seconds: number, context: TimeFormatContext, hook: FormatTimeHook | undefined): string {
+  if (hook) {
+    try {
+      const text = hook(seconds, context);
+      if (typeof text === 'string' && text) return text;
+    } catch (error) {
+      console.warn(`formatTime threw for ${seconds} s (${context.kind}); using the built-in wording.`, error);
+    }
+  }
+  if (context.kind === 'countdown') return formatCountdown(seconds, context.locale);
+  if (context.kind === 'spoken') return speakCountdown(seconds, context.locale);
+  return formatDuration(seconds, context.format, context.locale);
+}
+
+/**
+ * Spoken countdown marks: every 15 s while more than 20 s are left (polite), then 20 and 10 s
+ * (assertive), as HMRC's and MoJ's timeout warnings do. Returns the mark to announce at `seconds`,
+ * given how many seconds were left when the warning opened, or `null` before the first mark.
+ */
+export function announcementMark(seconds: number, openedAt: number): { at: number; urgent: boolean } | null {
+  const marks: number[] = [];
+  for (let at = Math.floor((openedAt - 1) / 15) * 15; at > 20; at -= 15) marks.push(at);
+  marks.push(20, 10);
+  const crossed = marks.filter((at) => at < openedAt && seconds <= at);
+  if (crossed.length === 0) return null;
+  const at = Math.min(...crossed);
+  return { at, urgent: at <= 20 };
 }

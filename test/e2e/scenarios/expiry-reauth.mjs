@@ -27,7 +27,7 @@ export async function expiryReauth({ browser, demo, emu, step, log }) {
     assert.ok(latency >= 0, `expired ${-latency} ms before the server's expiry`);
     assert.ok(latency <= 2000, `expired ${latency} ms after the server's expiry (cookie second ${new Date(expiresAt).toISOString()})`);
     assert.equal(await statusText(page), 'Session ended');
-    assert.equal(await focusedId(page), 'email', 'focus moves to the email field');
+    assert.equal(await focusedId(page), 'title', 'focus moves to the heading, so the expiry is read out');
     const emailField = expiredDialog(page).getByLabel('Email');
     assert.equal(await emailField.inputValue(), EMAIL, 'the email is pre-filled');
 

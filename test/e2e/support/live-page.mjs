@@ -1,7 +1,7 @@
 // Drives demo/live/ (real elements + real ParaWeb) the way a user does, and reads what the user sees.
 
 /** A fresh browser context (own storage, so its own Para session) on the live page with `options` as URL params. */
-export async function openLivePage(browser, demoUrl, options = {}, { log = () => {} } = {}) {
+export async function openLivePage(browser, demoUrl, options = {}, { log = () => {}, loadTimeout = 30_000 } = {}) {
   const context = await browser.newContext();
   const page = await context.newPage();
   page.on('pageerror', (e) => log(`[pageerror] ${e.message}`));
@@ -20,7 +20,7 @@ export async function openLivePage(browser, demoUrl, options = {}, { log = () =>
   });
   const url = new URL(demoUrl);
   for (const [name, value] of Object.entries(options)) url.searchParams.set(name, String(value));
-  await page.goto(url.href);
+  await page.goto(url.href, { timeout: loadTimeout });
   return { context, page };
 }
 
@@ -37,7 +37,11 @@ export const statusEnteredAt = (page, wanted, after = 0) =>
 
 /** The status element's visible text (its shadow DOM), whitespace collapsed. */
 export const statusText = (page) =>
-  page.evaluate(() => document.querySelector('para-session-status').shadowRoot.textContent.replace(/\s+/g, ' ').trim());
+  page.evaluate(() => {
+    const root = document.querySelector('para-session-status').shadowRoot;
+    // What is on screen: the label and the time, not the visually hidden live region or spoken time.
+    return [...root.querySelectorAll('[part="label"], [part="time"]')].map((el) => el.textContent).join(' ').replace(/\s+/g, ' ').trim();
+  });
 
 export async function waitForStatus(page, wanted, timeout = 20_000) {
   const list = [wanted].flat();
@@ -46,7 +50,7 @@ export async function waitForStatus(page, wanted, timeout = 20_000) {
 }
 
 /** The re-auth dialog as a user finds it: by role and accessible name (its heading). */
-export const expiredDialog = (page) => page.getByRole('dialog', { name: 'Your session has ended' });
+export const expiredDialog = (page) => page.getByRole('dialog', { name: /^(Your session has ended|Welcome back, .+)$/ });
 export const warningDialog = (page) => page.getByRole('dialog', { name: 'Are you still there?' });
 export const anyDialogOpen = (page) => page.evaluate(() => document.querySelector('para-reauth-dialog').open);
 
@@ -60,7 +64,7 @@ export const focusedId = (page) =>
 
 /** Approve the sign-in on the emulator's portal page that the app opened in a popup. */
 export async function approveInPortal(popup, email) {
-  await popup.waitForURL(/\/web\/biometrics\/login/, { timeout: 20_000 });
+  await popup.waitForURL(/\/web\/(biometrics|passwords)\/login/, { timeout: 20_000 });
   await popup.getByRole('heading', { name: `Approve sign-in for ${email}` }).waitFor();
   await popup.getByRole('button', { name: 'Approve' }).click();
 }

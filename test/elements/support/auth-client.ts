@@ -9,6 +9,10 @@ export const PASSKEY_URL = 'https://portal.test/web/biometrics/login?sessionId=s
  */
 export class AuthFakeClient extends FakeParaClient {
   readonly authCalls: unknown[] = [];
+  phone: string | undefined = undefined;
+  refreshCalls = 0;
+  /** `refreshSession()` throws this, as the SDK does after a reload (`auth is not set`). */
+  failRefreshWith: Error | null = null;
   cancelCalls = 0;
   failNextAuthWith: Error | null = null;
   private readonly phaseListeners = new Set<(snapshot: ParaStateSnapshot) => void>();
@@ -35,6 +39,20 @@ export class AuthFakeClient extends FakeParaClient {
     queueMicrotask(() => params.redirectCallbacks.onOAuthUrl?.(`https://oauth.test/${params.method.toLowerCase()}`));
     return flow;
   };
+
+  refreshSession = async (params?: { shouldOpenPopup?: boolean }): Promise<string> => {
+    this.refreshCalls += 1;
+    this.authCalls.push({ refresh: params });
+    if (this.failRefreshWith) throw this.failRefreshWith;
+    return PASSKEY_URL;
+  };
+
+  /** A phone user: the SDK exposes `phone` (E.164) and no email. */
+  usePhone(phone = '+14155552671'): this {
+    this.email = undefined;
+    this.phone = phone;
+    return this;
+  }
 
   cancelAuthFlow = async (): Promise<void> => {
     this.cancelCalls += 1;

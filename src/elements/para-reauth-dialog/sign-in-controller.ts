@@ -1,0 +1,89 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ParaSessionEngine } from '../../core/engine.js';
+import type { ParaIdentity } from '../../core/types.js';
+import { openAuthPopup, ReauthAttempt, type ReauthFailure, type ReauthMethod, type ReauthTimers } from '../../para/reauth.js';
+
+/** Where the built-in sign-in is: choosing, waiting for the popup, failed, or signed in as someone else. */
+export type SignInPhase =
+  | { step: 'form'; notice?: 'refresh-unavailable' }
+  | { step: 'progress'; method: ReauthMethod }
+  | { step: 'error'; failure: ReauthFailure; retry: ReauthMethod }
+  | { step: 'switched'; identity: ParaIdentity; previous: ParaIdentity };
+
+export interface SignInSource {
+  engine(): ParaSessionEngine | null;
+  timers(): ReauthTimers;
+  /** The phase changed: the dialog decides again whether it stays open. */
+  changed(): void;
+}
+
+/**
+ * Runs the dialog's sign-in: one attempt at a time, started from the user's gesture (the popup must
+ * open before anything is awaited), cancelled when the host leaves the page.
+ */
+export class SignInController implements ReactiveController {
+  private current: SignInPhase = { step: 'form' };
+  private attempt: ReauthAttempt | null = null;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly source: SignInSource,
+  ) {
+    host.addController(this);
+  }
+
+  get phase(): SignInPhase {
+    return this.current;
+  }
+
+  /** Whether a sign-in or its outcome is on screen, so the dialog must stay open for it. */
+  get busy(): boolean {
+    return this.current.step !== 'form';
+  }
+
+  /** Runs in the submit/click handler. */
+  start(method: ReauthMethod): void {
+    const engine = this.source.engine();
+    if (!engine || this.current.step === 'progress') return;
+    const attempt = new ReauthAttempt(engine, openAuthPopup(), this.source.timers());
+    this.attempt = attempt;
+    this.show({ step: 'progress', method });
+    void attempt.run(method).then((outcome) => {
+      if (this.attempt !== attempt) return;
+      this.attempt = null;
+      if (outcome.ok) {
+        if (this.current.step === 'progress') this.show({ step: 'form' });
+      } else if (!outcome.cancelled) {
+        // Without a session the SDK can refresh, the full sign-in is the way back.
+        if (method.type === 'refresh' && outcome.failure === 'unsupported') this.show({ step: 'form', notice: 'refresh-unavailable' });
+        else this.show({ step: 'error', failure: outcome.failure, retry: method });
+      }
+    });
+  }
+
+  /** Stops a running attempt; the phase returns to the form. */
+  async stop(): Promise<void> {
+    const attempt = this.attempt;
+    this.attempt = null;
+    this.show({ step: 'form' });
+    await attempt?.cancel();
+  }
+
+  showSwitched(identity: ParaIdentity, previous: ParaIdentity): void {
+    this.show({ step: 'switched', identity, previous });
+  }
+
+  reset(): void {
+    if (this.current.step !== 'progress') this.show({ step: 'form' });
+  }
+
+  hostDisconnected(): void {
+    void this.stop();
+  }
+
+  private show(phase: SignInPhase): void {
+    this.current = phase;
+    this.host.requestUpdate();
+    this.source.changed();
+  }
+}

@@ -1,0 +1,37 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { directionOf, nearestLang, translationFor, type ParaTranslation } from './translations.js';
+
+/**
+ * The language of the host, from the nearest `[lang]`. Re-renders the host when any `lang`
+ * attribute in the document changes, so switching a page's language needs no reload.
+ */
+export class LangController implements ReactiveController {
+  private observer: MutationObserver | null = null;
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    host.addController(this);
+  }
+
+  get locale(): string {
+    return nearestLang(this.host);
+  }
+
+  get dir(): 'rtl' | 'ltr' {
+    return directionOf(this.locale);
+  }
+
+  get translation(): ParaTranslation {
+    return translationFor(this.locale);
+  }
+
+  hostConnected(): void {
+    if (typeof MutationObserver !== 'function') return;
+    this.observer = new MutationObserver(() => this.host.requestUpdate());
+    this.observer.observe(this.host.ownerDocument.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  }
+
+  hostDisconnected(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+  }
+}

@@ -1,0 +1,160 @@
+import { expect, html } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
+import sinon from 'sinon';
+import type { ParaReauthDialog } from '../../src/elements/para-reauth-dialog/para-reauth-dialog.js';
+import type { ParaSessionStatus } from '../../src/elements/para-session-status/para-session-status.js';
+import { formatParts } from '../../src/elements/shared/format-time.js';
+import { createWorld, reachExpiry, reachWarning, SECOND, sessionFixture, settle, type SessionWorld } from './support/session-fixture.js';
+import { contrast } from './support/contrast.js';
+
+/** The provider is the fixture's root (a plain wrapper would make fixture() wait for an animation frame a background page never gets). */
+async function page(world: SessionWorld, lang: string) {
+  const provider = await sessionFixture<HTMLElement>(
+    html`<para-session lang=${lang} .client=${world.client} .engineOptions=${world.engineOptions}>
+      <para-session-status format="long"></para-session-status>
+      <para-reauth-dialog></para-reauth-dialog>
+    </para-session>`,
+    world,
+  );
+  return { dialog: provider.querySelector('para-reauth-dialog')!, status: provider.querySelector('para-session-status')! };
+}
+
+const text = (root: ParaReauthDialog | ParaSessionStatus, selector: string) => root.shadowRoot!.querySelector(selector)!.textContent!.trim();
+
+/** The colour a computed style resolves to, as #rrggbb. */
+function hex(value: string): string {
+  const [r, g, b] = value.match(/\d+(\.\d+)?/g)!.slice(0, 3).map(Number);
+  return `#${[r, g, b].map((n) => Math.round(n!).toString(16).padStart(2, '0')).join('')}`;
+}
+
+describe('language, time and looks', () => {
+  afterEach(() => sinon.restore());
+
+  describe('7. every string and time through Intl, in the nearest [lang]', () => {
+    it('speaks German on a German page: words, units and plurals from Intl', async () => {
+      const world = createWorld();
+      const { dialog, status } = await page(world, 'de');
+      expect(text(status, '[part="label"]')).to.equal('Angemeldet');
+      expect(text(status, '[part="time"]')).to.equal('noch 2 Stunden');
+      await reachWarning(world);
+      expect(text(dialog, '#title')).to.equal('Sind Sie noch da?');
+      expect(text(dialog, '#description .visually-hidden')).to.equal('1 Minute, 50 Sekunden');
+      await settle(world, 5 * SECOND);
+      expect(text(dialog, '[data-live="polite"]')).to.equal('Ihre Sitzung endet in 1 Minute, 45 Sekunden.');
+      await expect(dialog).to.be.accessible();
+    });
+
+    it('lays Arabic out right to left, with its own digits and plural forms', async () => {
+      const world = createWorld();
+      const { dialog, status } = await page(world, 'ar');
+      expect(status.shadowRoot!.querySelector('[part="base"]')!.getAttribute('dir')).to.equal('rtl');
+      expect(text(status, '[part="label"]')).to.equal('مسجّل الدخول');
+      await reachWarning(world);
+      const native = dialog.shadowRoot!.querySelector('dialog')!;
+      expect(native.getAttribute('dir')).to.equal('rtl');
+      expect(getComputedStyle(native.querySelector('h2')!).direction).to.equal('rtl');
+      expect(text(dialog, '#title')).to.equal('هل ما زلت هنا؟');
+      expect(text(dialog, '[part="countdown"]')).to.equal(`${new Intl.NumberFormat('ar').format(1)}:${new Intl.NumberFormat('ar').format(50)}`);
+      await expect(dialog).to.be.accessible();
+      await reachExpiry(world);
+      expect(text(dialog, '#title')).to.equal('مرحبًا بعودتك، a@b.co');
+      await expect(dialog).to.be.accessible();
+    });
+
+    it('follows a change of the page language without a reload', async () => {
+      const world = createWorld();
+      const { status } = await page(world, 'en');
+      status.closest('para-session')!.setAttribute('lang', 'de');
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await status.updateComplete;
+      expect(text(status, '[part="label"]')).to.equal('Angemeldet');
+    });
+
+    it('lets the app word the time through formatTime, and keeps the built-in one when the hook gives up', async () => {
+      const world = createWorld();
+      const { status } = await page(world, 'en');
+      status.formatTime = (seconds, context) => (context.kind === 'duration' ? `${Math.round(seconds / 60)}′` : undefined);
+      await status.updateComplete;
+      expect(text(status, '[part="time"]')).to.equal('120′ left');
+      status.formatTime = () => undefined;
+      await status.updateComplete;
+      expect(text(status, '[part="time"]')).to.equal('2 hours left');
+    });
+
+    it('falls back to NumberFormat units (and PluralRules words) where DurationFormat is missing', () => {
+      const intl = Intl as unknown as { DurationFormat?: unknown };
+      const saved = intl.DurationFormat;
+      try {
+        delete intl.DurationFormat;
+        expect(formatParts({ minutes: 1, seconds: 45 }, 'en', 'long')).to.equal('1 minute, 45 seconds');
+        expect(formatParts({ minutes: 2 }, 'ar', 'long')).to.equal(new Intl.NumberFormat('ar', { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(2));
+      } finally {
+        intl.DurationFormat = saved;
+      }
+    });
+
+    it('warns once about an invalid lang and speaks English', async () => {
+      const warn = sinon.stub(console, 'warn');
+      const world = createWorld();
+      const { status } = await page(world, 'not a tag!');
+      expect(text(status, '[part="label"]')).to.equal('Signed in');
+      expect(warn.getCalls().map((call) => String(call.args[0]))).to.include('<para-session-status>: lang="not a tag!" is not a valid language tag; using English.');
+    });
+  });
+
+  describe('9. contrast and high-contrast mode', () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      it(`keeps input and button borders at 3:1 or more, and text at 4.5:1, in ${scheme} mode`, async () => {
+        await emulateMedia({ colorScheme: scheme });
+        after(() => emulateMedia({ colorScheme: 'light' }));
+        const world = createWorld();
+        const { dialog } = await page(world, 'en');
+        await reachExpiry(world);
+        const root = dialog.shadowRoot!;
+        const background = hex(getComputedStyle(root.querySelector('dialog')!).backgroundColor);
+        const input = root.querySelector('input')!;
+        const secondary = [...root.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Cancel')!;
+        for (const [name, el] of [['input', input], ['secondary button', secondary]] as const) {
+          const ratio = contrast(hex(getComputedStyle(el).borderTopColor), background);
+          expect(ratio, `${name} border on ${background}`).to.be.at.least(3);
+        }
+        const muted = hex(getComputedStyle(root.querySelector('#description')!).color);
+        expect(contrast(muted, background), 'secondary text').to.be.at.least(4.5);
+        await expect(dialog).to.be.accessible();
+      });
+    }
+
+    it('gives every status its own indicator shape, which forced-colors mode keeps in system colours', async () => {
+      const world = createWorld();
+      const { status } = await page(world, 'en');
+      const indicator = () => getComputedStyle(status.shadowRoot!.querySelector('[part="indicator"]')!);
+      const shape = () => `${indicator().borderRadius}|${indicator().clipPath}|${indicator().borderTopWidth}`;
+      const shapes = new Set<string>([shape()]);
+      await reachWarning(world);
+      await status.updateComplete;
+      shapes.add(shape());
+      await reachExpiry(world);
+      await status.updateComplete;
+      shapes.add(shape());
+      expect(shapes.size, [...shapes].join(' / ')).to.equal(3);
+      const sheet = (status.shadowRoot!.adoptedStyleSheets ?? []).flatMap((s) => [...s.cssRules]).find((rule) => rule instanceof CSSMediaRule && rule.conditionText.includes('forced-colors'));
+      expect(sheet?.cssText, 'the shape is a border, which forced colours keep').to.match(/border-color: canvastext/i);
+      expect(indicator().backgroundColor, 'nothing rests on a background that forced colours remove').to.equal('rgba(0, 0, 0, 0)');
+    });
+  });
+
+  describe('11. the status on page load', () => {
+    it('does not announce "Signed in" on load, and greets a visitor who never signed in neutrally', async () => {
+      const world = createWorld();
+      const { status } = await page(world, 'en');
+      expect(text(status, '[part="label"]')).to.equal('Signed in');
+      expect(status.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal('');
+      const stranger = createWorld({ signedIn: false });
+      stranger.client.userId = undefined;
+      const visitor = (await page(stranger, 'en')).status;
+      expect(text(visitor, '[part="label"]')).to.equal('Not signed in');
+      expect(visitor.shadowRoot!.querySelector('[part="base"]')!.className).to.equal('not-signed-in');
+      await expect(visitor).to.be.accessible();
+    });
+  });
+});
