@@ -9,14 +9,20 @@ import { summaryReporter } from './tools/summary-reporter.js';
 
 // One browser per engine, shared by every test file; BROWSERS=chromium,firefox narrows the run.
 const engines = selectedEngines();
+/**
+ * With concurrency 2, one of Firefox's two test tabs is in the background, where its timers are clamped
+ * to one second: the simulated-time suites then spend seconds per `settle` and pass the 10 s test
+ * timeout. Chromium's headless tabs are not clamped; these prefs give Firefox the same footing.
+ */
+const firefoxTestPrefs = { 'dom.min_background_timeout_value': 4, 'dom.min_background_timeout_value_without_budget_throttling': 4, 'dom.timeout.enable_budget_timer_throttling': false };
 const launchers = {
   chromium: () => chromeLauncher({ launchOptions: { executablePath: findChromium(), headless: true, args: chromiumArgs } }),
   // Stock Firefox over WebDriver BiDi, through puppeteer-core (which downloads nothing).
-  firefox: () => chromeLauncher({ puppeteer, launchOptions: { browser: 'firefox', executablePath: findFirefox(), headless: true } }),
+  firefox: () => chromeLauncher({ puppeteer, launchOptions: { browser: 'firefox', executablePath: findFirefox(), headless: true, extraPrefsFirefox: firefoxTestPrefs } }),
   // WebKitGTK's MiniBrowser through its WebDriver, under Xvfb when there is no display.
   webkit: async () => {
     const driver = await startWebKitDriver();
-    return webdriverLauncher({
+    const launcher = webdriverLauncher({
       automationProtocol: 'webdriver',
       hostname: driver.hostname,
       port: driver.port,
@@ -24,6 +30,10 @@ const launchers = {
       // Classic WebDriver: WebKitWebDriver does not speak BiDi, and asking for it fails session creation.
       capabilities: { ...driver.capabilities, 'wdio:enforceWebDriverClassic': true },
     });
+    // One file at a time, in the top-level window: with concurrency > 1 the launcher runs files in
+    // iframes, and MiniBrowser's driver loses them ("Invalid frame ID"), so key presses fail.
+    const initialize = launcher.initialize.bind(launcher);
+    return Object.assign(launcher, { concurrency: 1, initialize: (config) => initialize({ ...config, concurrency: 1 }) });
   },
 };
 const browsers = await Promise.all(engines.map((engine) => launchers[engine]()));
