@@ -31,7 +31,8 @@ class PuppeteerContext {
     this.raw = context;
   }
   async newPage() {
-    return new PuppeteerPage(await this.raw.newPage(), this);
+    // A window each, not a tab: a background tab is hidden, and Playwright's pages are all visible.
+    return new PuppeteerPage(await this.raw.newPage({ type: 'window' }), this);
   }
   close() {
     return this.raw.close();
