@@ -67,9 +67,6 @@ class PuppeteerPage {
   goto(url) {
     return this.raw.goto(url);
   }
-  url() {
-    return this.raw.url();
-  }
   evaluate(fn, arg) {
     return this.raw.evaluate(fn, arg);
   }
@@ -97,10 +94,16 @@ class PuppeteerPage {
       });
     });
   }
+  /** The page's own location: over BiDi, puppeteer's url() of a popup can stay about:blank after it navigates. */
+  async url() {
+    return this.raw.evaluate(() => location.href).catch(() => this.raw.url());
+  }
   async waitForURL(pattern, { timeout = 30_000 } = {}) {
     const until = Date.now() + timeout;
-    while (!(pattern instanceof RegExp ? pattern.test(this.raw.url()) : this.raw.url() === pattern)) {
-      if (Date.now() >= until) throw new Error(`page URL ${this.raw.url()} never matched ${pattern} within ${timeout} ms`);
+    for (;;) {
+      const url = await this.url();
+      if (pattern instanceof RegExp ? pattern.test(url) : url === pattern) return;
+      if (Date.now() >= until) throw new Error(`page URL ${url} never matched ${pattern} within ${timeout} ms`);
       await sleep(100);
     }
   }

@@ -131,7 +131,9 @@ class WebDriverPage {
     const element = await this.#execute(`const m = ${queryExpression(chain)}; return (m.find((x) => x.visible) ?? m[0])?.el ?? null;`);
     if (!element) throw new Error(`no element for ${new Locator(null, chain)}`);
     if (action === 'click') {
-      // The driver's own click: real input events and user activation, as a user's click.
+      // In view first (the driver refuses an element below the fold as "not interactable"), then the
+      // driver's own click: real input events and user activation, as a user's click.
+      await this.#execute('arguments[0].scrollIntoView({ block: "center" }); return null;', [element]);
       return this.ctx.inWindow(this.handle, () => this.ctx.command('POST', `/element/${element[ELEMENT]}/click`, {}));
     }
     return this.#execute(`return ${pageAction(action, value)}(arguments[0]);`, [element]);
