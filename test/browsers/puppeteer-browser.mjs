@@ -19,7 +19,7 @@ export class PuppeteerBrowser {
     return this.versionString;
   }
   async newContext() {
-    return new PuppeteerContext(await this.browser.createBrowserContext());
+    return new PuppeteerContext(await this.browser.createBrowserContext(), this.engine);
   }
   close() {
     return this.browser.close();
@@ -27,8 +27,9 @@ export class PuppeteerBrowser {
 }
 
 class PuppeteerContext {
-  constructor(context) {
+  constructor(context, engine) {
     this.raw = context;
+    this.engine = engine;
   }
   async newPage() {
     // A window each, not a tab: a background tab is hidden, and Playwright's pages are all visible.
@@ -43,6 +44,7 @@ class PuppeteerPage {
   constructor(page, context) {
     this.raw = page;
     this.ctx = context;
+    this.engine = context.engine;
     this.backend = {
       count: async (chain) => this.raw.evaluate(`(() => { const m = ${queryExpression(chain)}; return { all: m.length, visible: m.filter((x) => x.visible).length }; })()`),
       act: (chain, action, value) => this.#act(chain, action, value),
@@ -64,8 +66,8 @@ class PuppeteerPage {
   context() {
     return this.ctx;
   }
-  goto(url) {
-    return this.raw.goto(url);
+  goto(url, { timeout } = {}) {
+    return this.raw.goto(url, timeout ? { timeout } : undefined);
   }
   evaluate(fn, arg) {
     return this.raw.evaluate(fn, arg);

@@ -111,6 +111,7 @@ function installRecorder() {
 }
 
 class WebDriverPage {
+  engine = 'webkit';
   constructor(context, handle) {
     this.ctx = context;
     this.handle = handle;

@@ -65,8 +65,35 @@ export async function approveInPortal(popup, email) {
   await popup.getByRole('button', { name: 'Approve' }).click();
 }
 
+/**
+ * How many sign-ins may run at once per engine (run.mjs sets it, e.g. `{ chromium: 2, firefox: 1 }`):
+ * each makes the SDK generate an RSA key in the page, which is slow in Firefox on a busy machine.
+ */
+const slotsByEngine = new Map();
+export function limitSignIns(limits) {
+  slotsByEngine.clear();
+  for (const [engine, count] of Object.entries(limits)) slotsByEngine.set(engine, { free: count, queue: [] });
+}
+async function inSignInSlot(engine, work) {
+  const own = slotsByEngine.get(engine) ?? { free: Infinity, queue: [] };
+  if (own.free <= 0) await new Promise((resolve) => own.queue.push(resolve));
+  else own.free -= 1;
+  try {
+    return await work();
+  } finally {
+    const next = own.queue.shift();
+    if (next) next();
+    else own.free += 1;
+  }
+}
+
 /** Sign in from the page's form: type the email, press Sign in, approve in the popup. Returns timings. */
-export async function signIn(page, email) {
+export function signIn(page, email) {
+  // Playwright's pages are Chromium's; the other engines' pages say which engine they are.
+  return inSignInSlot(page.engine ?? 'chromium', () => signInNow(page, email));
+}
+
+async function signInNow(page, email) {
   const form = page.getByRole('form', { name: 'Sign in with Para' });
   await form.waitFor({ timeout: 60_000 });
   await form.getByLabel('Email').fill(email);
