@@ -157,7 +157,7 @@ try {
   console.log(`warm-up: the demo page loaded in ${primary} in ${Date.now() - warmUp} ms`);
   // The first engine's short lanes start at once; each other engine's once the previous engine's
   // sign-in lane is done, and sign-ins queue per engine: more cold page loads and SDK key generations at
-  // once overrun a busy 2-core machine (the key alone then outlasts the portal's 20-s wait).
+  // once overrun a busy 2-core machine.
   limitSignIns({ [primary]: 2, ...Object.fromEntries(running.filter((e) => e !== primary).map((e) => [e, 1])) });
   let previous = lane(primary, '1/6/7 sign-in, transfer, logout', signInTransferLogout(ctxFor(primary)));
   const short = { [primary]: [previous, lane(primary, '4 idle warning', idleWarning(ctxFor(primary))), lane(primary, '3 expiry and re-auth', expiryReauth(ctxFor(primary)))] };

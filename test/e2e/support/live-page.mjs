@@ -60,7 +60,9 @@ export const focusedId = (page) =>
 
 /** Approve the sign-in on the emulator's portal page that the app opened in a popup. */
 export async function approveInPortal(popup, email) {
-  await popup.waitForURL(/\/web\/biometrics\/login/, { timeout: 20_000 });
+  // The popup opens blank and reaches the portal once the SDK has generated an RSA key in the page:
+  // ~3 s in Chromium, 5-12 s in Firefox, and more than 20 s for either on a loaded 2-core machine.
+  await popup.waitForURL(/\/web\/biometrics\/login/, { timeout: 45_000 });
   await popup.getByRole('heading', { name: `Approve sign-in for ${email}` }).waitFor();
   await popup.getByRole('button', { name: 'Approve' }).click();
 }
