@@ -9,16 +9,12 @@ import { summaryReporter } from './tools/summary-reporter.js';
 
 // One browser per engine, shared by every test file; BROWSERS=chromium,firefox narrows the run.
 const engines = selectedEngines();
-/**
- * With concurrency 2, one of Firefox's two test tabs is in the background, where its timers are clamped
- * to one second: the simulated-time suites then spend seconds per `settle` and pass the 10 s test
- * timeout. Chromium's headless tabs are not clamped; these prefs give Firefox the same footing.
- */
-const firefoxTestPrefs = { 'dom.min_background_timeout_value': 4, 'dom.min_background_timeout_value_without_budget_throttling': 4, 'dom.timeout.enable_budget_timer_throttling': false };
 const launchers = {
   chromium: () => chromeLauncher({ launchOptions: { executablePath: findChromium(), headless: true, args: chromiumArgs } }),
   // Stock Firefox over WebDriver BiDi, through puppeteer-core (which downloads nothing).
-  firefox: () => chromeLauncher({ puppeteer, launchOptions: { browser: 'firefox', executablePath: findFirefox(), headless: true, extraPrefsFirefox: firefoxTestPrefs } }),
+  // One file at a time: with two, one runs in a background tab, where Firefox clamps timers to 1 s and
+  // keyboard input (sendKeys) reaches the other tab, so the focus tests press keys into the wrong page.
+  firefox: () => chromeLauncher({ puppeteer, concurrency: 1, launchOptions: { browser: 'firefox', executablePath: findFirefox(), headless: true } }),
   // WebKitGTK's MiniBrowser through its WebDriver, under Xvfb when there is no display.
   webkit: async () => {
     const driver = await startWebKitDriver();
