@@ -52,7 +52,11 @@ for (const step of steps.filter((s) => only.length === 0 || only.includes(s.name
   for (const [, engine, passed, failed] of plain.matchAll(ENGINE_LINE)) stepCounts.set(engine, `${step.name} ${passed}/${Number(passed) + Number(failed)}`);
   for (const [engine, text] of stepCounts) perEngine.set(engine, [...(perEngine.get(engine) ?? []), text]);
   const matches = [...plain.matchAll(SUMMARY)];
-  const last = matches[matches.length - 1];
+  // A step's own `<step>: N passed, …` line wins over later ones (a live progress bar may repaint after it).
+  const prefix = `${step.name}: `;
+  const startsLine = (at) => at === 0 || plain[at - 1] === '\n';
+  const own = matches.filter((m) => plain.startsWith(prefix, m.index - prefix.length) && startsLine(m.index - prefix.length));
+  const last = own.length ? own[own.length - 1] : matches[matches.length - 1];
   let counts = last
     ? { passed: Number(last[1]), failed: Number(last[2]), skipped: Number(last[3] ?? 0) }
     : { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 };

@@ -20,7 +20,7 @@ import { idleWarning } from './scenarios/idle-warning.mjs';
 import { offlineAcrossExpiry } from './scenarios/offline.mjs';
 
 const SESSION_LENGTH = 30; // seconds, emulator-wide: every session and keep-alive lasts this long
-const RUN_LIMIT_MS = 230_000; // the whole run, start-up included, must finish under 4 minutes
+const RUN_LIMIT_MS = 290_000; // the whole run, start-up included, must finish under 5 minutes (~4 on a loaded machine)
 const verbose = process.argv.includes('--verbose');
 const t0 = Date.now();
 const results = [];
