@@ -1,17 +1,49 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { findChromium, chromiumArgs } from './tools/find-chromium.js';
+import { webdriverLauncher } from '@web/test-runner-webdriver';
+import * as puppeteer from 'puppeteer-core';
+import { chromiumArgs, findChromium, findFirefox, selectedEngines } from './tools/browsers.js';
+import { startWebKitDriver } from './tools/webkit-driver.js';
 import { summaryReporter } from './tools/summary-reporter.js';
+
+// One browser per engine, shared by every test file; BROWSERS=chromium,firefox narrows the run.
+const engines = selectedEngines();
+const launchers = {
+  chromium: () => chromeLauncher({ launchOptions: { executablePath: findChromium(), headless: true, args: chromiumArgs } }),
+  // Stock Firefox over WebDriver BiDi, through puppeteer-core (which downloads nothing).
+  // One file at a time: with two, one runs in a background tab, where Firefox clamps timers to 1 s and
+  // keyboard input (sendKeys) reaches the other tab, so the focus tests press keys into the wrong page.
+  firefox: () => chromeLauncher({ puppeteer, concurrency: 1, launchOptions: { browser: 'firefox', executablePath: findFirefox(), headless: true } }),
+  // WebKitGTK's MiniBrowser through its WebDriver, under Xvfb when there is no display.
+  webkit: async () => {
+    const driver = await startWebKitDriver();
+    const launcher = webdriverLauncher({
+      automationProtocol: 'webdriver',
+      hostname: driver.hostname,
+      port: driver.port,
+      logLevel: 'error',
+      // Classic WebDriver: WebKitWebDriver does not speak BiDi, and asking for it fails session creation.
+      capabilities: { ...driver.capabilities, 'wdio:enforceWebDriverClassic': true },
+    });
+    // One file at a time, in the top-level window: with concurrency > 1 the launcher runs files in
+    // iframes, and MiniBrowser's driver loses them ("Invalid frame ID"), so key presses fail.
+    const initialize = launcher.initialize.bind(launcher);
+    return Object.assign(launcher, { concurrency: 1, initialize: (config) => initialize({ ...config, concurrency: 1 }) });
+  },
+};
+const browsers = await Promise.all(engines.map((engine) => launchers[engine]()));
 
 export default {
   files: ['test/**/*.test.ts', '!test/e2e/**'],
   nodeResolve: true,
   concurrency: 2,
-  testsFinishTimeout: 240_000,
+  concurrentBrowsers: 3,
+  browserStartTimeout: 60_000,
+  testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 10_000 } },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
-  browsers: [chromeLauncher({ launchOptions: { executablePath: findChromium(), headless: true, args: chromiumArgs } })],
+  browsers,
   // nanostores reads a bare process.env.NODE_ENV (nanostores#97); unbundled test pages must define it.
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html lang="en">

@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // Runs every suite in order and closes with one line CI reads: `N passed, N failed, N skipped`.
 // Each step's own closing `N passed, N failed` line is added up; a step without one counts as one check.
+// Steps that run in several browser engines print `  <engine>: N passed, N failed` lines; those are
+// gathered into a per-engine breakdown (with each engine's version) above the closing line.
 import { spawn } from 'node:child_process';
+import { engineVersion, ENGINES, selectedEngines } from './browsers.js';
 
 const steps = [
   { name: 'type-check', command: 'npx', args: ['tsc', '--noEmit'] },
@@ -28,6 +31,8 @@ const steps = [
 
 const only = process.argv.slice(2);
 const SUMMARY = /(\d+) passed, (\d+) failed(?:, (\d+) skipped)?/g;
+const ENGINE_LINE = new RegExp(`^\\s+(${ENGINES.join('|')}): (\\d+) passed, (\\d+) failed`, 'gm');
+const startedAt = Date.now();
 
 function run(step) {
   return new Promise((resolve) => {
@@ -46,11 +51,22 @@ function run(step) {
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
+/** engine → step → counts, from the steps' own per-engine lines. */
+const perEngine = new Map();
 for (const step of steps.filter((s) => only.length === 0 || only.includes(s.name))) {
   process.stdout.write(`\n━━ ${step.name}: ${[step.command, ...step.args].join(' ')}\n`);
   const { code, output, seconds } = await run(step);
-  const matches = [...output.replace(/\x1b\[[0-9;]*m/g, '').matchAll(SUMMARY)];
-  const last = matches[matches.length - 1];
+  const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
+  // The last line per engine wins (a live reporter may print its summary twice).
+  const stepCounts = new Map();
+  for (const [, engine, passed, failed] of plain.matchAll(ENGINE_LINE)) stepCounts.set(engine, `${step.name} ${passed}/${Number(passed) + Number(failed)}`);
+  for (const [engine, text] of stepCounts) perEngine.set(engine, [...(perEngine.get(engine) ?? []), text]);
+  const matches = [...plain.matchAll(SUMMARY)];
+  // A step's own `<step>: N passed, …` line wins over later ones (a live progress bar may repaint after it).
+  const prefix = `${step.name}: `;
+  const startsLine = (at) => at === 0 || plain[at - 1] === '\n';
+  const own = matches.filter((m) => plain.startsWith(prefix, m.index - prefix.length) && startsLine(m.index - prefix.length));
+  const last = own.length ? own[own.length - 1] : matches[matches.length - 1];
   let counts = last
     ? { passed: Number(last[1]), failed: Number(last[2]), skipped: Number(last[3] ?? 0) }
     : { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 };
@@ -61,5 +77,10 @@ for (const step of steps.filter((s) => only.length === 0 || only.includes(s.name
 }
 
 process.stdout.write(`\n━━ summary\n${lines.join('\n')}\n`);
+if (perEngine.size > 0) {
+  const engines = selectedEngines().filter((engine) => perEngine.has(engine));
+  process.stdout.write(`per engine (passed/run):\n${engines.map((engine) => `  ${engine.padEnd(8)} ${perEngine.get(engine).join(' · ')}   [${engineVersion(engine)}]`).join('\n')}\n`);
+}
+process.stdout.write(`run time ${((Date.now() - startedAt) / 1000).toFixed(0)} s\n`);
 process.stdout.write(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
 process.exit(totals.failed > 0 ? 1 : 0);

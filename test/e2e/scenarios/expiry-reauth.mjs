@@ -5,10 +5,11 @@ import assert from 'node:assert/strict';
 import { keepAlivesOf, serverExpiry } from '../support/emulator-probe.mjs';
 import { approveInPortal, expiredDialog, focusedId, openLivePage, signIn, statusEnteredAt, statusText, waitForStatus } from '../support/live-page.mjs';
 
-const EMAIL = 'expiry@e2e.test';
+const BASE_EMAIL = 'expiry@e2e.test';
 const DRAFT = 'Rent for December — 1,250 USDC';
 
-export async function expiryReauth({ browser, demo, emu, step, log }) {
+export async function expiryReauth({ browser, demo, emu, step, log, emailFor = (email) => email }) {
+  const EMAIL = emailFor(BASE_EMAIL); // one user per engine: the engines run side by side
   const options = { 'session-length': 60, 'keep-alive': 'off', 'warn-before': 20, 'refresh-before': 10 };
   const { page } = await openLivePage(browser, demo.url, options, { log });
 

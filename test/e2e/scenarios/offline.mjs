@@ -1,17 +1,19 @@
 // Scenario 5: the API goes offline (/__emulator/offline). (a) An outage while the session is live:
 // `offline`, then back to usable. (b) An outage across the expiry point: `offline`, never the expired
 // dialog while the server cannot answer; back online → `expired`.
-// The outage is emulator-wide, and scenario 2's session (keep-alive every 10 s) shares the emulator:
-// each outage is placed in the gap right after one of its keep-alives, so it never touches that lane.
+// The outage is emulator-wide. Given a neighbour lane (scenario 2's session, keep-alive every 10 s),
+// each outage is placed in the gap right after one of its keep-alives, so it never touches that lane;
+// run.mjs instead runs this lane, in every engine at once, after all others (neighbourUserId null).
 import assert from 'node:assert/strict';
 import { control, nextKeepAlive, serverExpiry, sleepUntil } from '../support/emulator-probe.mjs';
 import { anyDialogOpen, expiredDialog, openLivePage, signIn, status, statusText, waitForStatus } from '../support/live-page.mjs';
 
-const EMAIL = 'offline@e2e.test';
+const BASE_EMAIL = 'offline@e2e.test';
 const OUTAGE_START_MS = 1_500; // after the neighbour's keep-alive
 const OUTAGE_MS = 6_000; // ends well before its next one (10 s later)
 
-export async function offlineAcrossExpiry({ browser, demo, emu, step, log, neighbourUserId }) {
+export async function offlineAcrossExpiry({ browser, demo, emu, step, log, neighbourUserId, emailFor = (email) => email, together = async () => Date.now(), beforeSignIn = async () => {} }) {
+  const EMAIL = emailFor(BASE_EMAIL); // one user per engine: the engines run side by side
   const options = { 'session-length': 60, 'keep-alive': 'off', 'warn-before': 20, 'refresh-before': 10 };
   const { page } = await openLivePage(browser, demo.url, options, { log });
   const outageAfter = async (keepAliveAt) => {
@@ -20,15 +22,26 @@ export async function offlineAcrossExpiry({ browser, demo, emu, step, log, neigh
     return keepAliveAt + OUTAGE_START_MS + OUTAGE_MS;
   };
   try {
+    await beforeSignIn(); // the session lasts 30 s: sign in only once the outages can begin
     const { userId } = await signIn(page, EMAIL);
     // Re-time this session to end 4 s after the neighbour keep-alive three cycles from now (k3 = k0 + 30 s).
-    const k0 = await nextKeepAlive(emu, neighbourUserId, Date.now());
+    // Every engine's lane waits here for the others, so all share one timeline of outages. With no
+    // neighbour lane left running, the outages follow a 10-s beat from that instant instead.
+    const start = await together();
+    const beat = neighbourUserId
+      ? (after, timeout) => nextKeepAlive(emu, neighbourUserId, after, timeout)
+      : async (after) => {
+        const at = start + Math.ceil((after - start) / 10_000) * 10_000;
+        await sleepUntil(at);
+        return at;
+      };
+    const k0 = await beat(start);
     await sleepUntil(k0 + 4_000);
     assert.equal(await page.evaluate(() => document.querySelector('para-session').extend()), true);
     const expiresAt = serverExpiry(emu, userId);
 
     await step('5a. API offline while the session is live → offline; back online → usable again', async () => {
-      const onlineAt = await outageAfter(await nextKeepAlive(emu, neighbourUserId, k0 + 1_000));
+      const onlineAt = await outageAfter(await beat(k0 + 1_000));
       await page.getByRole('button', { name: 'Check now' }).click(); // the user asks; the page must not guess
       await waitForStatus(page, 'offline', OUTAGE_MS);
       const offlineText = await statusText(page);
@@ -41,7 +54,7 @@ export async function offlineAcrossExpiry({ browser, demo, emu, step, log, neigh
     });
 
     await step('5b. API offline across the expiry point → offline, no expired dialog; back online → expired', async () => {
-      const k3 = await nextKeepAlive(emu, neighbourUserId, k0 + 25_000, 40_000);
+      const k3 = await beat(k0 + 25_000, 40_000);
       const onlineAt = await outageAfter(k3);
       assert.ok(expiresAt > Date.now() && expiresAt < onlineAt, 'the outage spans the expiry');
       await sleepUntil(expiresAt);

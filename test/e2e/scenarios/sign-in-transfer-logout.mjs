@@ -4,9 +4,10 @@ import assert from 'node:assert/strict';
 import { control, sessionsOf } from '../support/emulator-probe.mjs';
 import { anyDialogOpen, openLivePage, signIn, statusText, waitForStatus } from '../support/live-page.mjs';
 
-const EMAIL = 'signin@e2e.test';
+const BASE_EMAIL = 'signin@e2e.test';
 
-export async function signInTransferLogout({ browser, demo, emu, step, log }) {
+export async function signInTransferLogout({ browser, demo, emu, step, log, emailFor = (email) => email }) {
+  const EMAIL = emailFor(BASE_EMAIL); // one user per engine: the engines run side by side
   const { page } = await openLivePage(browser, demo.url, { 'session-length': 60, 'warn-before': 20, 'refresh-before': 10 }, { log });
   let userId;
 

@@ -1,19 +1,13 @@
-// Launches the system Chromium through playwright-core (nothing downloads a browser).
-import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+// Launches the engines the end-to-end suites drive (nothing downloads a browser): Chromium through
+// playwright-core; Firefox and WebKit through test/browsers/launch.mjs, behind the same page API.
+import { chromiumArgs } from '../../../tools/browsers.js';
+import { launchEngine } from '../../browsers/launch.mjs';
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--headless', '--disable-gpu', '--disable-dev-shm-usage',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--disable-quic', '--no-first-run',
-];
+export const CHROMIUM_ARGS = chromiumArgs;
 
-export async function launchChromium() {
-  const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
-  if (!existsSync(executablePath)) {
-    throw new Error(
-      `No Chromium at ${executablePath}. Install it with "apt-get update && apt-get install -y chromium" or set CHROME_PATH.`,
-    );
-  }
-  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+/** The system Chromium (CHROME_PATH, or the usual install paths of this OS). */
+export function launchChromium() {
+  return launchEngine('chromium');
 }
+
+export { launchEngine };

@@ -64,13 +64,42 @@ export const focusedId = (page) =>
 
 /** Approve the sign-in on the emulator's portal page that the app opened in a popup. */
 export async function approveInPortal(popup, email) {
-  await popup.waitForURL(/\/web\/(biometrics|passwords)\/login/, { timeout: 20_000 });
+  // The popup opens blank and reaches the portal once the SDK has generated an RSA key in the page:
+  // ~3 s in Chromium, 5-12 s in Firefox, and more than 20 s for either on a loaded 2-core machine.
+  await popup.waitForURL(/\/web\/(biometrics|passwords)\/login/, { timeout: 45_000 });
   await popup.getByRole('heading', { name: `Approve sign-in for ${email}` }).waitFor();
   await popup.getByRole('button', { name: 'Approve' }).click();
 }
 
+/**
+ * How many sign-ins may run at once per engine (run.mjs sets it, e.g. `{ chromium: 2, firefox: 1 }`):
+ * each makes the SDK generate an RSA key in the page, which is slow in Firefox on a busy machine.
+ */
+const slotsByEngine = new Map();
+export function limitSignIns(limits) {
+  slotsByEngine.clear();
+  for (const [engine, count] of Object.entries(limits)) slotsByEngine.set(engine, { free: count, queue: [] });
+}
+async function inSignInSlot(engine, work) {
+  const own = slotsByEngine.get(engine) ?? { free: Infinity, queue: [] };
+  if (own.free <= 0) await new Promise((resolve) => own.queue.push(resolve));
+  else own.free -= 1;
+  try {
+    return await work();
+  } finally {
+    const next = own.queue.shift();
+    if (next) next();
+    else own.free += 1;
+  }
+}
+
 /** Sign in from the page's form: type the email, press Sign in, approve in the popup. Returns timings. */
-export async function signIn(page, email) {
+export function signIn(page, email) {
+  // Playwright's pages are Chromium's; the other engines' pages say which engine they are.
+  return inSignInSlot(page.engine ?? 'chromium', () => signInNow(page, email));
+}
+
+async function signInNow(page, email) {
   const form = page.getByRole('form', { name: 'Sign in with Para' });
   await form.waitFor({ timeout: 60_000 });
   await form.getByLabel('Email').fill(email);

@@ -6,4 +6,6 @@ const sessionEl = document.querySelector('para-session');
 window.sessionEl = sessionEl;
 window.statuses = [];
 sessionEl.addEventListener('para-session-change', (event) => window.statuses.push(event.detail.state.status));
-sessionEl.client = createScriptedClient({ pageId: 'csp', sessionName: 'csp' });
+// Each engine's page has its own server session (the engines run side by side).
+const sessionName = new URLSearchParams(location.search).get('session') ?? 'csp';
+sessionEl.client = createScriptedClient({ pageId: 'csp', sessionName });
