@@ -1,18 +1,10 @@
-import type { ParaReauthDialogStrings } from '../para-reauth-dialog/dialog-strings.js';
 import { defaultDialogStrings } from '../para-reauth-dialog/dialog-strings.js';
-import type { ParaSessionStatusStrings } from '../para-session-status/status-strings.js';
 import { defaultStatusStrings } from '../para-session-status/status-strings.js';
 import { arabic } from './locales/ar.js';
 import { german } from './locales/de.js';
+import type { ParaTranslation } from './translation-shape.js';
 
-type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
-
-/** Everything the kit writes in one language. Unit words are used only where `Intl` has no unit formatting. */
-export interface ParaTranslation {
-  dialog: ParaReauthDialogStrings;
-  status: ParaSessionStatusStrings;
-  units: Record<'day' | 'hour' | 'minute' | 'second', PluralForms>;
-}
+export type { ParaTranslation } from './translation-shape.js';
 
 const english: ParaTranslation = {
   dialog: defaultDialogStrings,
@@ -57,9 +49,11 @@ const warnedLangs = new Set<string>();
  */
 export function nearestLang(element: Element): string {
   let node: Node | null = element;
+  // Duck-typed, not `instanceof Element`: server rendering (@lit-labs/ssr) has no DOM classes.
   while (node) {
-    if (node instanceof Element && node.hasAttribute('lang')) return validLang(node.getAttribute('lang')!, element);
-    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+    const candidate = node as Partial<Element>;
+    if (typeof candidate.hasAttribute === 'function' && candidate.hasAttribute('lang')) return validLang(candidate.getAttribute!('lang')!, element);
+    node = node.parentNode ?? (node as Partial<ShadowRoot>).host ?? null;
   }
   return 'en';
 }

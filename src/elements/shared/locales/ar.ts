@@ -1,4 +1,4 @@
-import type { ParaTranslation } from '../translations.js';
+import type { ParaTranslation } from '../translation-shape.js';
 
 /** Arabic (العربية), written right to left. */
 export const arabic: ParaTranslation = {

@@ -1,4 +1,4 @@
-import type { ParaTranslation } from '../translations.js';
+import type { ParaTranslation } from '../translation-shape.js';
 
 /** German (Deutsch). */
 export const german: ParaTranslation = {
