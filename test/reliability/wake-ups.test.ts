@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { BenchWorld } from '../../bench/sim/world.js';
+import { createHarness, SECOND } from '../core/support/harness.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -22,6 +23,18 @@ describe('reliability: timer wake-ups', () => {
     const wakeUps = follower.clock.wakeUps - before;
     world.closeAll();
     expect(wakeUps, `hidden follower: ${wakeUps} timer wake-ups in a simulated hour`).to.equal(0);
+  });
+
+  it('a hidden tab resumed from being frozen (Page Lifecycle `resume`) asks the server at once, with no timer of its own', async () => {
+    const h = createHarness();
+    h.environment.document.setVisible(false);
+    await h.start();
+    await h.clock.advance(MINUTE);
+    const before = h.server.requests;
+    h.environment.document.dispatchEvent(new Event('resume'));
+    await h.clock.advance(SECOND);
+    expect(h.server.requests - before, 'requests after resume').to.equal(1);
+    h.engine.stop();
   });
 
   it('counts a tab’s timers: the baseline loop wakes a hidden tab 60 times an hour', async () => {
