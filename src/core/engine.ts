@@ -78,7 +78,7 @@ export class ParaSessionEngine {
     this.tabs = new TabSync(setup.coordinator ?? defaultCoordinator(setup, wallClock), this.time, this.state$);
     this.schedule = new SessionSchedule(
       { state: this.state$, options: () => this.options, clock: this.time, environment: this.environmentUsed, random: setup.random ?? Math.random },
-      { check: () => this.check(), extend: () => this.extend(), enterWarning: () => this.apply(warningDue()) },
+      { check: () => this.check(), extend: () => this.extend(), enterWarning: () => this.apply(warningDue()), probeClock: () => this.page.probeClock() },
     );
     this.para = paraSessionPort(client, this.time, () => this.options.requestTimeout);
     this.expiry = new ExpiryTracker(this.para, () => this.options.sessionLength);

@@ -6,7 +6,7 @@ import type { SessionEnvironment } from './environment.js';
 import { activity, logoutGraceEnded, paraLogout, signatureExtends, signed, wake } from './transitions/page-event.js';
 import type { SessionView, Step } from './transitions/step.js';
 import type { ExpiryTracker } from './expiry.js';
-import { watchWake } from './wake.js';
+import { watchWake, type WakeWatch } from './wake.js';
 
 /** Another tab's `paraLogout` may be its re-auth's logout, whose `reauth-started` is still on its way. */
 const PARA_LOGOUT_GRACE_MS = 500;
@@ -26,6 +26,7 @@ export interface PageWatchContext {
 export class PageWatch {
   private readonly logoutGrace: Timer;
   private cleanups: Array<() => void> = [];
+  private wakeWatch: WakeWatch | null = null;
 
   constructor(private readonly context: PageWatchContext) {
     this.logoutGrace = new Timer(context.clock);
@@ -43,18 +44,23 @@ export class PageWatch {
       );
     }
     this.cleanups.push(watchActivity(environment, clock, (at) => this.noteActivity(at)));
-    this.cleanups.push(
-      watchWake(environment, clock, (reason, drift = 0) => {
-        // A clock set back would make every timer late against the server's clock: undo it. A forward jump is
-        // sleep or a clock fix, which look alike; keeping the correction then only makes timers early, which is safe.
-        if (drift < 0) clock.correctBy(-drift);
-        this.context.apply(wake(this.context.view(), reason));
-      }),
-    );
+    this.wakeWatch = watchWake(environment, clock, (reason, drift = 0) => {
+      // A clock set back would make every timer late against the server's clock: undo it. A forward jump is
+      // sleep or a clock fix, which look alike; keeping the correction then only makes timers early, which is safe.
+      if (drift < 0) clock.correctBy(-drift);
+      this.context.apply(wake(this.context.view(), reason));
+    });
+  }
+
+  /** Looks for a clock jump now (the schedule calls it before it plans and when its timer fires). */
+  probeClock(): void {
+    this.wakeWatch?.probe();
   }
 
   stop(): void {
     this.cancelLogoutGrace();
+    this.wakeWatch?.stop();
+    this.wakeWatch = null;
     for (const cleanup of this.cleanups.splice(0)) cleanup();
   }
 

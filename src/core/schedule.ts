@@ -17,6 +17,8 @@ export interface ScheduleActions {
   check(): Promise<unknown>;
   extend(): Promise<unknown>;
   enterWarning(): void;
+  /** Looks for sleep or a clock change (wall vs monotonic time): the schedule's timers are the only ones. */
+  probeClock(): void;
 }
 
 export interface ScheduleSetup {
@@ -69,6 +71,9 @@ export class SessionSchedule {
   /** Re-plans after any change; a timer already set for the same moment is kept. */
   update(): void {
     if (!this.running) return;
+    // Before planning: a clock set back, unseen, would make the plan (and the timer set from it) late.
+    this.actions.probeClock();
+    if (!this.running) return;
     if (!this.state.leader) return this.planFollowerCheck();
     this.followerTimer.cancel();
     const plan = this.plan();
@@ -111,6 +116,9 @@ export class SessionSchedule {
 
   private async run(lateBy: number): Promise<void> {
     const { actions } = this;
+    if (!this.running) return;
+    // A timer is the moment sleep or a clock change shows: wall time moved unlike the monotonic time it fired by.
+    actions.probeClock();
     if (!this.running || !this.state.leader) return;
     let plan = this.duePlan();
     // A timer that fired late ran on a guess about the past: ask the server before acting on it.
@@ -149,6 +157,9 @@ export class SessionSchedule {
     let at = since + this.setup.options().truthCheckEvery * 1000 + FOLLOWER_TRUTH_SLACK_MS;
     if (expiresAt !== null) at = Math.min(at, expiresAt + FOLLOWER_CONFIRM_GRACE_MS);
     if (this.followerTimer.isPlannedFor(at)) return;
-    this.followerTimer.at(at, () => void this.actions.check());
+    this.followerTimer.at(at, () => {
+      this.actions.probeClock();
+      void this.actions.check();
+    });
   }
 }

@@ -4,6 +4,44 @@ import type { SessionEnvironment } from '../../core/environment.js';
 
 export type TickGranularity = 'second' | 'minute' | 'none';
 
+/** Everyone waiting for one moment on one clock; `handle` is the single platform timer for them all. */
+interface Tick {
+  handle: TimerHandle;
+  waiting: Set<() => void>;
+}
+
+/**
+ * One platform timer per clock and moment, shared by every countdown due then: 1,000 status elements showing
+ * the same session set one timer, not 1,000, and their updates land in one task (Lit batches the renders).
+ */
+const ticks = new Map<Clock, Map<number, Tick>>();
+
+/** Calls `fire` at `dueAt` on `clock`; returns what cancels it. */
+export function sharedTick(clock: Clock, dueAt: number, fire: () => void): () => void {
+  let byMoment = ticks.get(clock);
+  if (!byMoment) ticks.set(clock, (byMoment = new Map()));
+  const moments = byMoment;
+  let tick = moments.get(dueAt);
+  if (!tick) {
+    const waiting = new Set<() => void>();
+    const handle = clock.setTimeout(() => {
+      moments.delete(dueAt);
+      if (moments.size === 0) ticks.delete(clock);
+      for (const callback of waiting) callback();
+    }, dueAt - clock.now());
+    moments.set(dueAt, (tick = { handle, waiting }));
+  }
+  const { waiting, handle } = tick;
+  waiting.add(fire);
+  return () => {
+    waiting.delete(fire);
+    if (waiting.size > 0 || moments.get(dueAt)?.handle !== handle) return;
+    clock.clearTimeout(handle);
+    moments.delete(dueAt);
+    if (moments.size === 0) ticks.delete(clock);
+  };
+}
+
 export interface CountdownSource {
   clock(): Clock;
   environment(): SessionEnvironment;
@@ -16,7 +54,7 @@ export interface CountdownSource {
  * window, each minute otherwise, never while the page is hidden.
  */
 export class CountdownController implements ReactiveController {
-  private handle: TimerHandle | null = null;
+  private stopTick: (() => void) | null = null;
   private handleClock: Clock | null = null;
   private dueAt: number | null = null;
   private stopVisibility: (() => void) | null = null;
@@ -32,7 +70,7 @@ export class CountdownController implements ReactiveController {
 
   /** Whether a tick is scheduled (tests assert nothing is left after disconnect). */
   get pending(): boolean {
-    return this.handle !== null;
+    return this.stopTick !== null;
   }
 
   hostConnected(): void {
@@ -71,20 +109,20 @@ export class CountdownController implements ReactiveController {
     // Time left is shown rounded up: it changes when the remainder crosses a whole unit.
     const remainder = (expiresAt - clock.now()) % unit;
     const dueAt = clock.now() + (remainder === 0 ? unit : remainder);
-    if (this.handle !== null && this.dueAt === dueAt && this.handleClock === clock) return;
+    if (this.stopTick !== null && this.dueAt === dueAt && this.handleClock === clock) return;
     this.cancel();
     this.dueAt = dueAt;
     this.handleClock = clock;
-    this.handle = clock.setTimeout(() => {
-      this.handle = null;
+    this.stopTick = sharedTick(clock, dueAt, () => {
+      this.stopTick = null;
       this.dueAt = null;
       this.host.requestUpdate();
-    }, dueAt - clock.now());
+    });
   }
 
   private cancel(): void {
-    if (this.handle !== null) this.handleClock?.clearTimeout(this.handle);
-    this.handle = null;
+    this.stopTick?.();
+    this.stopTick = null;
     this.dueAt = null;
   }
 }
