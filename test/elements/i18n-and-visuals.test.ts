@@ -102,11 +102,25 @@ describe('language, time and looks', () => {
     });
   });
 
+  /** Puts the page in `scheme`; false when the driver cannot and the page is not already in it. */
+  async function useColorScheme(scheme: 'light' | 'dark'): Promise<boolean> {
+    try {
+      await emulateMedia({ colorScheme: scheme });
+      after(() => emulateMedia({ colorScheme: 'light' }));
+      return true;
+    } catch {
+      return matchMedia('(prefers-color-scheme: dark)').matches === (scheme === 'dark');
+    }
+  }
+
   describe('9. contrast and high-contrast mode', () => {
     for (const scheme of ['light', 'dark'] as const) {
-      it(`keeps input and button borders at 3:1 or more, and text at 4.5:1, in ${scheme} mode`, async () => {
-        await emulateMedia({ colorScheme: scheme });
-        after(() => emulateMedia({ colorScheme: 'light' }));
+      it(`keeps input and button borders at 3:1 or more, and text at 4.5:1, in ${scheme} mode`, async function () {
+        if (!(await useColorScheme(scheme))) {
+          // Firefox and WebKit are driven without CDP, which is what emulates the colour scheme.
+          console.log(`[skip] ${scheme} mode: this browser's driver cannot emulate prefers-color-scheme; Chromium checks it`);
+          this.skip();
+        }
         const world = createWorld();
         const { dialog } = await page(world, 'en');
         await reachExpiry(world);

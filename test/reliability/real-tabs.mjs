@@ -222,12 +222,14 @@ async function cspScenario(browser, site, errors, { check }) {
   const stepChecks = [
     { status: 'active', label: 'Signed in', heading: null, guard: 'default', within: 10_000 },
     { status: 'expiring', label: 'Session ending soon', heading: 'Are you still there?', guard: 'default', within: 15_000 },
-    { status: 'expired', label: 'Session ended', heading: 'Your session has ended', guard: 'fallback', within: 30_000 },
+    // The expired view greets the account it knows (issue 10): "Welcome back, user@…".
+    { status: 'expired', label: 'Session ended', heading: /^(Your session has ended|Welcome back, .+)$/, guard: 'fallback', within: 30_000 },
   ];
   for (const step of stepChecks) {
     const reached = await waitFor(async () => {
       const seen = await read();
-      const dialogOk = step.heading === null ? !seen.dialogOpen : seen.dialogOpen && seen.heading === step.heading;
+      const headingOk = step.heading instanceof RegExp ? step.heading.test(seen.heading ?? '') : seen.heading === step.heading;
+      const dialogOk = step.heading === null ? !seen.dialogOpen : seen.dialogOpen && headingOk;
       return seen.status === step.status && seen.label === step.label && dialogOk && seen.guardSlot === step.guard ? seen : null;
     }, step.within, 100);
     const seen = reached ?? (await read());
