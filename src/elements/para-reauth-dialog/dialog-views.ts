@@ -135,3 +135,52 @@ export function switchedAccountView(
     </div>
   `;
 }
+
+/** The heading row: the mode's icon and a focusable heading whose text a slot may replace. */
+export function dialogHeader(icon: unknown, title: unknown, slot: string): TemplateResult {
+  return html`<div part="header">${icon}<h2 id="title" part="title" tabindex="-1"><slot name=${slot}>${title}</slot></h2></div>`;
+}
+
+/** Last in the tab order, drawn in the corner: the first Tab from the heading reaches the main action. */
+export function closeButton(label: string, onClose: () => void): TemplateResult {
+  return html`<button part="close" type="button" aria-label=${label} @click=${onClose}><span aria-hidden="true">×</span></button>`;
+}
+
+/** Not modal: after Cancel, a bar at the foot of the page offers the way back in. */
+export function resumeBar(strings: ParaReauthDialogStrings, language: { locale: string; dir: 'ltr' | 'rtl' }, onResume: () => void): TemplateResult {
+  return html`<div part="resume" role="region" aria-label=${strings.resumeAction} lang=${language.locale} dir=${language.dir}>
+    <p>${strings.resumeMessage}</p>
+    <button class="primary" part="button button-primary" type="button" @click=${onResume}>${strings.resumeAction}</button>
+  </div>`;
+}
+
+/** What warning mode shows: the time left, what to announce now, and the two ways on. */
+export interface WarningViewModel {
+  strings: ParaReauthDialogStrings;
+  countdown: string;
+  /** The time left in words, for screen readers instead of the visual countdown. */
+  spokenTime: string;
+  /** A spoken mark just reached; urgent ones interrupt. */
+  announcement: { text: string; urgent: boolean } | null;
+  /** Why staying signed in failed, or `null`. */
+  failure: string | null;
+  extending: boolean;
+  onStaySignedIn(): void;
+  onSignOut(): void;
+}
+
+export function warningView(view: WarningViewModel): TemplateResult {
+  const { strings: t, announcement } = view;
+  const [before, after] = t.warningDescription.split('{time}');
+  return html`
+    ${dialogHeader(warningIcon, t.warningTitle, 'warning-title')}
+    <p id="description" part="description">${before}<span part="countdown" aria-hidden="true">${view.countdown}</span><span class="visually-hidden">${view.spokenTime}</span>${after ?? ''}</p>
+    <p class="visually-hidden" aria-live="polite" data-live="polite">${announcement && !announcement.urgent ? announcement.text : ''}</p>
+    <p class="visually-hidden" aria-live="assertive" data-live="assertive">${announcement?.urgent ? announcement.text : ''}</p>
+    ${view.failure ? html`<p part="error" role="alert">${view.failure}</p>` : nothing}
+    <div part="actions">
+      <button class="primary" part="button button-primary" type="button" aria-disabled=${view.extending ? 'true' : 'false'} @click=${view.onStaySignedIn}>${t.staySignedIn}</button>
+      <button part="button" type="button" @click=${view.onSignOut}>${t.signOut}</button>
+    </div>
+  `;
+}

@@ -15,18 +15,6 @@ export default css`
     display: contents;
   }
 
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --para-dialog-background: #151b23;
-      --para-dialog-color: #f0f6fc;
-      --para-dialog-muted-color: #9198a1;
-      --para-dialog-border-color: #768390;
-      --para-dialog-accent-color: #4493f8;
-      --para-dialog-accent-text-color: #0d1117;
-      --para-dialog-error-color: #ff7b72;
-    }
-  }
-
   dialog,
   [part='resume'] {
     background: var(--para-dialog-background);
@@ -290,46 +278,5 @@ export default css`
       border-right-color: currentColor;
       opacity: 0.6;
     }
-  }
-
-  /* High contrast: system colours, a thicker frame, and disabled shown as GrayText, not by opacity. */
-  @media (forced-colors: active) {
-    dialog,
-    [part='resume'] {
-      border: 2px solid CanvasText;
-    }
-    button,
-    input,
-    [part='account'] {
-      border-color: ButtonText;
-    }
-    button.primary {
-      border: 2px solid Highlight;
-    }
-    [aria-disabled='true'] {
-      opacity: 1;
-      color: GrayText;
-      border-color: GrayText;
-    }
-    [part='icon'] {
-      background: none;
-      color: CanvasText;
-    }
-    [part='avatar'] {
-      border: 1px solid CanvasText;
-    }
-    [part='spinner'] {
-      border-color: CanvasText;
-      border-right-color: transparent;
-    }
-  }
-
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
 `;

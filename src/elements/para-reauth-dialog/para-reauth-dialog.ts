@@ -1,21 +1,21 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { secondsLeft } from '../../core/state.js';
-import type { ParaIdentity } from '../../core/types.js';
-import { OAUTH_METHODS, readKnownAccount, type KnownAccount, type OAuthMethod } from '../../para/reauth.js';
+import { OAUTH_METHODS, type OAuthMethod } from '../../para/reauth.js';
 import { ParaElement } from '../base/para-element.js';
 import { ParaRequestCloseEvent, type ParaReauthCompleteDetail } from '../events.js';
-import { CountdownController } from '../shared/countdown-controller.js';
-import { deepActiveElement, restoreFocus } from '../shared/focus.js';
-import { announcementMark, writeTime, type FormatTimeHook, type TimeFormatContext } from '../shared/format-time.js';
+import { writeTime, type FormatTimeHook, type TimeFormatContext } from '../shared/format-time.js';
 import { HasSlotController } from '../shared/has-slot-controller.js';
 import { LangController } from '../shared/lang-controller.js';
 import { SessionConsumer } from '../shared/session-consumer.js';
-import { fill, type ParaReauthDialogStrings } from './dialog-strings.js';
-import { errorView, expiredIcon, progressView, signInForm, switchedAccountView, warningIcon } from './dialog-views.js';
-import { parseCountryCode, toE164 } from './phone.js';
+import { visuallyHidden } from '../shared/visually-hidden.styles.js';
+import type { ParaReauthDialogStrings } from './dialog-strings.js';
+import dialogThemes from './dialog-themes.styles.js';
+import { closeButton, resumeBar } from './dialog-views.js';
+import { ExpiredMode } from './expired-mode.js';
+import { ModalController } from './modal-controller.js';
 import styles from './para-reauth-dialog.styles.js';
 import { SignInController } from './sign-in-controller.js';
+import { WarningMode } from './warning-mode.js';
 
 export type { ParaReauthDialogStrings };
 /** `resume` is not modal: after Cancel, a bar at the foot of the page offers the way back in. */
@@ -62,7 +62,7 @@ type Mode = 'warning' | 'expired' | 'resume';
  * @cssproperty [--para-dialog-radius=0.75rem] - Corner radius.
  */
 export class ParaReauthDialog extends ParaElement {
-  static override styles = [ParaElement.styles, styles];
+  static override styles = [ParaElement.styles, styles, dialogThemes, visuallyHidden];
 
   /** OAuth methods offered after an expiry, space-separated: `google apple discord x facebook telegram farcaster`. */
   @property({ attribute: 'oauth', reflect: true }) oauth = '';
@@ -81,13 +81,6 @@ export class ParaReauthDialog extends ParaElement {
 
   /** Which mode is showing, or `null` while closed. */
   @state() protected mode: Mode | null = null;
-  @state() private extending = false;
-  @state() private extendFailed = false;
-  @state() private field: 'email' | 'phone' = 'email';
-  @state() private email = '';
-  @state() private phone = '';
-  @state() private phoneError = false;
-  @state() private account: KnownAccount | null = null;
 
   @query('dialog') private dialog!: HTMLDialogElement;
 
@@ -99,29 +92,32 @@ export class ParaReauthDialog extends ParaElement {
   private readonly signIn = new SignInController(this, { engine: () => this.session.engine, timers: () => this.session.clock, changed: () => this.sync() });
   private readonly slots = new HasSlotController(this);
   private readonly language = new LangController(this);
-  private returnFocus: HTMLElement | null = null;
-  /** Seconds left when the warning opened: spoken marks count from there. */
-  private warningOpenedAt = 0;
+  private readonly modal = new ModalController(this, {
+    dialog: () => this.dialog,
+    wanted: () => this.open,
+    phase: () => this.signIn.phase,
+    // The expired view, a sign-in in progress, an error: focus says what happened.
+    focus: (reason) => (reason === 'changed' && this.signIn.phase.step === 'error' ? this.renderRoot.querySelector<HTMLElement>('[data-focus]')?.focus() : this.focusHeading()),
+    fallbackFocus: () => this.renderRoot.querySelector<HTMLElement>('[part="resume"] button'),
+    onDismiss: () => this.requestClose('escape'),
+  });
+  private readonly warning = new WarningMode(this, this.session, {
+    active: () => this.mode === 'warning',
+    strings: () => this.text,
+    time: (seconds, kind) => this.time(seconds, kind),
+    settled: () => this.sync(),
+  });
+  private readonly expired = new ExpiredMode(this, this.signIn, {
+    strings: () => this.text,
+    providers: () => this.providers,
+    reauth: () => this.reauth,
+    countryCode: () => this.countryCode,
+    hasAuthSlot: () => this.slots.test('auth'),
+    onCancel: () => this.requestClose('cancel-button'),
+  });
   private cancelledExpiry = false;
   private syncing = false;
-  /** Whether we showed the native dialog and have not closed it: telling our close from anyone else's. */
-  private shown = false;
-  private focusedPhase: unknown = null;
   private warnedOauth = '';
-  /** Whose session ended: a sign-in as anyone else is reported, not silently accepted. */
-  private expected: ParaIdentity | null = null;
-  /** The user chose "Use another account": a different account is what they asked for. */
-  private anotherAccount = false;
-
-  constructor() {
-    super();
-    new CountdownController(this, {
-      clock: () => this.session.clock,
-      environment: () => this.session.environment,
-      expiresAt: () => (this.mode === 'warning' ? this.session.state.expiresAt : null),
-      granularity: () => 'second',
-    });
-  }
 
   /** Whether the dialog is open (the resume bar is not a dialog). */
   get open(): boolean {
@@ -145,9 +141,8 @@ export class ParaReauthDialog extends ParaElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    // The element will not update again: close the native dialog and give the provider back here.
+    // The element will not update again: give the provider back here (the modal closes the native dialog).
     if (this.mode) this.leave();
-    if (this.dialog?.open) this.dialog.close();
   }
 
   private wantedMode(): Mode | null {
@@ -184,25 +179,12 @@ export class ParaReauthDialog extends ParaElement {
   }
 
   private enter(mode: Mode): void {
-    if (!this.open && mode !== 'resume') this.returnFocus = deepActiveElement();
-    if (mode === 'warning') this.warningOpenedAt = secondsLeft(this.session.state, this.session.clock.now()) ?? 0;
-    if (mode === 'expired') this.prefill();
-    this.extendFailed = false;
+    if (!this.open && mode !== 'resume') this.modal.rememberFocus();
+    this.warning.entered(mode === 'warning');
+    if (mode === 'expired') this.expired.prefill(this.session.engine);
     this.mode = mode;
     // Last: telling the engine may change its state, which runs sync again.
     this.session.engine?.holdWarning(mode === 'warning');
-  }
-
-  private prefill(): void {
-    const engine = this.session.engine;
-    this.expected = engine?.lastIdentity ?? null;
-    this.anotherAccount = false;
-    this.account = readKnownAccount(engine?.client, this.expected);
-    if (!this.account.email && !this.account.phone) this.account = null;
-    this.field = this.account?.method === 'phone' ? 'phone' : 'email';
-    this.email = this.account?.email ?? '';
-    this.phone = this.account?.phone ?? '';
-    this.phoneError = false;
   }
 
   private leave(): void {
@@ -214,34 +196,7 @@ export class ParaReauthDialog extends ParaElement {
   }
 
   protected override updated(changed: PropertyValues): void {
-    const modeChanged = changed.has('mode');
-    // Opening, closing and focus run just after the update: a focus move is activity the engine hears,
-    // and its state change must not land inside this update (Lit's change-in-update warning).
-    queueMicrotask(() => this.applyDialogState(modeChanged));
-  }
-
-  private applyDialogState(modeChanged: boolean): void {
-    const dialog = this.dialog;
-    if (!dialog || !this.isConnected) return;
-    const phase = this.signIn.phase;
-    if (this.open && !dialog.open) {
-      // Shown before and closed since, not by us: a close request the page could not cancel.
-      if (this.shown) this.onNativeClose();
-      dialog.showModal();
-      this.shown = true;
-      this.focusHeading();
-    } else if (this.open && (modeChanged || phase !== this.focusedPhase)) {
-      // The expired view, a sign-in in progress, an error: focus says what happened.
-      if (phase.step === 'error') this.renderRoot.querySelector<HTMLElement>('[data-focus]')?.focus();
-      else this.focusHeading();
-    } else if (!this.open && dialog.open) {
-      this.shown = false;
-      dialog.close();
-      const fallback = () => this.renderRoot.querySelector<HTMLElement>('[part="resume"] button');
-      restoreFocus(this.returnFocus, fallback);
-      this.returnFocus = null;
-    }
-    this.focusedPhase = phase;
+    this.modal.afterUpdate(changed.has('mode'));
   }
 
   private focusHeading(): void {
@@ -250,44 +205,16 @@ export class ParaReauthDialog extends ParaElement {
 
   // ——— the user's choices ———
 
-  private readonly onCancelEvent = (event: Event) => {
-    event.preventDefault();
-    this.requestClose('escape');
-  };
-
-  /** Closed by something other than us (a close request the page could not cancel): the same as Escape. */
-  private readonly onNativeClose = () => {
-    if (!this.shown || this.dialog.open) return;
-    this.shown = false;
-    // Outside the update that noticed it; the next render shows the dialog again while it is still wanted.
-    queueMicrotask(() => {
-      if (this.open) this.requestClose('escape');
-      this.requestUpdate();
-    });
-  };
-
   /** Escape or close: while warning, that is "stay signed in" (HMRC's pattern); once expired, Cancel. */
   private requestClose(source: 'escape' | 'close-button' | 'cancel-button'): void {
     if (this.emit(new ParaRequestCloseEvent({ source })).defaultPrevented) return;
     if (this.mode === 'warning') {
-      void this.staySignedIn();
+      void this.warning.staySignedIn();
       return;
     }
     void this.signIn.stop();
     this.cancelledExpiry = true;
     this.session.engine?.cancelReauth(source === 'cancel-button' ? 'cancelled' : 'dismissed');
-    this.sync();
-  }
-
-  private async staySignedIn(): Promise<void> {
-    const engine = this.session.engine;
-    if (!engine || this.extending) return;
-    this.extending = true;
-    this.extendFailed = false;
-    const extended = await engine.extend();
-    this.extending = false;
-    // Success shows as the status leaving `expiring`, which closes the dialog.
-    if (!extended) this.extendFailed = true;
     this.sync();
   }
 
@@ -300,127 +227,23 @@ export class ParaReauthDialog extends ParaElement {
     this.session.engine?.reauthenticate().catch(() => undefined);
   }
 
-  private onSubmit(event: SubmitEvent): void {
-    event.preventDefault();
-    if (this.field === 'email') {
-      if (!this.email.trim()) return this.focusField();
-      this.signIn.start({ type: 'email', email: this.email.trim() });
-      return;
-    }
-    const phone = toE164(this.phone, parseCountryCode(this.countryCode));
-    this.phoneError = phone === null;
-    if (phone) this.signIn.start({ type: 'phone', phone });
-    else this.focusField();
-  }
-
-  private focusField(): void {
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('input')?.focus());
-  }
-
   private onReauthComplete(detail: ParaReauthCompleteDetail): void {
-    // The engine decides whether someone else signed in; the dialog only shows it.
-    if (this.mode !== 'expired' || this.anotherAccount || !detail.switchedAccount) return;
-    this.signIn.showSwitched(detail.identity, this.expected ?? detail.previous);
+    if (this.mode === 'expired') this.expired.reauthCompleted(detail);
   }
 
   // ——— rendering ———
 
   protected override render() {
-    const dir = this.language.dir;
     const t = this.text;
-    const resume =
-      this.mode === 'resume'
-        ? html`<div part="resume" role="region" aria-label=${t.resumeAction} lang=${this.language.locale} dir=${dir}>
-            <p>${t.resumeMessage}</p>
-            <button class="primary" part="button button-primary" type="button" @click=${this.resume}>${t.resumeAction}</button>
-          </div>`
-        : nothing;
-    return html`${resume}<dialog part="dialog" lang=${this.language.locale} dir=${dir} aria-labelledby="title" aria-describedby="description" @cancel=${this.onCancelEvent} @close=${this.onNativeClose}>
-      ${this.mode === 'warning' ? this.renderWarning() : this.mode === 'expired' ? this.renderExpired() : nothing}
-      ${this.open ? this.renderClose() : nothing}
+    const resume = this.mode === 'resume' ? resumeBar(t, this.language, () => this.resume()) : nothing;
+    return html`${resume}<dialog part="dialog" lang=${this.language.locale} dir=${this.language.dir} aria-labelledby="title" aria-describedby="description" @cancel=${this.modal.onCancel} @close=${this.modal.onClose}>
+      ${this.mode === 'warning' ? this.warning.render(() => this.signOut()) : this.mode === 'expired' ? this.expired.render() : nothing}
+      ${this.open ? closeButton(t.close, () => this.requestClose('close-button')) : nothing}
     </dialog>`;
   }
 
   private time(seconds: number, kind: TimeFormatContext['kind']): string {
     return writeTime(seconds, { kind, locale: this.language.locale, format: 'long' }, this.formatTime);
-  }
-
-  private renderHeader(icon: unknown, title: unknown, slot: string) {
-    return html`<div part="header">${icon}<h2 id="title" part="title" tabindex="-1"><slot name=${slot}>${title}</slot></h2></div>`;
-  }
-
-  /** Last in the tab order, drawn in the corner: the first Tab from the heading reaches the main action. */
-  private renderClose() {
-    const close = () => this.requestClose('close-button');
-    return html`<button part="close" type="button" aria-label=${this.text.close} @click=${close}><span aria-hidden="true">×</span></button>`;
-  }
-
-  private renderWarning() {
-    const t = this.text;
-    const seconds = secondsLeft(this.session.state, this.session.clock.now()) ?? 0;
-    const [before, after] = t.warningDescription.split('{time}');
-    const mark = announcementMark(seconds, this.warningOpenedAt);
-    const spoken = mark ? fill(t.warningAnnouncement, { time: this.time(mark.at, 'spoken') }) : '';
-    const offline = this.session.state.status === 'offline';
-    return html`
-      ${this.renderHeader(warningIcon, t.warningTitle, 'warning-title')}
-      <p id="description" part="description">${before}<span part="countdown" aria-hidden="true">${this.time(seconds, 'countdown')}</span><span class="visually-hidden">${this.time(seconds, 'spoken')}</span>${after ?? ''}</p>
-      <p class="visually-hidden" aria-live="polite" data-live="polite">${mark && !mark.urgent ? spoken : ''}</p>
-      <p class="visually-hidden" aria-live="assertive" data-live="assertive">${mark?.urgent ? spoken : ''}</p>
-      ${this.extendFailed ? html`<p part="error" role="alert">${offline ? t.extendOffline : t.extendFailed}</p>` : nothing}
-      <div part="actions">
-        <button class="primary" part="button button-primary" type="button" aria-disabled=${this.extending ? 'true' : 'false'} @click=${this.staySignedIn}>${t.staySignedIn}</button>
-        <button part="button" type="button" @click=${this.signOut}>${t.signOut}</button>
-      </div>
-    `;
-  }
-
-  private renderExpired() {
-    const t = this.text;
-    const phase = this.signIn.phase;
-    const name = this.account?.displayName ?? this.account?.email ?? this.account?.phone;
-    const title = phase.step === 'switched' ? t.switchedTitle : phase.step === 'progress' ? t.progressTitle : name ? fill(t.expiredTitleKnown, { name }) : t.expiredTitle;
-    return html`
-      ${this.renderHeader(expiredIcon, title, 'expired-title')}
-      <p id="description" part="description"><slot name="expired-description">${t.expiredDescription}</slot></p>
-      ${this.slots.test('auth') ? html`<slot name="auth"></slot>` : this.renderSignInStep(t)}
-    `;
-  }
-
-  private renderSignInStep(t: ParaReauthDialogStrings) {
-    const phase = this.signIn.phase;
-    const cancel = () => this.requestClose('cancel-button');
-    switch (phase.step) {
-      case 'progress':
-        return progressView(t, cancel);
-      case 'error':
-        return errorView(t, phase.failure, () => this.signIn.start(phase.retry), cancel);
-      case 'switched': {
-        const label = (identity: { email: string | null; userId: string | null }) => identity.email ?? identity.userId ?? t.unknownAccount;
-        const names = { current: label(phase.identity), previous: label(phase.previous) };
-        const signInAsPrevious = () => this.signIn.start(phase.previous.email?.startsWith('+') ? { type: 'phone', phone: phase.previous.email } : { type: 'email', email: phase.previous.email ?? '' });
-        return switchedAccountView(t, names, () => this.signIn.reset(), signInAsPrevious);
-      }
-      default:
-        return signInForm({
-          strings: t,
-          account: this.account,
-          field: this.field,
-          email: this.email,
-          phone: this.phone,
-          phoneError: this.phoneError,
-          providers: this.providers,
-          offerRefresh: this.reauth === 'refresh' && this.account !== null && phase.notice !== 'refresh-unavailable',
-          notice: phase.notice === 'refresh-unavailable' ? t.refreshUnavailable : null,
-          onInput: (field, value) => (field === 'email' ? (this.email = value) : ((this.phone = value), (this.phoneError = false))),
-          onSubmit: (event) => this.onSubmit(event),
-          onSwitchField: () => ((this.field = this.field === 'email' ? 'phone' : 'email'), this.focusField()),
-          onProvider: (method) => this.signIn.start({ type: 'oauth', method }),
-          onRefresh: () => this.signIn.start({ type: 'refresh' }),
-          onAnotherAccount: () => ((this.account = null), (this.anotherAccount = true), (this.email = ''), (this.phone = ''), this.focusField()),
-          onCancel: cancel,
-        });
-    }
   }
 }
 

@@ -7,6 +7,7 @@ import { CountdownController } from '../shared/countdown-controller.js';
 import { writeTime, type FormatTimeHook, type TimeFormat } from '../shared/format-time.js';
 import { LangController } from '../shared/lang-controller.js';
 import { SessionConsumer } from '../shared/session-consumer.js';
+import { visuallyHidden } from '../shared/visually-hidden.styles.js';
 import styles from './para-session-status.styles.js';
 import type { ParaSessionStatusStrings } from './status-strings.js';
 
@@ -33,7 +34,7 @@ type Shown = SessionStatus | 'not-signed-in';
  * @cssproperty [--para-status-indicator-size=0.75em] - Size of the indicator.
  */
 export class ParaSessionStatus extends ParaElement {
-  static override styles = [ParaElement.styles, styles];
+  static override styles = [ParaElement.styles, styles, visuallyHidden];
 
   /** `short` (`1 hr, 42 min`) or `long` (`1 hour, 42 minutes`), in the page's language. */
   @property({ attribute: 'format', reflect: true }) format: TimeFormat = 'short';

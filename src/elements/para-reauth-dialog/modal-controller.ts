@@ -1,0 +1,93 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { deepActiveElement, restoreFocus } from '../shared/focus.js';
+
+export interface ModalControllerOptions {
+  /** The native `<dialog>` in the host's shadow root, once rendered. */
+  dialog(): HTMLDialogElement | null | undefined;
+  /** Whether the host wants the dialog open now. */
+  wanted(): boolean;
+  /** Changes of this value while open move focus again (a sign-in step, an error). */
+  phase(): unknown;
+  /** Moves focus into the dialog: on opening, or when the mode or `phase()` changed while open. */
+  focus(reason: 'opened' | 'changed'): void;
+  /** Where focus goes when what had it before opening is gone. */
+  fallbackFocus(): HTMLElement | null;
+  /** Escape, or a close the page could not cancel: the host decides what dismissing means. */
+  onDismiss(): void;
+}
+
+/**
+ * Drives a native `<dialog>` from the host's state: `showModal()` and `close()`, focus into the dialog
+ * and back to what had it, and Escape or any close we did not make turned into one dismiss request.
+ */
+export class ModalController implements ReactiveController {
+  private returnFocus: HTMLElement | null = null;
+  /** Whether we showed the native dialog and have not closed it: telling our close from anyone else's. */
+  private shown = false;
+  private focusedPhase: unknown = null;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly options: ModalControllerOptions,
+  ) {
+    host.addController(this);
+  }
+
+  /** The host will not update again: close the native dialog now. */
+  hostDisconnected(): void {
+    const dialog = this.options.dialog();
+    if (dialog?.open) dialog.close();
+  }
+
+  /** Call before the host's state opens the dialog: focus returns here when it closes. */
+  rememberFocus(): void {
+    this.returnFocus = deepActiveElement();
+  }
+
+  /** Call from the host's `updated()`: opening, closing and focus run just after the update. */
+  afterUpdate(modeChanged: boolean): void {
+    // A focus move is activity the engine hears, and its state change must not land inside this
+    // update (Lit's change-in-update warning).
+    queueMicrotask(() => this.apply(modeChanged));
+  }
+
+  /** For the dialog's `cancel` event: Escape becomes a request the host may turn down. */
+  readonly onCancel = (event: Event): void => {
+    event.preventDefault();
+    this.options.onDismiss();
+  };
+
+  /** For the dialog's `close` event: closed by something other than us is the same as Escape. */
+  readonly onClose = (): void => {
+    const dialog = this.options.dialog();
+    if (!this.shown || dialog?.open) return;
+    this.shown = false;
+    // Outside the update that noticed it; the next render shows the dialog again while it is still wanted.
+    queueMicrotask(() => {
+      if (this.options.wanted()) this.options.onDismiss();
+      this.host.requestUpdate();
+    });
+  };
+
+  private apply(modeChanged: boolean): void {
+    const dialog = this.options.dialog();
+    if (!dialog || !this.host.isConnected) return;
+    const wanted = this.options.wanted();
+    const phase = this.options.phase();
+    if (wanted && !dialog.open) {
+      // Shown before and closed since, not by us: a close request the page could not cancel.
+      if (this.shown) this.onClose();
+      dialog.showModal();
+      this.shown = true;
+      this.options.focus('opened');
+    } else if (wanted && (modeChanged || phase !== this.focusedPhase)) {
+      this.options.focus('changed');
+    } else if (!wanted && dialog.open) {
+      this.shown = false;
+      dialog.close();
+      restoreFocus(this.returnFocus, this.options.fallbackFocus);
+      this.returnFocus = null;
+    }
+    this.focusedPhase = phase;
+  }
+}

@@ -1,0 +1,82 @@
+import type { ReactiveControllerHost, TemplateResult } from 'lit';
+import { secondsLeft } from '../../core/state.js';
+import { CountdownController } from '../shared/countdown-controller.js';
+import { announcementMark, type TimeFormatContext } from '../shared/format-time.js';
+import type { SessionConsumer } from '../shared/session-consumer.js';
+import { fill, type ParaReauthDialogStrings } from './dialog-strings.js';
+import { warningView } from './dialog-views.js';
+
+export interface WarningModeOptions {
+  /** Whether the warning is what the dialog shows now: the countdown ticks only then. */
+  active(): boolean;
+  strings(): ParaReauthDialogStrings;
+  time(seconds: number, kind: TimeFormatContext['kind']): string;
+  /** An extension attempt ended: the host follows the session again (success closes the warning). */
+  settled(): void;
+}
+
+/** Warning mode: the live countdown, its spoken marks, and "Stay signed in" with its failure message. */
+export class WarningMode {
+  private extending = false;
+  private extendFailed = false;
+  /** Seconds left when the warning opened: spoken marks count from there. */
+  private openedAt = 0;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly session: SessionConsumer,
+    private readonly options: WarningModeOptions,
+  ) {
+    new CountdownController(host, {
+      clock: () => session.clock,
+      environment: () => session.environment,
+      expiresAt: () => (options.active() ? session.state.expiresAt : null),
+      granularity: () => 'second',
+    });
+  }
+
+  /** The dialog enters a mode: a new warning counts its spoken marks from now; old failures are gone. */
+  entered(warning: boolean): void {
+    if (warning) this.openedAt = secondsLeft(this.session.state, this.session.clock.now()) ?? 0;
+    this.setFailed(false);
+  }
+
+  /** "Stay signed in": asks the engine to extend; success shows as the status leaving `expiring`. */
+  async staySignedIn(): Promise<void> {
+    const engine = this.session.engine;
+    if (!engine || this.extending) return;
+    this.extending = true;
+    this.setFailed(false);
+    this.host.requestUpdate();
+    const extended = await engine.extend();
+    this.extending = false;
+    this.host.requestUpdate();
+    if (!extended) this.setFailed(true);
+    this.options.settled();
+  }
+
+  render(onSignOut: () => void): TemplateResult {
+    const session = this.session;
+    const t = this.options.strings();
+    const time = this.options.time;
+    const seconds = secondsLeft(session.state, session.clock.now()) ?? 0;
+    const mark = announcementMark(seconds, this.openedAt);
+    const offline = session.state.status === 'offline';
+    return warningView({
+      strings: t,
+      announcement: mark ? { text: fill(t.warningAnnouncement, { time: time(mark.at, 'spoken') }), urgent: mark.urgent } : null,
+      countdown: time(seconds, 'countdown'),
+      spokenTime: time(seconds, 'spoken'),
+      failure: this.extendFailed ? (offline ? t.extendOffline : t.extendFailed) : null,
+      extending: this.extending,
+      onStaySignedIn: () => void this.staySignedIn(),
+      onSignOut,
+    });
+  }
+
+  private setFailed(failed: boolean): void {
+    if (this.extendFailed === failed) return;
+    this.extendFailed = failed;
+    this.host.requestUpdate();
+  }
+}
