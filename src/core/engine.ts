@@ -7,9 +7,10 @@ import { CorrectedClock } from './corrected-clock.js';
 import { defaultCoordinator, splitCreateOptions } from './engine-setup.js';
 import { Emitter } from './emitter.js';
 import { browserEnvironment, type SessionEnvironment } from './environment.js';
-import { engineStoppedError, reauthCancelledError, signedOutError } from './errors.js';
+import { engineStoppedError, LogoutFailedError, reauthCancelledError, signedOutError } from './errors.js';
 import { ExpiryTracker } from './expiry.js';
 import { engineOptionWarnings, SessionOptionSet, type OptionWarnings } from './options.js';
+import { OwedLogout } from './owed-logout.js';
 import { ReauthRoom, type ReauthRequest } from './reauth-room.js';
 import { registerSession } from './registry.js';
 import { SessionSchedule } from './schedule.js';
@@ -57,6 +58,7 @@ export class ParaSessionEngine {
   private readonly fetchImpl: typeof globalThis.fetch | undefined;
   private readonly allowedOrigins: readonly string[];
   private readonly requests: ServerRequests;
+  private readonly owedLogout: OwedLogout;
   private settings: SessionOptionSet;
   private running = false;
   private cleanups: Array<() => void> = [];
@@ -102,6 +104,12 @@ export class ParaSessionEngine {
       view: () => this.view(),
       apply: (step) => this.apply(step),
       check: () => void this.check(),
+    });
+    this.owedLogout = new OwedLogout({
+      clock: this.time,
+      environment: this.environmentUsed,
+      random: setup.random ?? Math.random,
+      attempt: () => this.tryLogout(),
     });
     this.targets = this.effectTargets();
   }
@@ -172,6 +180,7 @@ export class ParaSessionEngine {
       onMessage: (message) => this.onMessage(message),
     });
     if (kind === 'user') void this.check();
+    this.owedLogout.start();
   }
 
   stop(): void {
@@ -180,6 +189,7 @@ export class ParaSessionEngine {
     this.requests.stop();
     this.schedule.stop();
     this.page.stop();
+    this.owedLogout.stop();
     this.tabs.stop();
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.waiters.rejectAll(engineStoppedError);
@@ -242,11 +252,25 @@ export class ParaSessionEngine {
     this.events.emit('reauth-cancel', { reason });
   }
 
-  /** Signs the user out deliberately, here and in every tab. */
+  /**
+   * Signs the user out deliberately, here and in every tab — once the server has ended the session. If it
+   * cannot be reached, nothing changes but the reported error, this rejects with `LogoutFailedError`, and
+   * the logout is retried until it goes through.
+   */
   async logout(): Promise<void> {
     const outcome = await this.para.logout();
-    if (outcome && !outcome.ok) this.apply(reported({ kind: outcome.failure, message: outcome.message }));
+    if (outcome && !outcome.ok) {
+      this.apply(reported({ kind: outcome.failure, message: outcome.message }));
+      this.owedLogout.owe();
+      throw new LogoutFailedError(outcome.message);
+    }
+    this.owedLogout.settle();
     this.apply(signOut(this.view(), true));
+  }
+
+  /** Whether a logout the user asked for has not reached the server yet (it is being retried). */
+  get logoutPending(): boolean {
+    return this.owedLogout.pending;
   }
 
   exportSession(options: ExportOptions = {}): Promise<string> {
@@ -262,6 +286,15 @@ export class ParaSessionEngine {
   /** Records user activity (the engine's own listeners call this; so may an app). */
   noteActivity(at = this.time.now()): void {
     if (this.running) this.page.noteActivity(at);
+  }
+
+  /** The owed logout's retry: signed out once it goes through. */
+  private async tryLogout(): Promise<boolean> {
+    if (!this.running) return false;
+    const outcome = await this.para.logout();
+    if (outcome && !outcome.ok) return false;
+    if (this.running) this.apply(signOut(this.view(), true));
+    return true;
   }
 
   // ——— causes the engine hears ———
@@ -328,6 +361,7 @@ export class ParaSessionEngine {
     }
     this.state$.set(next);
     this.reauth.statusChanged(next.status);
+    if (next.status === 'signed-out') this.owedLogout.settle();
     if (next.status === 'expiring' && previous.status !== 'expiring') {
       const secondsLeft = next.expiresAt === null ? 0 : Math.max(0, Math.round((next.expiresAt - this.time.now()) / 1000));
       this.events.emit('warning', { expiresAt: next.expiresAt, secondsLeft });
