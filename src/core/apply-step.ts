@@ -17,7 +17,7 @@ export interface EffectTargets {
   requestReauth(): void;
   resetExpiry(): void;
   resolveWaiters(): void;
-  rejectWaiters(reason: 'signed-out' | 'cancelled'): void;
+  rejectWaiters(reason: 'signed-out' | 'cancelled' | 'account-switched' | 'account-unconfirmed'): void;
   check(): void;
   replan(): void;
   cancelLogoutGrace(): void;
@@ -34,7 +34,12 @@ const RUNNERS: Runners = {
   'emit-extended': (targets) => targets.emit('extended', { expiresAt: targets.expiresAt() }),
   'emit-error': (targets, effect) => targets.emit('error', { error: effect.error }),
   'request-reauth': (targets) => targets.requestReauth(),
-  'finish-reauth': (targets) => targets.emit('reauth-complete', targets.finishReauth()),
+  'finish-reauth': (targets) => {
+    const completion = targets.finishReauth();
+    // Only the same account resumes what waited; a later resolve-waiters then finds nobody.
+    if (completion.account !== 'same') targets.rejectWaiters(completion.account === 'switched' ? 'account-switched' : 'account-unconfirmed');
+    targets.emit('reauth-complete', completion);
+  },
   'remember-identity': (targets) => targets.rememberIdentity(),
   'reset-expiry': (targets) => targets.resetExpiry(),
   'resolve-waiters': (targets) => targets.resolveWaiters(),

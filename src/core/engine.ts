@@ -7,7 +7,7 @@ import { CorrectedClock } from './corrected-clock.js';
 import { defaultCoordinator, splitCreateOptions } from './engine-setup.js';
 import { Emitter } from './emitter.js';
 import { browserEnvironment, type SessionEnvironment } from './environment.js';
-import { engineStoppedError, LogoutFailedError, reauthCancelledError, signedOutError } from './errors.js';
+import { accountChangedError, engineStoppedError, LogoutFailedError, reauthCancelledError, signedOutError } from './errors.js';
 import { ExpiryTracker } from './expiry.js';
 import { engineOptionWarnings, SessionOptionSet, type OptionWarnings } from './options.js';
 import { OwedLogout } from './owed-logout.js';
@@ -345,7 +345,10 @@ export class ParaSessionEngine {
       requestReauth: () => this.requestReauth(),
       resetExpiry: () => this.expiry.reset(),
       resolveWaiters: () => this.waiters.resolveAll(),
-      rejectWaiters: (reason) => this.waiters.rejectAll(reason === 'signed-out' ? signedOutError : reauthCancelledError),
+      rejectWaiters: (reason) =>
+        this.waiters.rejectAll(
+          reason === 'signed-out' ? signedOutError : reason === 'cancelled' ? reauthCancelledError : () => accountChangedError(reason),
+        ),
       check: () => void this.check(),
       replan: () => this.schedule.update(),
       cancelLogoutGrace: () => this.page.cancelLogoutGrace(),

@@ -5,6 +5,7 @@ import type { Clock } from './clock.js';
 import type { SessionEnvironment } from './environment.js';
 import type { TabCoordinator } from './coordinator.js';
 import type { SessionStatus } from './status.js';
+import type { AccountMatch } from '../para/identity.js';
 
 export type { ParaSessionClient, SessionKind, ParaIdentity, SessionStatus };
 
@@ -85,8 +86,11 @@ export interface EngineEventMap {
   expired: { identity: ParaIdentity };
   'signed-out': Record<string, never>;
   'reauth-request': { identity: ParaIdentity };
-  /** `switchedAccount`: the user signed in as another account than the one that expired. */
-  'reauth-complete': { identity: ParaIdentity; previous: ParaIdentity; switchedAccount: boolean };
+  /**
+   * `switchedAccount`: the user signed in as another account than the one that expired; `account` says
+   * `same`, `switched` or `unconfirmed` (an identity is unknown). Only `same` resumes waiting callers.
+   */
+  'reauth-complete': { identity: ParaIdentity; previous: ParaIdentity; switchedAccount: boolean; account: AccountMatch };
   'reauth-cancel': { reason: string };
   error: { error: SessionError };
 }
