@@ -16,6 +16,7 @@ import { registerSession } from './registry.js';
 import { SessionSchedule } from './schedule.js';
 import { readAllowedOrigins, sendSession, type ExportLimits } from './session-export.js';
 import { ServerRequests } from './server-requests.js';
+import { sessionChannelName } from './session-channel.js';
 import { initialState, isUsableStatus } from './state.js';
 import { TabSync } from './tab-sync.js';
 import { leadershipChanged, misconfigured, started, warningDue } from './transitions/lifecycle.js';
@@ -77,12 +78,13 @@ export class ParaSessionEngine {
     const warn = setup.warn ?? ((message: string) => console.warn(message));
     this.allowedOrigins = readAllowedOrigins(setup.allowedOrigins, warn);
     this.settings = new SessionOptionSet(options, warnings ?? engineOptionWarnings(warn));
-    this.tabs = new TabSync(setup.coordinator ?? defaultCoordinator(setup, wallClock), this.time, this.state$);
     this.schedule = new SessionSchedule(
       { state: this.state$, options: () => this.options, clock: this.time, environment: this.environmentUsed, random: setup.random ?? Math.random },
       { check: () => this.check(), extend: () => this.extend(), enterWarning: () => this.apply(warningDue()) },
     );
     this.para = paraSessionPort(client, this.time, () => this.options.requestTimeout);
+    const channel = sessionChannelName(setup.channel, this.para.clientKey(), warn, warnings?.source ?? 'createParaSession');
+    this.tabs = new TabSync(setup.coordinator ?? defaultCoordinator(setup, wallClock, channel), this.time, this.state$);
     this.expiry = new ExpiryTracker(this.para, () => this.options.sessionLength);
     this.requests = new ServerRequests({
       para: this.para,

@@ -72,6 +72,11 @@ export type EngineSetup = Partial<EngineDependencies> & {
    * `['https://api.example.com']`. Default none: same origin only, over `https:` (or localhost).
    */
   allowedOrigins?: readonly string[];
+  /**
+   * The name tabs of this session coordinate under (1–64 letters, digits, `. _ : -`). Default: derived from
+   * the client's environment and API key, so two sessions or apps on one origin never hear each other.
+   */
+  channel?: string;
 };
 
 /** `createParaSession`'s one object: the session options and the engine's setup together. */

@@ -88,6 +88,9 @@ export class ParaSession extends ParaElement {
   /** Advanced: the engine's clock, environment, tab coordinator, fetch. Setting it restarts the engine. */
   @property({ attribute: false }) engineOptions: ParaSessionEngineOptions = {};
 
+  /** The tab channel this session coordinates under; default: derived from the client's environment and API key. */
+  @property({ reflect: true }) channel?: string;
+
   @provide({ context: paraSessionContext })
   protected readonly handle = new SessionHandle(() => this.engineOptions) as ParaSessionContext;
 
@@ -125,7 +128,7 @@ export class ParaSession extends ParaElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('client') || changed.has('engineOptions')) {
+    if (changed.has('client') || changed.has('engineOptions') || changed.has('channel')) {
       this.replaceEngine();
     } else if (this.engine && ATTRIBUTE_OPTION_KEYS.some((key) => changed.has(key))) {
       this.engine.setOptions(this.sessionOptions());
@@ -170,6 +173,7 @@ export class ParaSession extends ParaElement {
     for (const stop of this.unlisten.splice(0)) stop();
     this.engine?.stop();
     const { setup } = splitCreateOptions(this.engineOptions);
+    if (this.channel !== undefined && this.channel !== null) setup.channel = this.channel;
     this.engine = this.client ? new ParaSessionEngine(this.client, this.sessionOptions(), setup, this.warnings()) : null;
     const handle = this.handle as SessionHandle;
     handle.follow(this.engine);
