@@ -9,6 +9,9 @@ export const STALE_MESSAGE_MS = 2_000;
 /** A remote `active` this recent was just heard from the server: adopt it instead of asking again. */
 export const REMOTE_FRESH_MS = 10_000;
 
+/** How far ahead of our clock another tab's times may be (tabs share one wall clock; this is skew and delivery). */
+export const FUTURE_TOLERANCE_MS = 5_000;
+
 type StateMessage = Extract<SharedSessionMessage, { type: 'state' }>;
 
 /** Another tab told us something (the tab-sync room already noted its clock). */
@@ -16,7 +19,8 @@ export function remoteMessage(view: SessionView, message: SharedSessionMessage):
   const { status } = view.state;
   switch (message.type) {
     case 'activity':
-      return activity(view, message.at, false);
+      // Activity from the future would keep the session alive for as long as it lies.
+      return message.at > view.now + FUTURE_TOLERANCE_MS ? NOTHING : activity(view, message.at, false);
     case 'signed-out': {
       const step = signOut(view, false);
       return { ...step, effects: [effect('cancel-logout-grace'), ...(step.effects ?? [])] };
@@ -40,7 +44,15 @@ export function remoteMessage(view: SessionView, message: SharedSessionMessage):
   }
 }
 
+/** Times no honest tab can send: checked or extended in the future, or an expiry beyond a whole session from now. */
+function implausible(view: SessionView, message: StateMessage): boolean {
+  const latest = view.now + FUTURE_TOLERANCE_MS;
+  if ((message.lastCheckedAt ?? 0) > latest || (message.lastExtendedAt ?? 0) > latest) return true;
+  return message.expiresAt !== null && message.expiresAt > latest + view.options.sessionLength * 1000;
+}
+
 function remoteState(view: SessionView, message: StateMessage): Step {
+  if (implausible(view, message)) return NOTHING;
   const { status, kind, expiresAt, lastCheckedAt, lastExtendedAt } = message;
   const own = view.state.status;
   if (status === 'expired') {

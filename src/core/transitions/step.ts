@@ -5,7 +5,7 @@ import type { SessionError, SessionOptions, SessionState } from '../types.js';
 export interface SessionView {
   now: number;
   state: SessionState;
-  options: Pick<SessionOptions, 'refreshBefore' | 'warnBefore'>;
+  options: Pick<SessionOptions, 'refreshBefore' | 'warnBefore' | 'sessionLength'>;
   /** A user was seen in this tab (an expiry then means "sign in again", not "never signed in"). */
   knownUser: boolean;
   reauth: { open: boolean; logoutExpected: boolean };
