@@ -18,9 +18,10 @@ export interface EffectTargets {
   resetExpiry(): void;
   resolveWaiters(): void;
   rejectWaiters(reason: 'signed-out' | 'cancelled' | 'account-switched' | 'account-unconfirmed'): void;
-  check(): void;
+  check(confirm: boolean): void;
   replan(): void;
   cancelLogoutGrace(): void;
+  confirmSignOut(): void;
 }
 
 type Runners = { [T in Effect['type']]: (targets: EffectTargets, effect: Extract<Effect, { type: T }>) => void };
@@ -44,9 +45,10 @@ const RUNNERS: Runners = {
   'reset-expiry': (targets) => targets.resetExpiry(),
   'resolve-waiters': (targets) => targets.resolveWaiters(),
   'reject-waiters': (targets, effect) => targets.rejectWaiters(effect.reason),
-  check: (targets) => targets.check(),
+  check: (targets, effect) => targets.check(effect.confirm === true),
   replan: (targets) => targets.replan(),
   'cancel-logout-grace': (targets) => targets.cancelLogoutGrace(),
+  'confirm-sign-out': (targets) => targets.confirmSignOut(),
 };
 
 /** Runs a transition's effects in the order it listed them. */

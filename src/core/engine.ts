@@ -324,6 +324,7 @@ export class ParaSessionEngine {
       options,
       knownUser: this.reauth.knownUser,
       reauth: { open: this.reauth.open, logoutExpected: this.reauth.logoutExpected },
+      checkingSince: this.requests.checkingSince,
     };
   }
 
@@ -351,9 +352,10 @@ export class ParaSessionEngine {
         this.waiters.rejectAll(
           reason === 'signed-out' ? signedOutError : reason === 'cancelled' ? reauthCancelledError : () => accountChangedError(reason),
         ),
-      check: () => void this.check(),
+      check: (confirm) => void (confirm ? this.requests.check(true) : this.check()),
       replan: () => this.schedule.update(),
       cancelLogoutGrace: () => this.page.cancelLogoutGrace(),
+      confirmSignOut: () => void this.requests.confirmSignOut(),
     };
   }
 

@@ -63,11 +63,12 @@ export class TabSync {
     return this.coordinator.exclusive ? this.coordinator.exclusive(name, task) : task();
   }
 
-  /** Waits briefly for another tab's answer to arrive: true when a check at or after `since` is known. */
-  answeredSince(since: number): Promise<boolean> {
+  /** Waits briefly for another tab's answer: true when a check at or after `since` is known (`strict`: no dedupe window). */
+  answeredSince(since: number, strict = false): Promise<boolean> {
+    const from = strict ? since : since - WAKE_DEDUPE_MS;
     const answered = () => {
       const state = this.state$.get();
-      return (state.lastCheckedAt ?? -Infinity) >= since - WAKE_DEDUPE_MS && state.status !== 'checking';
+      return (state.lastCheckedAt ?? -Infinity) >= from && state.status !== 'checking';
     };
     if (answered()) return Promise.resolve(true);
     return new Promise((resolve) => {

@@ -52,3 +52,39 @@ describe('messages from other tabs are believed within bounds', () => {
     expect(tab.heard.length).to.be.within(1, 60);
   });
 });
+
+describe('remote news confirmed with one shared server check', () => {
+  it('a hostile tab\'s bare "expired" or "signed-out" changes nothing while the server says the session is active', async () => {
+    const { TabWorld } = await import('./support/tab-world.js');
+    const world = new TabWorld();
+    const [a, b] = [world.open(), world.open()];
+    await world.advance(2000);
+    const forged = { type: 'state', status: 'expired', kind: 'user', expiresAt: null, lastCheckedAt: a.engine.clock.now(), lastExtendedAt: null, sentAt: a.engine.clock.now() } as const;
+    a.coordinator.publish(forged);
+    a.coordinator.publish({ type: 'signed-out' });
+    await world.advance(2000);
+    expect(b.engine.state.status).to.equal('active');
+    world.closeAll();
+  });
+
+  it('a real expiry reaches every tab with one extra server check, not one per tab', async () => {
+    const { TabWorld } = await import('./support/tab-world.js');
+    const world = new TabWorld();
+    const tabs = [world.open(), world.open(), world.open(), world.open(), world.open()];
+    await world.advance(2000);
+    world.server.revoke();
+    const before = world.server.counts.isSessionActive;
+    for (const tab of tabs) {
+      const original = tab.client.isSessionActive.bind(tab.client);
+      const c = tab.engine.check.bind(tab.engine);
+      tab.engine.check = () => { console.log('DEBUG check', tab.id, tab.engine.clock.now()); return c(); };
+      tab.client.isSessionActive = () => { console.log('DEBUG ask', tab.id, tab.engine.clock.now(), tab.engine.state.status, tab.engine.state.leader); return original(); };
+    }
+    const leader = world.leaders()[0];
+    void leader.engine.check();
+    await world.advance(3000);
+    for (const tab of tabs) expect(tab.engine.state.status).to.equal('expired');
+    expect(world.server.counts.isSessionActive - before).to.be.within(1, 2);
+    world.closeAll();
+  });
+});

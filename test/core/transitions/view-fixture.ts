@@ -13,6 +13,7 @@ export function viewOf(state: Partial<SessionState> = {}, extra: Partial<Omit<Se
     options: { refreshBefore: 300, warnBefore: 120, sessionLength: 7200 },
     knownUser: true,
     reauth: { open: false, logoutExpected: false },
+    checkingSince: null,
     ...extra,
   };
 }
