@@ -13,7 +13,6 @@ import { signInTransferLogout } from './scenarios/sign-in-transfer-logout.mjs';
 import { expiryReauth } from './scenarios/expiry-reauth.mjs';
 import { idleWarning } from './scenarios/idle-warning.mjs';
 import { offlineAcrossExpiry } from './scenarios/offline.mjs';
-import { honestLogout } from './scenarios/honest-logout.mjs';
 
 const SESSION_LENGTH = 30; // seconds, emulator-wide: every session and keep-alive lasts this long
 const RUN_LIMIT_MS = 175_000; // the whole run, start-up included, must finish under 3 minutes
@@ -103,7 +102,6 @@ try {
   ]);
   const neighbourUserId = await always.userId;
   if (neighbourUserId) await lane('5 offline', offlineAcrossExpiry({ ...ctx, neighbourUserId }));
-  if (neighbourUserId) await lane('8 honest logout', honestLogout({ ...ctx, neighbourUserId }));
   else results.push({ name: '5 offline (needs scenario 2 signed in to time its outage)', ok: false });
   await alwaysDone;
 
