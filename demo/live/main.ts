@@ -80,7 +80,8 @@ byId('send-session').addEventListener('click', async () => {
     serverResult.textContent = `Could not send the session: ${(error as Error).message}`;
   }
 });
-byId('sign-out').addEventListener('click', () => void session.logout());
+// A failed logout keeps the session and is finished by the engine once the network is back (para-session-error says so).
+byId('sign-out').addEventListener('click', () => session.logout().catch(() => {}));
 
 if (config.emulatorUrl) setUpEmulatorPanel({ session, emulatorUrl: config.emulatorUrl, userId: () => para.userId ?? null, note });
 else byId('real-backend').hidden = false;

@@ -17,10 +17,11 @@ export interface EffectTargets {
   requestReauth(): void;
   resetExpiry(): void;
   resolveWaiters(): void;
-  rejectWaiters(reason: 'signed-out' | 'cancelled'): void;
-  check(): void;
+  rejectWaiters(reason: 'signed-out' | 'cancelled' | 'account-switched' | 'account-unconfirmed'): void;
+  check(confirm: boolean): void;
   replan(): void;
   cancelLogoutGrace(): void;
+  confirmSignOut(): void;
 }
 
 type Runners = { [T in Effect['type']]: (targets: EffectTargets, effect: Extract<Effect, { type: T }>) => void };
@@ -34,14 +35,20 @@ const RUNNERS: Runners = {
   'emit-extended': (targets) => targets.emit('extended', { expiresAt: targets.expiresAt() }),
   'emit-error': (targets, effect) => targets.emit('error', { error: effect.error }),
   'request-reauth': (targets) => targets.requestReauth(),
-  'finish-reauth': (targets) => targets.emit('reauth-complete', targets.finishReauth()),
+  'finish-reauth': (targets) => {
+    const completion = targets.finishReauth();
+    // Only the same account resumes what waited; a later resolve-waiters then finds nobody.
+    if (completion.account !== 'same') targets.rejectWaiters(completion.account === 'switched' ? 'account-switched' : 'account-unconfirmed');
+    targets.emit('reauth-complete', completion);
+  },
   'remember-identity': (targets) => targets.rememberIdentity(),
   'reset-expiry': (targets) => targets.resetExpiry(),
   'resolve-waiters': (targets) => targets.resolveWaiters(),
   'reject-waiters': (targets, effect) => targets.rejectWaiters(effect.reason),
-  check: (targets) => targets.check(),
+  check: (targets, effect) => targets.check(effect.confirm === true),
   replan: (targets) => targets.replan(),
   'cancel-logout-grace': (targets) => targets.cancelLogoutGrace(),
+  'confirm-sign-out': (targets) => targets.confirmSignOut(),
 };
 
 /** Runs a transition's effects in the order it listed them. */

@@ -7,14 +7,16 @@ import { CorrectedClock } from './corrected-clock.js';
 import { defaultCoordinator, splitCreateOptions } from './engine-setup.js';
 import { Emitter } from './emitter.js';
 import { browserEnvironment, type SessionEnvironment } from './environment.js';
-import { engineStoppedError, reauthCancelledError, signedOutError } from './errors.js';
+import { accountChangedError, engineStoppedError, LogoutFailedError, reauthCancelledError, signedOutError } from './errors.js';
 import { ExpiryTracker } from './expiry.js';
 import { engineOptionWarnings, SessionOptionSet, type OptionWarnings } from './options.js';
+import { OwedLogout } from './owed-logout.js';
 import { ReauthRoom, type ReauthRequest } from './reauth-room.js';
 import { registerSession } from './registry.js';
 import { SessionSchedule } from './schedule.js';
 import { readAllowedOrigins, sendSession, type ExportLimits } from './session-export.js';
 import { ServerRequests } from './server-requests.js';
+import { sessionChannelName } from './session-channel.js';
 import { initialState, isUsableStatus } from './state.js';
 import { TabSync } from './tab-sync.js';
 import { leadershipChanged, misconfigured, started, warningDue } from './transitions/lifecycle.js';
@@ -57,6 +59,7 @@ export class ParaSessionEngine {
   private readonly fetchImpl: typeof globalThis.fetch | undefined;
   private readonly allowedOrigins: readonly string[];
   private readonly requests: ServerRequests;
+  private readonly owedLogout: OwedLogout;
   private settings: SessionOptionSet;
   private running = false;
   private cleanups: Array<() => void> = [];
@@ -75,12 +78,13 @@ export class ParaSessionEngine {
     const warn = setup.warn ?? ((message: string) => console.warn(message));
     this.allowedOrigins = readAllowedOrigins(setup.allowedOrigins, warn);
     this.settings = new SessionOptionSet(options, warnings ?? engineOptionWarnings(warn));
-    this.tabs = new TabSync(setup.coordinator ?? defaultCoordinator(setup, wallClock), this.time, this.state$);
     this.schedule = new SessionSchedule(
       { state: this.state$, options: () => this.options, clock: this.time, environment: this.environmentUsed, random: setup.random ?? Math.random },
       { check: () => this.check(), extend: () => this.extend(), enterWarning: () => this.apply(warningDue()), probeClock: () => this.page.probeClock() },
     );
     this.para = paraSessionPort(client, this.time, () => this.options.requestTimeout);
+    const channel = sessionChannelName(setup.channel, this.para.clientKey(), warn, warnings?.source ?? 'createParaSession');
+    this.tabs = new TabSync(setup.coordinator ?? defaultCoordinator(setup, wallClock, channel), this.time, this.state$);
     this.expiry = new ExpiryTracker(this.para, () => this.options.sessionLength);
     this.requests = new ServerRequests({
       para: this.para,
@@ -102,6 +106,12 @@ export class ParaSessionEngine {
       view: () => this.view(),
       apply: (step) => this.apply(step),
       check: () => void this.check(),
+    });
+    this.owedLogout = new OwedLogout({
+      clock: this.time,
+      environment: this.environmentUsed,
+      random: setup.random ?? Math.random,
+      attempt: () => this.tryLogout(),
     });
     this.targets = this.effectTargets();
   }
@@ -172,6 +182,7 @@ export class ParaSessionEngine {
       onMessage: (message) => this.onMessage(message),
     });
     if (kind === 'user') void this.check();
+    this.owedLogout.start();
   }
 
   stop(): void {
@@ -180,6 +191,7 @@ export class ParaSessionEngine {
     this.requests.stop();
     this.schedule.stop();
     this.page.stop();
+    this.owedLogout.stop();
     this.tabs.stop();
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.waiters.rejectAll(engineStoppedError);
@@ -242,11 +254,25 @@ export class ParaSessionEngine {
     this.events.emit('reauth-cancel', { reason });
   }
 
-  /** Signs the user out deliberately, here and in every tab. */
+  /**
+   * Signs the user out deliberately, here and in every tab — once the server has ended the session. If it
+   * cannot be reached, nothing changes but the reported error, this rejects with `LogoutFailedError`, and
+   * the logout is retried until it goes through.
+   */
   async logout(): Promise<void> {
     const outcome = await this.para.logout();
-    if (outcome && !outcome.ok) this.apply(reported({ kind: outcome.failure, message: outcome.message }));
+    if (outcome && !outcome.ok) {
+      this.apply(reported({ kind: outcome.failure, message: outcome.message }));
+      this.owedLogout.owe();
+      throw new LogoutFailedError(outcome.message);
+    }
+    this.owedLogout.settle();
     this.apply(signOut(this.view(), true));
+  }
+
+  /** Whether a logout the user asked for has not reached the server yet (it is being retried). */
+  get logoutPending(): boolean {
+    return this.owedLogout.pending;
   }
 
   exportSession(options: ExportOptions = {}): Promise<string> {
@@ -262,6 +288,15 @@ export class ParaSessionEngine {
   /** Records user activity (the engine's own listeners call this; so may an app). */
   noteActivity(at = this.time.now()): void {
     if (this.running) this.page.noteActivity(at);
+  }
+
+  /** The owed logout's retry: signed out once it goes through. */
+  private async tryLogout(): Promise<boolean> {
+    if (!this.running) return false;
+    const outcome = await this.para.logout();
+    if (outcome && !outcome.ok) return false;
+    if (this.running) this.apply(signOut(this.view(), true));
+    return true;
   }
 
   // ——— causes the engine hears ———
@@ -289,6 +324,7 @@ export class ParaSessionEngine {
       options,
       knownUser: this.reauth.knownUser,
       reauth: { open: this.reauth.open, logoutExpected: this.reauth.logoutExpected },
+      checkingSince: this.requests.checkingSince,
     };
   }
 
@@ -312,10 +348,14 @@ export class ParaSessionEngine {
       requestReauth: () => this.requestReauth(),
       resetExpiry: () => this.expiry.reset(),
       resolveWaiters: () => this.waiters.resolveAll(),
-      rejectWaiters: (reason) => this.waiters.rejectAll(reason === 'signed-out' ? signedOutError : reauthCancelledError),
-      check: () => void this.check(),
+      rejectWaiters: (reason) =>
+        this.waiters.rejectAll(
+          reason === 'signed-out' ? signedOutError : reason === 'cancelled' ? reauthCancelledError : () => accountChangedError(reason),
+        ),
+      check: (confirm) => void (confirm ? this.requests.check(true) : this.check()),
       replan: () => this.schedule.update(),
       cancelLogoutGrace: () => this.page.cancelLogoutGrace(),
+      confirmSignOut: () => void this.requests.confirmSignOut(),
     };
   }
 
@@ -328,6 +368,7 @@ export class ParaSessionEngine {
     }
     this.state$.set(next);
     this.reauth.statusChanged(next.status);
+    if (next.status === 'signed-out') this.owedLogout.settle();
     if (next.status === 'expiring' && previous.status !== 'expiring') {
       const secondsLeft = next.expiresAt === null ? 0 : Math.max(0, Math.round((next.expiresAt - this.time.now()) / 1000));
       this.events.emit('warning', { expiresAt: next.expiresAt, secondsLeft });

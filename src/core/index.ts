@@ -5,7 +5,7 @@ export { resolveOptions, DEFAULT_OPTIONS, KEEP_ALIVE_POLICIES, MIN_WARN_BEFORE, 
 export { OPTION_TABLE } from './options.js';
 export type { OptionWarnings, OptionSpec } from './options.js';
 export type { ReauthRequest, ReauthCompletion } from './reauth-room.js';
-export { SessionUnavailableError, ClientTimeoutError } from './errors.js';
+export { SessionUnavailableError, ClientTimeoutError, LogoutFailedError } from './errors.js';
 export type { SessionUnavailableReason } from './errors.js';
 export { systemClock } from './clock.js';
 export type { Clock, TimerHandle } from './clock.js';

@@ -1,5 +1,5 @@
 import { atom, type ReadableAtom } from 'nanostores';
-import { isSwitchedAccount, type ParaIdentity } from '../para/identity.js';
+import { compareAccounts, type AccountMatch, type ParaIdentity } from '../para/identity.js';
 import { isUsableStatus } from './state.js';
 import type { ReauthChange } from './transitions/step.js';
 import type { SessionStatus } from './types.js';
@@ -14,7 +14,10 @@ export interface ReauthRequest {
 export interface ReauthCompletion {
   identity: ParaIdentity;
   previous: ParaIdentity;
+  /** A different account proven by the identities (`account === 'switched'`). */
   switchedAccount: boolean;
+  /** `unconfirmed` when either identity is unknown: never taken as the same account. */
+  account: AccountMatch;
 }
 
 const NOBODY: ParaIdentity = { userId: null, email: null };
@@ -103,7 +106,8 @@ export class ReauthRoom {
     this.expiredIdentity = null;
     this.identity = identity;
     this.request$.set(null);
-    return { identity, previous, switchedAccount: isSwitchedAccount(identity, previous) };
+    const account = compareAccounts(identity, previous);
+    return { identity, previous, switchedAccount: account === 'switched', account };
   }
 
   /** A session that is usable again, or deliberately ended, needs no sign-in any more. */

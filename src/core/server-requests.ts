@@ -6,6 +6,7 @@ import type { RetryPlan } from './retry.js';
 import { SingleFlight } from './single-flight.js';
 import { isUsableStatus } from './state.js';
 import type { TabSync } from './tab-sync.js';
+import { remoteSignOutConfirmed } from './transitions/remote-message.js';
 import { checkAnswered, extended, type CheckAnswer } from './transitions/server-answer.js';
 import type { SessionView, Step } from './transitions/step.js';
 import type { SessionState } from './types.js';
@@ -29,6 +30,7 @@ export interface RequestContext {
 export class ServerRequests {
   private readonly checkFlight = new SingleFlight<SessionState>();
   private readonly extendFlight = new SingleFlight<boolean>();
+  private readonly signOutFlight = new SingleFlight<void>();
   /** Bumped by stop(): answers to requests made before are dropped. */
   private generation = 0;
 
@@ -38,6 +40,13 @@ export class ServerRequests {
     return this.checkFlight.busy;
   }
 
+  /** When the check in flight began, `null` when none: another tab's answer from then on answers it. */
+  get checkingSince(): number | null {
+    return this.checkFlight.busy ? this.since : null;
+  }
+
+  private since = 0;
+
   stop(): void {
     this.generation += 1;
   }
@@ -46,8 +55,11 @@ export class ServerRequests {
     return this.context.state.get();
   }
 
-  /** Asks the server whether the session is active. Concurrent calls share one request. */
-  check(): Promise<SessionState> {
+  /**
+   * Asks the server whether the session is active. Concurrent calls share one request. `confirm`: another
+   * tab's news is being confirmed, so only an answer given after this call began will do.
+   */
+  check(confirm = false): Promise<SessionState> {
     const { para, tabs, clock } = this.context;
     if (!this.context.running() || this.state.kind === 'external-wallet' || this.state.kind === 'pregen') {
       return Promise.resolve(this.state);
@@ -55,6 +67,7 @@ export class ServerRequests {
     return this.checkFlight.run(async () => {
       const generation = this.generation;
       const startedAt = clock.now();
+      this.since = startedAt;
       const ask = async () => {
         const outcome = await para.isSessionActive();
         // Applied while still exclusive, so the answer is on its way to other tabs before they stop waiting.
@@ -63,7 +76,8 @@ export class ServerRequests {
       };
       const outcome = await tabs.exclusive('check', ask);
       // Another tab asked at the same moment; its answer comes as a state message. If it was lost, ask.
-      if (outcome === undefined && generation === this.generation && !(await tabs.answeredSince(startedAt))) await ask();
+      // Tabs that missed it take turns: the first asks, the rest adopt its answer while they wait (one shared check).
+      if (outcome === undefined && generation === this.generation && !(await tabs.answeredSince(startedAt, confirm))) await tabs.exclusive('check', ask);
       return this.state;
     });
   }
@@ -92,6 +106,20 @@ export class ServerRequests {
       this.context.retry.extensionFailed();
       await this.check();
       return false;
+    });
+  }
+
+  /**
+   * Another tab said the user signed out: sign out here unless the server says the session is still
+   * active (then the message was wrong). Unreachable counts as gone: only a logout that went through is announced.
+   */
+  confirmSignOut(): Promise<void> {
+    if (!this.context.running()) return Promise.resolve();
+    return this.signOutFlight.run(async () => {
+      const generation = this.generation;
+      const outcome = await this.context.para.isSessionActive();
+      if (generation !== this.generation || (outcome.ok && outcome.value === true)) return;
+      this.context.apply(remoteSignOutConfirmed(this.context.view()));
     });
   }
 

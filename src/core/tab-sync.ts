@@ -8,12 +8,20 @@ import type { SessionState } from './types.js';
 const REMOTE_ANSWER_WAIT_MS = 1_000;
 /** How far another tab's clock may run ahead of ours before we adopt its correction. */
 const CLOCK_AHEAD_TOLERANCE_MS = 5_000;
+/** The most another tab may move our clock forward (clocks set back add up; a year is a lying tab). */
+export const MAX_REMOTE_CORRECTION_MS = 24 * 3600_000;
+/** Incoming session messages: a burst of this many, then this many per second; the rest are dropped. */
+const MESSAGE_BURST = 30;
+const MESSAGES_PER_SECOND = 10;
 
 /**
  * The engine's side of cross-tab sync: what this tab tells the others, what it hears (with the sender's
  * clock noted first), tasks no two tabs run at once, and waiting for another tab's answer.
  */
 export class TabSync {
+  private tokens = MESSAGE_BURST;
+  private refilledAt: number | null = null;
+
   constructor(
     private readonly coordinator: TabCoordinator,
     private readonly clock: CorrectedClock,
@@ -29,6 +37,7 @@ export class TabSync {
     this.coordinator.start({
       onLeadershipChange: (leader) => hooks.onLeadershipChange(leader),
       onMessage: (message) => {
+        if (!this.admit()) return;
         if (message.type === 'state' || message.type === 'clock') this.noteRemoteTime(message.sentAt);
         hooks.onMessage(message);
       },
@@ -54,11 +63,12 @@ export class TabSync {
     return this.coordinator.exclusive ? this.coordinator.exclusive(name, task) : task();
   }
 
-  /** Waits briefly for another tab's answer to arrive: true when a check at or after `since` is known. */
-  answeredSince(since: number): Promise<boolean> {
+  /** Waits briefly for another tab's answer: true when a check at or after `since` is known (`strict`: no dedupe window). */
+  answeredSince(since: number, strict = false): Promise<boolean> {
+    const from = strict ? since : since - WAKE_DEDUPE_MS;
     const answered = () => {
       const state = this.state$.get();
-      return (state.lastCheckedAt ?? -Infinity) >= since - WAKE_DEDUPE_MS && state.status !== 'checking';
+      return (state.lastCheckedAt ?? -Infinity) >= from && state.status !== 'checking';
     };
     if (answered()) return Promise.resolve(true);
     return new Promise((resolve) => {
@@ -72,6 +82,17 @@ export class TabSync {
     });
   }
 
+  /** A token bucket on monotonic time: a tab that floods the channel cannot make this one work for it. */
+  private admit(): boolean {
+    const now = this.clock.monotonic();
+    const elapsed = this.refilledAt === null ? 0 : Math.max(0, now - this.refilledAt);
+    this.refilledAt = now;
+    this.tokens = Math.min(MESSAGE_BURST, this.tokens + (elapsed / 1000) * MESSAGES_PER_SECOND);
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+
   /**
    * Tabs of one machine share one wall clock, and messages arrive in milliseconds: a tab this far ahead saw
    * the clock set back and we did not (we opened after it), so we adopt its correction; a tab this far
@@ -79,7 +100,7 @@ export class TabSync {
    */
   private noteRemoteTime(sentAt: number): void {
     const ahead = sentAt - this.clock.now();
-    if (ahead > CLOCK_AHEAD_TOLERANCE_MS) this.clock.correctBy(ahead);
+    if (ahead > CLOCK_AHEAD_TOLERANCE_MS && ahead <= MAX_REMOTE_CORRECTION_MS) this.clock.correctBy(ahead);
     else if (ahead < -CLOCK_AHEAD_TOLERANCE_MS) this.publish({ type: 'clock', sentAt: this.clock.now() });
   }
 }

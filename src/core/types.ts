@@ -5,8 +5,9 @@ import type { Clock } from './clock.js';
 import type { SessionEnvironment } from './environment.js';
 import type { TabCoordinator } from './coordinator.js';
 import type { SessionStatus } from './status.js';
+import type { AccountMatch } from '../para/identity.js';
 
-export type { ParaSessionClient, SessionKind, ParaIdentity, SessionStatus };
+export type { ParaSessionClient, SessionKind, ParaIdentity, SessionStatus, AccountMatch };
 
 export type SessionErrorKind = 'network' | 'server' | 'config' | 'client';
 
@@ -71,6 +72,11 @@ export type EngineSetup = Partial<EngineDependencies> & {
    * `['https://api.example.com']`. Default none: same origin only, over `https:` (or localhost).
    */
   allowedOrigins?: readonly string[];
+  /**
+   * The name tabs of this session coordinate under (1–64 letters, digits, `. _ : -`). Default: derived from
+   * the client's environment and API key, so two sessions or apps on one origin never hear each other.
+   */
+  channel?: string;
 };
 
 /** `createParaSession`'s one object: the session options and the engine's setup together. */
@@ -85,8 +91,11 @@ export interface EngineEventMap {
   expired: { identity: ParaIdentity };
   'signed-out': Record<string, never>;
   'reauth-request': { identity: ParaIdentity };
-  /** `switchedAccount`: the user signed in as another account than the one that expired. */
-  'reauth-complete': { identity: ParaIdentity; previous: ParaIdentity; switchedAccount: boolean };
+  /**
+   * `switchedAccount`: the user signed in as another account than the one that expired; `account` says
+   * `same`, `switched` or `unconfirmed` (an identity is unknown). Only `same` resumes waiting callers.
+   */
+  'reauth-complete': { identity: ParaIdentity; previous: ParaIdentity; switchedAccount: boolean; account: AccountMatch };
   'reauth-cancel': { reason: string };
   error: { error: SessionError };
 }

@@ -1,4 +1,4 @@
-import type { ParaIdentity, SessionError, SessionState } from '../core/types.js';
+import type { AccountMatch, ParaIdentity, SessionError, SessionState } from '../core/types.js';
 
 /** Kit events bubble and cross shadow roots, so a listener anywhere above the element hears them. */
 const shared = { bubbles: true, composed: true } as const;
@@ -26,6 +26,8 @@ export interface ParaReauthCompleteDetail {
   previous: ParaIdentity;
   /** The user signed in as someone other than the account whose session expired. */
   switchedAccount: boolean;
+  /** `same`, `switched`, or `unconfirmed` when either identity is unknown (never taken as the same). */
+  account: AccountMatch;
 }
 export interface ParaReauthCancelDetail {
   reason: string;

@@ -1,5 +1,6 @@
 import { callClient, type CallOutcome, type CallTimers } from './call.js';
 import { readIdentity, type ParaIdentity, type ParaSessionClient } from './client.js';
+import { readClientKey } from './client-key.js';
 import { parseCookieExpiry } from './cookie.js';
 import { listenToParaEvents, type ParaEventHandlers } from './events.js';
 import { detectSessionKind, type SessionKind } from './kind.js';
@@ -32,6 +33,8 @@ export interface ParaSessionPort {
   /** The exported session (signers left out unless asked for); rejects when it cannot. */
   exportSession(options?: ExportSigners): Promise<string>;
   identity(): ParaIdentity;
+  /** The app this client belongs to (environment and a hash of the API key), or `null` when it does not say. */
+  clientKey(): string | null;
   kind(): SessionKind;
   /** The SDK's window events that move the session; returns the unsubscribe. */
   listen(target: EventTarget, handlers: ParaEventHandlers): () => void;
@@ -69,6 +72,7 @@ export function paraSessionPort(client: ParaSessionClient, timers: CallTimers, t
       return outcome.value;
     },
     identity: () => readIdentity(client),
+    clientKey: () => readClientKey(client),
     kind: () => detectSessionKind(client),
     listen: listenToParaEvents,
   };

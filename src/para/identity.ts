@@ -29,3 +29,12 @@ export function isSwitchedAccount(identity: ParaIdentity, previous: ParaIdentity
   if (identity.email && previous.email) return identity.email.toLowerCase() !== previous.email.toLowerCase();
   return false;
 }
+
+/** Whether whoever signed in is the account that expired; `unconfirmed` when the identities cannot tell. */
+export type AccountMatch = 'same' | 'switched' | 'unconfirmed';
+
+export function compareAccounts(identity: ParaIdentity, previous: ParaIdentity): AccountMatch {
+  if (identity.userId && previous.userId) return identity.userId === previous.userId ? 'same' : 'switched';
+  if (identity.email && previous.email) return identity.email.toLowerCase() === previous.email.toLowerCase() ? 'same' : 'switched';
+  return 'unconfirmed';
+}

@@ -8,6 +8,9 @@ const SOAK_SEED: number | null = null;
 /** Seeds that once found a bug (whole-second cookies, sleep, clock set back, a lost first answer, a late message). */
 const REGRESSION_SEEDS = [1914980148, 1224793158, 156342643, 74437221, 2108996176, 1736842883, 665378847];
 
+/** A tab's timers in its busiest simulated hour stay under this, for every session length. */
+const TIMERS_PER_TAB_HOUR = 400;
+
 describe('reliability: seeded random soak', function () {
   this.timeout(120_000);
 
@@ -52,12 +55,18 @@ describe('reliability: seeded random soak', function () {
       falseExpiries: invariants.falseExpiries,
       missedExpiries: invariants.missedExpiries,
       messagesLost: world.channels.lost,
+      signedOutWithLiveSession: result.signedOutLive.length,
+      resumedForOtherAccount: result.resumedForOtherAccount,
+      busiestTabHourTimers: result.busiestTabHourTimers,
       leaks,
       wallSeconds: Math.round((performance.now() - started) / 100) / 10,
     });
     expect(invariants.falseExpiries, failure).to.equal(0);
     expect(invariants.missedExpiries, failure).to.equal(0);
     expect(leaks, failure).to.deep.equal({ timers: 0, listeners: 0, locks: 0, channels: 0 });
+    expect(result.signedOutLive, `${failure}: signed-out with a live server session`).to.deep.equal([]);
+    expect(result.resumedForOtherAccount, `${failure}: waiting work resumed for another account`).to.equal(0);
+    expect(result.busiestTabHourTimers, failure).to.be.below(TIMERS_PER_TAB_HOUR);
     expect(invariants.expiriesSeen, 'the soak must actually see sessions end').to.be.greaterThan(0);
     expect(result.faultCount).to.be.greaterThan(50);
     // Secrets stay put: no exported session in any channel message, storage, state, the console or the DOM.
@@ -66,5 +75,28 @@ describe('reliability: seeded random soak', function () {
     for (const secret of new Set(exported)) {
       expect(places.some((text) => text.includes(secret)), `${failure}: exported session leaked`).to.equal(false);
     }
+  });
+
+  it('runs 7 simulated days × 5 tabs of a 30-day session with the same faults: no false or missed expiry, no leak, timers bounded', async () => {
+    const seed = SOAK_SEED ?? Math.floor(Math.random() * 2 ** 31);
+    const result = await runSoak(seed, 5, 7, { sessionLength: 30 * 24 * 3600 });
+    const { invariants, leaks } = result;
+    const failure = `30-day soak seed ${seed} — replay with SOAK_SEED = ${seed}: ${invariants.violations.slice(0, 5).join('; ')}`;
+    report('soak, 30-day session', {
+      seed,
+      faultsInjected: result.faultCount,
+      falseExpiries: invariants.falseExpiries,
+      missedExpiries: invariants.missedExpiries,
+      signedOutWithLiveSession: result.signedOutLive.length,
+      resumedForOtherAccount: result.resumedForOtherAccount,
+      busiestTabHourTimers: result.busiestTabHourTimers,
+      leaks,
+    });
+    expect(invariants.falseExpiries, failure).to.equal(0);
+    expect(invariants.missedExpiries, failure).to.equal(0);
+    expect(result.signedOutLive.slice(0, 3), failure).to.deep.equal([]);
+    expect(result.resumedForOtherAccount, failure).to.equal(0);
+    expect(result.busiestTabHourTimers, failure).to.be.below(TIMERS_PER_TAB_HOUR);
+    expect(leaks, failure).to.deep.equal({ timers: 0, listeners: 0, locks: 0, channels: 0 });
   });
 });

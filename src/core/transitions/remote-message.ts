@@ -9,6 +9,9 @@ export const STALE_MESSAGE_MS = 2_000;
 /** A remote `active` this recent was just heard from the server: adopt it instead of asking again. */
 export const REMOTE_FRESH_MS = 10_000;
 
+/** How far ahead of our clock another tab's times may be (tabs share one wall clock; this is skew and delivery). */
+export const FUTURE_TOLERANCE_MS = 5_000;
+
 type StateMessage = Extract<SharedSessionMessage, { type: 'state' }>;
 
 /** Another tab told us something (the tab-sync room already noted its clock). */
@@ -16,11 +19,11 @@ export function remoteMessage(view: SessionView, message: SharedSessionMessage):
   const { status } = view.state;
   switch (message.type) {
     case 'activity':
-      return activity(view, message.at, false);
-    case 'signed-out': {
-      const step = signOut(view, false);
-      return { ...step, effects: [effect('cancel-logout-grace'), ...(step.effects ?? [])] };
-    }
+      // Activity from the future would keep the session alive for as long as it lies.
+      return message.at > view.now + FUTURE_TOLERANCE_MS ? NOTHING : activity(view, message.at, false);
+    case 'signed-out':
+      // A bare "signed out" is news only the server can confirm (a buggy or hostile tab may send it).
+      return status === 'signed-out' || status === 'idle' ? NOTHING : { effects: [effect('confirm-sign-out')] };
     case 'reauth-started':
       // That tab's pre-sign-in logout empties this tab's SDK too: re-auth here as well, not a sign-out.
       return {
@@ -40,7 +43,25 @@ export function remoteMessage(view: SessionView, message: SharedSessionMessage):
   }
 }
 
+/** Times no honest tab can send: checked or extended in the future, or an expiry beyond a whole session from now. */
+function implausible(view: SessionView, message: StateMessage): boolean {
+  const latest = view.now + FUTURE_TOLERANCE_MS;
+  if ((message.lastCheckedAt ?? 0) > latest || (message.lastExtendedAt ?? 0) > latest) return true;
+  return message.expiresAt !== null && message.expiresAt > latest + view.options.sessionLength * 1000;
+}
+
+/** The server confirmed that the session is gone after another tab said the user signed out. */
+export function remoteSignOutConfirmed(view: SessionView): Step {
+  const step = signOut(view, false);
+  return { ...step, effects: [effect('cancel-logout-grace'), ...(step.effects ?? [])] };
+}
+
+/** The message carries a server answer given after this tab started its own check: it answers ours. */
+const answersOurCheck = (view: SessionView, message: StateMessage): boolean =>
+  view.checkingSince !== null && message.lastCheckedAt !== null && message.lastCheckedAt >= view.checkingSince;
+
 function remoteState(view: SessionView, message: StateMessage): Step {
+  if (implausible(view, message)) return NOTHING;
   const { status, kind, expiresAt, lastCheckedAt, lastExtendedAt } = message;
   const own = view.state.status;
   if (status === 'expired') {
@@ -49,12 +70,15 @@ function remoteState(view: SessionView, message: StateMessage): Step {
     // and an old one is no longer news: the user may have signed in again since. Ask instead.
     if (lastCheckedAt !== null && view.state.lastCheckedAt !== null && lastCheckedAt < view.state.lastCheckedAt) return NOTHING;
     if (view.now - message.sentAt > STALE_MESSAGE_MS) return { effects: [effect('check')] };
+    // Confirmed by one shared check: the first tab asks, the others adopt its answer while they wait for it.
+    if (!answersOurCheck(view, message)) return { effects: [effect('check', { confirm: true })] };
     return expire({ kind, lastCheckedAt }, 'tab');
   }
   if (!isUsableStatus(status) || expiresAt === null) return NOTHING;
   const returning = isReturning(own);
   const fresh = lastCheckedAt !== null && Math.abs(view.now - lastCheckedAt) < REMOTE_FRESH_MS;
   if (returning && !fresh) return { effects: [effect('check')] };
+  if (returning && !answersOurCheck(view, message)) return { effects: [effect('check', { confirm: true })] };
   const inWarning = expiresAt - view.now <= view.options.warnBefore * 1000;
   const next = status === 'expiring' && inWarning ? 'expiring' : statusFor(view, expiresAt, own);
   return {

@@ -5,10 +5,12 @@ import type { SessionError, SessionOptions, SessionState } from '../types.js';
 export interface SessionView {
   now: number;
   state: SessionState;
-  options: Pick<SessionOptions, 'refreshBefore' | 'warnBefore'>;
+  options: Pick<SessionOptions, 'refreshBefore' | 'warnBefore' | 'sessionLength'>;
   /** A user was seen in this tab (an expiry then means "sign in again", not "never signed in"). */
   knownUser: boolean;
   reauth: { open: boolean; logoutExpected: boolean };
+  /** When this tab's server check in flight began (`null`: none): a remote answer at or after it answers ours. */
+  checkingSince: number | null;
 }
 
 /**
@@ -35,10 +37,12 @@ export type Effect =
   | { type: 'reset-expiry' }
   | { type: 'resolve-waiters' }
   | { type: 'reject-waiters'; reason: 'signed-out' | 'cancelled' }
-  /** Ask the server: what we heard cannot be taken as news. */
-  | { type: 'check' }
+  /** Ask the server: what we heard cannot be taken as news. `confirm`: only an answer given from now on will do. */
+  | { type: 'check'; confirm?: boolean }
   /** Plan the schedule again now, even if the state did not change. */
   | { type: 'replan' }
+  /** Another tab says the user signed out: ask the server before signing out here. */
+  | { type: 'confirm-sign-out' }
   /** Another tab explained (or settled) an SDK logout: stop waiting to believe it. */
   | { type: 'cancel-logout-grace' };
 

@@ -219,7 +219,8 @@ export class ParaReauthDialog extends ParaElement {
   }
 
   private signOut(): void {
-    void this.session.engine?.logout();
+    // A logout that fails (offline) is reported as para-session-error and finished later by the engine.
+    this.session.engine?.logout().catch(() => {});
   }
 
   private resume(): void {

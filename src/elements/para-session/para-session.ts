@@ -60,7 +60,7 @@ const optionConverter = (key: OptionKey) => ({
  * @fires {ParaSessionWarningEvent} para-session-warning - The warning window began. `detail: { expiresAt: number | null, secondsLeft: number }`
  * @fires {ParaSessionExpiredEvent} para-session-expired - The server confirmed the expiry. `detail: { identity: ParaIdentity }`
  * @fires {ParaReauthRequestEvent} para-reauth-request - A sign-in is needed; cancelable: `preventDefault()` to run your own. `detail: { identity: ParaIdentity }`
- * @fires {ParaReauthCompleteEvent} para-reauth-complete - Signed in again. `detail: { identity: ParaIdentity, previous: ParaIdentity, switchedAccount: boolean }`
+ * @fires {ParaReauthCompleteEvent} para-reauth-complete - Signed in again. `detail: { identity: ParaIdentity, previous: ParaIdentity, switchedAccount: boolean, account: 'same' | 'switched' | 'unconfirmed' }`
  * @fires {ParaReauthCancelEvent} para-reauth-cancel - The user gave up signing in. `detail: { reason: string }`
  * @fires {ParaSessionErrorEvent} para-session-error - A request failed or the setup is wrong. `detail: { error: SessionError }`
  */
@@ -87,6 +87,9 @@ export class ParaSession extends ParaElement {
 
   /** Advanced: the engine's clock, environment, tab coordinator, fetch. Setting it restarts the engine. */
   @property({ attribute: false }) engineOptions: ParaSessionEngineOptions = {};
+
+  /** The tab channel this session coordinates under; default: derived from the client's environment and API key. */
+  @property({ attribute: 'channel', reflect: true }) channel?: string;
 
   @provide({ context: paraSessionContext })
   protected readonly handle = new SessionHandle(() => this.engineOptions) as ParaSessionContext;
@@ -125,7 +128,7 @@ export class ParaSession extends ParaElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('client') || changed.has('engineOptions')) {
+    if (changed.has('client') || changed.has('engineOptions') || changed.has('channel')) {
       this.replaceEngine();
     } else if (this.engine && ATTRIBUTE_OPTION_KEYS.some((key) => changed.has(key))) {
       this.engine.setOptions(this.sessionOptions());
@@ -170,6 +173,7 @@ export class ParaSession extends ParaElement {
     for (const stop of this.unlisten.splice(0)) stop();
     this.engine?.stop();
     const { setup } = splitCreateOptions(this.engineOptions);
+    if (this.channel !== undefined && this.channel !== null) setup.channel = this.channel;
     this.engine = this.client ? new ParaSessionEngine(this.client, this.sessionOptions(), setup, this.warnings()) : null;
     const handle = this.handle as SessionHandle;
     handle.follow(this.engine);

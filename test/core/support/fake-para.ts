@@ -118,8 +118,10 @@ export class FakeParaClient implements ParaSessionClient {
     }).catch(() => false);
   }
 
+  /** Like the SDK's: it asks the server first (`POST /touch`), so offline it rejects and clears nothing. */
   async logout(): Promise<void> {
     this.server.counts.logout += 1;
+    if (!this.server.online) throw new FakeParaApiError('Connection error', 'ERR_NETWORK');
     const wasActive = this.server.isActive();
     this.server.revoke();
     this.jar.cookie = undefined;

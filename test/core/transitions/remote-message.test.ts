@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { SharedSessionMessage } from '../../../src/core/coordinator.js';
-import { remoteMessage, STALE_MESSAGE_MS } from '../../../src/core/transitions/remote-message.js';
+import { remoteMessage, remoteSignOutConfirmed, STALE_MESSAGE_MS } from '../../../src/core/transitions/remote-message.js';
 import { NOTHING } from '../../../src/core/transitions/step.js';
 import { effectsOf, MINUTE, NOW, viewOf } from './view-fixture.js';
 
@@ -28,10 +28,18 @@ describe('transitions: a message from another tab', () => {
     expect(effectsOf(step)).to.deep.equal(['check']);
   });
 
-  it('a fresh "expired" expires this tab too, without telling the others again', () => {
-    const step = remoteMessage(viewOf(), stateMessage({ status: 'expired' }));
+  it('a fresh "expired" is confirmed with a server check first; one that answers our check expires this tab without telling the others again', () => {
+    expect(effectsOf(remoteMessage(viewOf(), stateMessage({ status: 'expired' })))).to.deep.equal(['check']);
+    const step = remoteMessage(viewOf({}, { checkingSince: NOW - 10 }), stateMessage({ status: 'expired' }));
     expect(step.patch?.status).to.equal('expired');
     expect(effectsOf(step)).to.deep.equal(['emit-expired', 'request-reauth']);
+  });
+
+  it('"active again" after our expiry is confirmed with a server check first, then adopted when it answers our check', () => {
+    expect(effectsOf(remoteMessage(viewOf({ status: 'expired' }), stateMessage()))).to.deep.equal(['check']);
+    const step = remoteMessage(viewOf({ status: 'expired' }, { checkingSince: NOW - 10 }), stateMessage());
+    expect(step.patch?.status).to.equal('active');
+    expect(effectsOf(step)).to.deep.equal(['finish-reauth', 'resolve-waiters']);
   });
 
   it('a held-up "expired" is verified, and one older than our own answer is ignored', () => {
@@ -51,8 +59,9 @@ describe('transitions: a message from another tab', () => {
     expect(remoteMessage(open, { type: 'reauth-cancelled' })).to.equal(NOTHING);
   });
 
-  it('a sign-out elsewhere signs out here without echoing it, and a lost re-auth answer is asked for', () => {
-    const step = remoteMessage(viewOf(), { type: 'signed-out' });
+  it('a sign-out elsewhere is confirmed with the server before it signs out here (without echoing it), and a lost re-auth answer is asked for', () => {
+    expect(effectsOf(remoteMessage(viewOf(), { type: 'signed-out' }))).to.deep.equal(['confirm-sign-out']);
+    const step = remoteSignOutConfirmed(viewOf());
     expect(step.patch?.status).to.equal('signed-out');
     expect(effectsOf(step)).to.deep.equal(['cancel-logout-grace', 'reset-expiry', 'emit-signed-out', 'reject-waiters']);
     expect(effectsOf(remoteMessage(viewOf({ status: 'expired' }), { type: 'reauth-complete' }))).to.deep.equal(['check']);

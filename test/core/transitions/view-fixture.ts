@@ -10,9 +10,10 @@ export function viewOf(state: Partial<SessionState> = {}, extra: Partial<Omit<Se
   return {
     now: NOW,
     state: { ...initialState(), status: 'active', kind: 'user', expiresAt: NOW + 60 * MINUTE, lastCheckedAt: NOW, leader: true, ...state },
-    options: { refreshBefore: 300, warnBefore: 120 },
+    options: { refreshBefore: 300, warnBefore: 120, sessionLength: 7200 },
     knownUser: true,
     reauth: { open: false, logoutExpected: false },
+    checkingSince: null,
     ...extra,
   };
 }

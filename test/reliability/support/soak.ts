@@ -6,7 +6,10 @@ import { between, pick, seeded } from './random.js';
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
-const FAULTS = ['network', '429', '5xx', 'hang', 'keep-alive-false', 'revoke', 'clock-forward', 'clock-back', 'throttle', 'freeze', 'kill-leader-mid-request', 'lost-messages'] as const;
+const FAULTS = [
+  'network', '429', '5xx', 'hang', 'keep-alive-false', 'revoke', 'clock-forward', 'clock-back', 'throttle', 'freeze',
+  'kill-leader-mid-request', 'lost-messages', 'failing-logout', 'account-switch', 'hostile-tab',
+] as const;
 export type Fault = (typeof FAULTS)[number];
 
 export interface SoakResult {
@@ -19,6 +22,34 @@ export interface SoakResult {
   leaks: ReturnType<TabWorld['leaks']>;
   exported: string[];
   world: TabWorld;
+  /** Tabs that entered `signed-out` while the server session lived (a logout reported that did not happen). */
+  signedOutLive: string[];
+  /** `requireActive()` callers resumed after another account signed in. */
+  resumedForOtherAccount: number;
+  /** The most timers any tab fired in one simulated hour. */
+  busiestTabHourTimers: number;
+}
+
+export interface SoakOptions {
+  /** Para's session length in seconds (default 7200); 30 days is the longest Para allows. */
+  sessionLength?: number;
+}
+
+/** What a hostile (or badly broken) tab on the channel sends: junk, far-future times, contradictions. */
+function hostileMessages(now: number): unknown[] {
+  const envelope = (message: unknown) => ({ app: 'para-session-kit', v: 1, from: 'hostile', channel: 'session', message });
+  const year = 365 * 24 * HOUR;
+  return [
+    null,
+    'signed-out',
+    envelope({ type: 'state', status: 'expired', kind: 'user', expiresAt: 'soon' }),
+    envelope({ type: 'activity', at: now + 10 * year }),
+    envelope({ type: 'clock', sentAt: now + year }),
+    envelope({ type: 'state', status: 'active', kind: 'user', expiresAt: now + year, lastCheckedAt: now, lastExtendedAt: now, sentAt: now }),
+    envelope({ type: 'state', status: 'expired', kind: 'user', expiresAt: null, lastCheckedAt: now, lastExtendedAt: null, sentAt: now }),
+    envelope({ type: 'signed-out' }),
+    envelope({ type: 'reauth-complete' }),
+  ];
 }
 
 /**
@@ -26,10 +57,16 @@ export interface SoakResult {
  * every fault of the list at random moments. Invariants are checked every simulated second while the
  * server says expired, every 30 s otherwise.
  */
-export async function runSoak(seed: number, tabs: number, days: number): Promise<SoakResult> {
+export async function runSoak(seed: number, tabs: number, days: number, options: SoakOptions = {}): Promise<SoakResult> {
   const random = seeded(seed);
   const truthCheckEvery = 900;
-  const world = new TabWorld({ random, truthCheckEvery, keepAlive: 'activity' });
+  const world = new TabWorld({ random, truthCheckEvery, keepAlive: 'activity', sessionLength: options.sessionLength });
+  const signedOutLive: string[] = [];
+  let resumedForOtherAccount = 0;
+  let account = 'user-a';
+  let busiestTabHourTimers = 0;
+  let hourStartedAt = world.clock.serverNow();
+  let hourWakeUps = world.clock.wakeUps;
   world.channels.lossRate = 0.02;
   const invariants = new ExpiryInvariants(world, truthCheckEvery * SECOND);
   const frozen = new Set<string>();
@@ -51,8 +88,27 @@ export async function runSoak(seed: number, tabs: number, days: number): Promise
         item.undo();
       }
       invariants.check(frozen);
+      watchSignOuts();
+      if (now - hourStartedAt >= HOUR) {
+        busiestTabHourTimers = Math.max(busiestTabHourTimers, (world.clock.wakeUps - hourWakeUps) / Math.max(1, world.alive.length));
+        hourStartedAt = now;
+        hourWakeUps = world.clock.wakeUps;
+      }
     }
   };
+  const signOutWatched = new Set<string>();
+  /** A tab that enters `signed-out` while the server session lives was told a logout happened that did not. */
+  const watchSignOuts = () => {
+    for (const tab of world.tabs) {
+      if (signOutWatched.has(tab.id)) continue;
+      signOutWatched.add(tab.id);
+      tab.engine.on('change', ({ state, previous }) => {
+        if (state.status !== 'signed-out' || previous.status === 'signed-out' || !world.server.isActive()) return;
+        signedOutLive.push(`${tab.id} at ${new Date(world.clock.serverNow()).toISOString()} (online ${world.server.online})`);
+      });
+    }
+  };
+  watchSignOuts();
   const until = (ms: number) => world.clock.serverNow() + ms;
   // A hang or an error answer hides the truth from when a request meets it, which may be long after injection.
   world.server.onFaultMet = () => invariants.noteFault(until(MINUTE));
@@ -129,6 +185,23 @@ export async function runSoak(seed: number, tabs: number, days: number): Promise
         world.channels.dropNext += between(random, 1, 5);
         invariants.noteFault(until(MINUTE));
         break;
+      case 'failing-logout': {
+        // The user presses "Sign out" with the network down: nothing may show signed-out until it went through.
+        const tab = visibleTab();
+        if (!tab || !['active', 'expiring'].includes(tab.engine.state.status)) break;
+        server.online = false;
+        invariants.noteFault(end);
+        await tab.engine.logout().catch(() => undefined);
+        restore.push({ at: end, undo: () => (server.online = true) });
+        break;
+      }
+      case 'account-switch':
+        // The next sign-in after an expiry is another account.
+        account = account === 'user-a' ? 'user-b' : 'user-a';
+        break;
+      case 'hostile-tab':
+        for (const junk of hostileMessages(world.clock.now())) world.channels.inject('para-session-kit', junk);
+        break;
     }
   };
 
@@ -153,10 +226,24 @@ export async function runSoak(seed: number, tabs: number, days: number): Promise
     }
     const expiredTab = world.alive.find((t) => t.engine.state.status === 'expired' && !frozen.has(t.id));
     if (expiredTab && random() < 0.5) {
-      // The user signs in again from the tab in front of them.
+      // Work waits for the session; the user signs in again from the tab in front of them, maybe as someone else.
+      const waitingFor = expiredTab.client.userId;
+      void expiredTab.engine.requireActive().then(
+        () => expiredTab.client.userId !== waitingFor && (resumedForOtherAccount += 1),
+        () => undefined,
+      );
       await expiredTab.engine.beginReauth();
+      for (const t of world.tabs) t.client.userId = account;
       world.server.signIn();
       void expiredTab.engine.completeReauth();
+    }
+    const signedOut = world.alive.filter((t) => !frozen.has(t.id)).every((t) => t.engine.state.status === 'signed-out');
+    if (signedOut && world.alive.length > 0 && world.server.online && random() < 0.5) {
+      // After a sign-out the user signs in again (the SDK announces it in the tab in front); if that tab's
+      // first check failed, the page still shows signed-out and the user signs in once more.
+      if (!world.server.isActive()) world.server.signIn();
+      const front = visibleTab() ?? world.alive[0];
+      if (front && !frozen.has(front.id)) front.environment.window.dispatchEvent(new CustomEvent('paraLogin'));
     }
     await advance(between(random, 5, 40 * 60) * SECOND);
   }
@@ -165,5 +252,5 @@ export async function runSoak(seed: number, tabs: number, days: number): Promise
   world.closeAll();
   await world.advance(5 * MINUTE);
   const faultCount = Object.values(faults).reduce((sum, n) => sum + n, 0);
-  return { seed, tabs, days, faults, faultCount, invariants, leaks: world.leaks(), exported, world };
+  return { seed, tabs, days, faults, faultCount, invariants, leaks: world.leaks(), exported, world, signedOutLive, resumedForOtherAccount, busiestTabHourTimers };
 }

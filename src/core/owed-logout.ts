@@ -1,0 +1,77 @@
+import { DEFAULT_BACKOFF, retryDelay } from './backoff.js';
+import type { Clock, TimerHandle } from './clock.js';
+import { listen, type SessionEnvironment } from './environment.js';
+
+/** Up to two minutes apart: the `online` event, not the timer, is what usually finishes it. */
+const LOGOUT_BACKOFF = { ...DEFAULT_BACKOFF, capMs: 120_000 };
+
+export interface OwedLogoutContext {
+  clock: Clock;
+  environment: SessionEnvironment;
+  random: () => number;
+  /** Tries the logout again: `true` once it went through. */
+  attempt(): Promise<boolean>;
+}
+
+/**
+ * A user who pressed "Sign out" while the server was unreachable is owed a logout: it is retried with
+ * capped backoff, and at once when the browser says it is online again, until it goes through.
+ */
+export class OwedLogout {
+  private owed = false;
+  private failures = 0;
+  private timer: TimerHandle | null = null;
+  private unlisten: (() => void) | null = null;
+  private trying = false;
+
+  constructor(private readonly context: OwedLogoutContext) {}
+
+  get pending(): boolean {
+    return this.owed;
+  }
+
+  /** The logout failed: keep trying (also after a `stop()`/`start()`). */
+  owe(): void {
+    this.owed = true;
+    this.failures += 1;
+    this.arm();
+  }
+
+  /** It went through, or the user is signed out some other way: nothing is owed. */
+  settle(): void {
+    this.owed = false;
+    this.failures = 0;
+    this.disarm();
+  }
+
+  start(): void {
+    if (this.owed) this.arm();
+  }
+
+  stop(): void {
+    this.disarm();
+  }
+
+  private arm(): void {
+    this.disarm();
+    const { clock, environment, random } = this.context;
+    this.timer = clock.setTimeout(() => void this.retry(), retryDelay(this.failures - 1, random, null, LOGOUT_BACKOFF));
+    this.unlisten = listen(environment.window, ['online'], () => void this.retry());
+  }
+
+  private disarm(): void {
+    if (this.timer !== null) this.context.clock.clearTimeout(this.timer);
+    this.timer = null;
+    this.unlisten?.();
+    this.unlisten = null;
+  }
+
+  private async retry(): Promise<void> {
+    if (!this.owed || this.trying) return;
+    this.trying = true;
+    this.disarm();
+    const done = await this.context.attempt().finally(() => (this.trying = false));
+    if (done) this.settle();
+    else if (this.owed) this.owe();
+  }
+}

@@ -1,0 +1,90 @@
+import { expect } from '@open-wc/testing';
+import { atom } from 'nanostores';
+import type { CoordinatorHooks, SharedSessionMessage, TabCoordinator } from '../../src/core/coordinator.js';
+import { CorrectedClock } from '../../src/core/corrected-clock.js';
+import { initialState } from '../../src/core/state.js';
+import { TabSync } from '../../src/core/tab-sync.js';
+import { remoteMessage } from '../../src/core/transitions/remote-message.js';
+import { NOTHING } from '../../src/core/transitions/step.js';
+import { FakeClock } from './support/fake-clock.js';
+import { MINUTE, NOW, viewOf } from './transitions/view-fixture.js';
+
+const YEAR = 365 * 24 * 60 * MINUTE;
+
+/** A TabSync on a coordinator the test speaks through as "another tab". */
+function tabSync() {
+  const clock = new CorrectedClock(new FakeClock());
+  let hooks: CoordinatorHooks | null = null;
+  const published: SharedSessionMessage[] = [];
+  const coordinator: TabCoordinator = { start: (h) => (hooks = h), stop() {}, publish: (m) => published.push(m) };
+  const sync = new TabSync(coordinator, clock, atom(initialState()));
+  const heard: SharedSessionMessage[] = [];
+  sync.start({ onLeadershipChange() {}, onMessage: (m) => heard.push(m) });
+  return { clock, heard, published, send: (m: SharedSessionMessage) => hooks!.onMessage(m) };
+}
+
+describe('messages from other tabs are believed within bounds', () => {
+  it('ignores activity from beyond now plus a tolerance', () => {
+    expect(remoteMessage(viewOf(), { type: 'activity', at: NOW + 10 * YEAR })).to.equal(NOTHING);
+    expect(remoteMessage(viewOf(), { type: 'activity', at: NOW + 1000 }).patch).to.deep.equal({ lastActivityAt: NOW + 1000 });
+  });
+
+  it('ignores a state whose times lie in the future or whose expiry is beyond a session from now', () => {
+    const state = { type: 'state', status: 'active', kind: 'user', lastExtendedAt: NOW, sentAt: NOW } as const;
+    expect(remoteMessage(viewOf(), { ...state, expiresAt: NOW + YEAR, lastCheckedAt: NOW })).to.equal(NOTHING);
+    expect(remoteMessage(viewOf(), { ...state, expiresAt: NOW + 60 * MINUTE, lastCheckedAt: NOW + YEAR })).to.equal(NOTHING);
+    expect(remoteMessage(viewOf({ status: 'active' }), { ...state, status: 'expired', expiresAt: null, lastCheckedAt: NOW + YEAR })).to.equal(NOTHING);
+    expect(remoteMessage(viewOf(), { ...state, expiresAt: NOW + 60 * MINUTE, lastCheckedAt: NOW }).patch).to.include({ expiresAt: NOW + 60 * MINUTE });
+  });
+
+  it('refuses a remote clock correction that would move our clock far forward, and keeps a small one', () => {
+    const tab = tabSync();
+    const before = tab.clock.now();
+    tab.send({ type: 'clock', sentAt: before + YEAR });
+    expect(tab.clock.now() - before).to.be.below(1000);
+    tab.send({ type: 'clock', sentAt: before + 10 * MINUTE });
+    expect(tab.clock.now() - before).to.be.closeTo(10 * MINUTE, 1000);
+  });
+
+  it('rate-limits incoming messages: a flood is dropped past a burst', () => {
+    const tab = tabSync();
+    for (let i = 0; i < 1000; i += 1) tab.send({ type: 'activity', at: 1 + i });
+    expect(tab.heard.length).to.be.within(1, 60);
+  });
+});
+
+describe('remote news confirmed with one shared server check', () => {
+  it('a hostile tab\'s bare "expired" or "signed-out" changes nothing while the server says the session is active', async () => {
+    const { TabWorld } = await import('./support/tab-world.js');
+    const world = new TabWorld();
+    const [a, b] = [world.open(), world.open()];
+    await world.advance(2000);
+    const forged = { type: 'state', status: 'expired', kind: 'user', expiresAt: null, lastCheckedAt: a.engine.clock.now(), lastExtendedAt: null, sentAt: a.engine.clock.now() } as const;
+    a.coordinator.publish(forged);
+    a.coordinator.publish({ type: 'signed-out' });
+    await world.advance(2000);
+    expect(b.engine.state.status).to.equal('active');
+    world.closeAll();
+  });
+
+  it('a real expiry reaches every tab with one extra server check, not one per tab', async () => {
+    const { TabWorld } = await import('./support/tab-world.js');
+    const world = new TabWorld();
+    const tabs = [world.open(), world.open(), world.open(), world.open(), world.open()];
+    await world.advance(2000);
+    world.server.revoke();
+    const before = world.server.counts.isSessionActive;
+    for (const tab of tabs) {
+      const original = tab.client.isSessionActive.bind(tab.client);
+      const c = tab.engine.check.bind(tab.engine);
+      tab.engine.check = () => { console.log('DEBUG check', tab.id, tab.engine.clock.now()); return c(); };
+      tab.client.isSessionActive = () => { console.log('DEBUG ask', tab.id, tab.engine.clock.now(), tab.engine.state.status, tab.engine.state.leader); return original(); };
+    }
+    const leader = world.leaders()[0];
+    void leader.engine.check();
+    await world.advance(3000);
+    for (const tab of tabs) expect(tab.engine.state.status).to.equal('expired');
+    expect(world.server.counts.isSessionActive - before).to.be.within(1, 2);
+    world.closeAll();
+  });
+});
