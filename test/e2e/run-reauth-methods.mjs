@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// Scenario 8 on its own run: signing in again by phone, OAuth and reauth="refresh" through the dialog,
+// Scenarios 8 and 9 on their own run: signing in again by phone, OAuth and reauth="refresh" through the dialog,
+// then an honest logout across an API outage (its outage is emulator-wide, so it runs after scenario 8),
 // with the real @getpara/web-sdk against the in-process emulator (as test/e2e/run.mjs, whose lanes already
 // fill its time limit on a busy machine). Needs ports 8080/3003: run it in its own network namespace.
 import { startDemo } from '../../demo/serve.mjs';
 import { viteCacheDir } from '../../demo/vite-para.mjs';
 import { launchChromium } from './support/browser.mjs';
+import { honestLogout } from './scenarios/honest-logout.mjs';
 import { reauthMethods } from './scenarios/reauth-methods.mjs';
 
 const RUN_LIMIT_MS = 240_000;
@@ -53,6 +55,9 @@ try {
   const log = verbose ? (line) => console.log(`     ${line}`) : () => {};
   await reauthMethods({ browser, demo, emu: demo.emu, step, log }).catch((error) => {
     if (!error?.recorded) abort(`8 sign in again: ${error?.stack ?? error}`);
+  });
+  await honestLogout({ browser, demo, emu: demo.emu, step, log, neighbourUserId: null }).catch((error) => {
+    if (!error?.recorded) abort(`9 honest logout: ${error?.stack ?? error}`);
   });
 } catch (error) {
   abort(`start the emulator, the demo server and Chromium: ${error?.message ?? error}`);

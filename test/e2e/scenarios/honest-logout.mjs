@@ -1,5 +1,4 @@
-// Not registered in run.mjs yet: run after scenario 5 it passes (9 of 9, 164 s alone) but leaves the run too close to its 175 s limit under load.
-// Scenario 8: "Sign out" while the API is offline (/__emulator/offline), with the real SDK. The page keeps
+// Scenario 9 (run by run-reauth-methods.mjs, after scenario 8): "Sign out" while the API is offline (/__emulator/offline), with the real SDK. The page keeps
 // the live session (no `signed-out` while the server still holds it), `logout()` rejects with
 // LogoutFailedError; once the API is back the engine finishes the logout: `signed-out`, and the server
 // session is gone. The outage sits in the gap after the neighbour's keep-alive, as in scenario 5.
@@ -15,8 +14,9 @@ export async function honestLogout({ browser, demo, emu, step, log, neighbourUse
   const { page } = await openLivePage(browser, demo.url, { 'session-length': 60, 'keep-alive': 'off', 'warn-before': 20, 'refresh-before': 10 }, { log });
   try {
     const { userId } = await signIn(page, EMAIL);
-    await step('8. sign out while the API is offline → session kept, logout() rejects; API back → signed out, on the server too', async () => {
-      const keepAliveAt = await nextKeepAlive(emu, neighbourUserId, Date.now());
+    await step('9. sign out while the API is offline → session kept, logout() rejects; API back → signed out, on the server too', async () => {
+      // Beside a keep-alive lane, the outage sits in the gap after its extension; alone, it starts now.
+      const keepAliveAt = neighbourUserId ? await nextKeepAlive(emu, neighbourUserId, Date.now()) : Date.now();
       await sleepUntil(keepAliveAt + OUTAGE_START_MS);
       await control(emu, 'offline', {});
       const onlineAt = keepAliveAt + OUTAGE_START_MS + OUTAGE_MS;
