@@ -1,6 +1,6 @@
 /**
  * The baseline: ParaProvider's automatic keep-alive (`useAutoSessionKeepAlive` in @getpara/react-sdk-lite
- * 2.x), re-implemented from /work/shared/reference/para-sdk-2.x.md, "The React SDK's automatic keep-alive":
+ * 2.x), re-implemented from the reference notes on the SDK (`reference/para-sdk-2.x.md` in the shared project docs), "The React SDK's automatic keep-alive":
  *
  * - [R1] "in every tab, every 60 s" → one 60 s interval per tab, visible or not (no visibility handling).
  * - [R2] "it parses `Expires` from the session cookie" → `retrieveSessionCookie()`, no request.
