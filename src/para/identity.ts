@@ -23,13 +23,6 @@ export function readIdentity(client: IdentitySource): ParaIdentity {
   return { userId: read('userId'), email: read('email') ?? read('phone') };
 }
 
-/** A user who signs in as someone else than the account that expired is a different account, not a resumption. */
-export function isSwitchedAccount(identity: ParaIdentity, previous: ParaIdentity): boolean {
-  if (identity.userId && previous.userId) return identity.userId !== previous.userId;
-  if (identity.email && previous.email) return identity.email.toLowerCase() !== previous.email.toLowerCase();
-  return false;
-}
-
 /** Whether whoever signed in is the account that expired; `unconfirmed` when the identities cannot tell. */
 export type AccountMatch = 'same' | 'switched' | 'unconfirmed';
 
@@ -37,4 +30,9 @@ export function compareAccounts(identity: ParaIdentity, previous: ParaIdentity):
   if (identity.userId && previous.userId) return identity.userId === previous.userId ? 'same' : 'switched';
   if (identity.email && previous.email) return identity.email.toLowerCase() === previous.email.toLowerCase() ? 'same' : 'switched';
   return 'unconfirmed';
+}
+
+/** A user who signs in as someone else than the account that expired is a different account, not a resumption. */
+export function isSwitchedAccount(identity: ParaIdentity, previous: ParaIdentity): boolean {
+  return compareAccounts(identity, previous) === 'switched';
 }
