@@ -149,6 +149,12 @@ export class SessionSchedule {
   private planFollowerCheck(): void {
     const { clock, environment } = this.setup;
     const { status, kind, expiresAt, lastCheckedAt } = this.state;
+    // Its own check failed (a timeout, say) while the leader has no news to send: it retries, backing off.
+    const retryAt = status === 'offline' ? this.retry.current?.at : undefined;
+    if (kind === 'user' && retryAt !== undefined && isVisible(environment)) {
+      if (!this.followerTimer.isPlannedFor(retryAt)) this.followerTimer.at(retryAt, () => void this.actions.check());
+      return;
+    }
     if (kind !== 'user' || !isUsableStatus(status) || !isVisible(environment)) {
       this.followerTimer.cancel();
       return;

@@ -40,12 +40,18 @@ export class ServerRequests {
     return this.checkFlight.busy;
   }
 
-  /** When the check in flight began, `null` when none: another tab's answer from then on answers it. */
+  /**
+   * When the check in flight began, `null` when none or while this tab asks the server itself: then only its
+   * own answer decides (a message claiming to answer it may be forged). While it waits for another tab's
+   * answer, an answer from then on answers it.
+   */
   get checkingSince(): number | null {
-    return this.checkFlight.busy ? this.since : null;
+    return this.checkFlight.busy && !this.asking ? this.since : null;
   }
 
   private since = 0;
+  /** This tab's own `isSessionActive()` is in flight. */
+  private asking = false;
 
   stop(): void {
     this.generation += 1;
@@ -69,7 +75,8 @@ export class ServerRequests {
       const startedAt = clock.now();
       this.since = startedAt;
       const ask = async () => {
-        const outcome = await para.isSessionActive();
+        this.asking = true;
+        const outcome = await para.isSessionActive().finally(() => (this.asking = false));
         // Applied while still exclusive, so the answer is on its way to other tabs before they stop waiting.
         if (generation === this.generation) this.context.apply(checkAnswered(this.context.view(), this.readAnswer(outcome)));
         return outcome;
