@@ -52,6 +52,8 @@ export class ServerRequests {
   private since = 0;
   /** This tab's own `isSessionActive()` is in flight. */
   private asking = false;
+  /** Another tab said the user signed out; the server has not answered since. */
+  private signOutUnconfirmed = false;
 
   stop(): void {
     this.generation += 1;
@@ -78,7 +80,7 @@ export class ServerRequests {
         this.asking = true;
         const outcome = await para.isSessionActive().finally(() => (this.asking = false));
         // Applied while still exclusive, so the answer is on its way to other tabs before they stop waiting.
-        if (generation === this.generation) this.context.apply(checkAnswered(this.context.view(), this.readAnswer(outcome)));
+        if (generation === this.generation) this.applyAnswer(this.readAnswer(outcome));
         return outcome;
       };
       const outcome = await tabs.exclusive('check', ask);
@@ -117,17 +119,27 @@ export class ServerRequests {
   }
 
   /**
-   * Another tab said the user signed out: sign out here unless the server says the session is still
-   * active (then the message was wrong). Unreachable counts as gone: only a logout that went through is announced.
+   * Another tab said the user signed out: sign out here once the server says the session is gone, never while
+   * it says active (then the message was wrong). Unreachable proves nothing: the tab stays as it is (offline,
+   * retrying), and the next answer decides.
    */
   confirmSignOut(): Promise<void> {
     if (!this.context.running()) return Promise.resolve();
     return this.signOutFlight.run(async () => {
       const generation = this.generation;
       const outcome = await this.context.para.isSessionActive();
-      if (generation !== this.generation || (outcome.ok && outcome.value === true)) return;
-      this.context.apply(remoteSignOutConfirmed(this.context.view()));
+      if (generation !== this.generation) return;
+      this.signOutUnconfirmed = true;
+      this.applyAnswer(this.readAnswer(outcome));
     });
+  }
+
+  /** A server answer as a transition; "inactive" after an unconfirmed remote sign-out is that sign-out. */
+  private applyAnswer(answer: CheckAnswer): void {
+    const view = this.context.view();
+    const signedOut = answer.type === 'inactive' && this.signOutUnconfirmed;
+    if (answer.type !== 'failed') this.signOutUnconfirmed = false;
+    this.context.apply(signedOut ? remoteSignOutConfirmed(view) : checkAnswered(view, answer));
   }
 
   private readAnswer(outcome: CallOutcome<boolean>): CheckAnswer {

@@ -86,6 +86,29 @@ describe('remote news confirmed with one shared server check', () => {
     world.closeAll();
   });
 
+  it('a "signed-out" from another tab that the server cannot confirm (an error answer) signs nobody out; the next answer decides', async () => {
+    const { TabWorld } = await import('./support/tab-world.js');
+    const world = new TabWorld();
+    const [a, b] = [world.open(), world.open()];
+    await world.advance(2000);
+    world.server.failures.push(429);
+    a.coordinator.publish({ type: 'signed-out' });
+    await world.advance(1000);
+    expect(b.engine.state.status, 'a failed confirmation is no sign-out').to.not.equal('signed-out');
+    await world.advance(2 * 60_000);
+    expect(b.engine.state.status).to.be.oneOf(['active', 'expiring']);
+    // A true sign-out the tab could not confirm at first: once the server answers, it is signed out.
+    world.server.revoke();
+    world.server.online = false;
+    a.coordinator.publish({ type: 'signed-out' });
+    await world.advance(1000);
+    expect(b.engine.state.status).to.equal('offline');
+    world.server.online = true;
+    await world.advance(2 * 60_000);
+    expect(b.engine.state.status).to.equal('signed-out');
+    world.closeAll();
+  });
+
   it('a real expiry reaches every tab with one extra server check, not one per tab', async () => {
     const { TabWorld } = await import('./support/tab-world.js');
     const world = new TabWorld();

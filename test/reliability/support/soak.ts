@@ -33,6 +33,8 @@ export interface SoakResult {
 export interface SoakOptions {
   /** Para's session length in seconds (default 7200); 30 days is the longest Para allows. */
   sessionLength?: number;
+  /** Hears every fault and user step as it happens (server time first): for replaying a failing seed. */
+  trace?: (line: string) => void;
 }
 
 /** What a hostile (or badly broken) tab on the channel sends: junk, far-future times, contradictions. */
@@ -113,8 +115,10 @@ export async function runSoak(seed: number, tabs: number, days: number, options:
   // A hang or an error answer hides the truth from when a request meets it, which may be long after injection.
   world.server.onFaultMet = () => invariants.noteFault(until(MINUTE));
 
+  const trace = (line: string) => options.trace?.(`${new Date(world.clock.serverNow()).toISOString()} ${line}`);
   const inject = async (fault: Fault) => {
     faults[fault] += 1;
+    trace(`fault ${fault}`);
     const { server } = world;
     const end = until(between(random, 10, 600) * SECOND);
     switch (fault) {
@@ -219,6 +223,7 @@ export async function runSoak(seed: number, tabs: number, days: number, options:
       for (const other of world.alive) if (other !== next && other.environment.document.visibilityState === 'visible') world.setVisible(other, false);
       next.clock.throttle(0);
       world.setVisible(next, true);
+      trace(`${next.id} shown`);
     } else if (roll < 0.75 && tab && tab.engine.state.status === 'active') {
       // A revocation the tab has not learnt of yet makes the SDK refuse to export: that is the SDK's answer, not a fault.
       const session = await tab.engine.exportSession({ excludeSigners: false }).catch(() => null);
@@ -232,6 +237,7 @@ export async function runSoak(seed: number, tabs: number, days: number, options:
         () => expiredTab.client.userId !== waitingFor && (resumedForOtherAccount += 1),
         () => undefined,
       );
+      trace(`${expiredTab.id} re-auth as ${account}`);
       await expiredTab.engine.beginReauth();
       for (const t of world.tabs) t.client.userId = account;
       world.server.signIn();
@@ -244,6 +250,7 @@ export async function runSoak(seed: number, tabs: number, days: number, options:
       if (!world.server.isActive()) world.server.signIn();
       const front = visibleTab() ?? world.alive[0];
       if (front && !frozen.has(front.id)) front.environment.window.dispatchEvent(new CustomEvent('paraLogin'));
+      trace(`sign-in again from ${front?.id}`);
     }
     await advance(between(random, 5, 40 * 60) * SECOND);
   }
