@@ -22,13 +22,15 @@ export type SharedSessionMessage =
   | { type: 'reauth-started' }
   /** The tab running the re-authentication gave up: the others leave `reauthenticating` for `expired`. */
   | { type: 'reauth-cancelled' }
-  | { type: 'reauth-complete' };
+  | { type: 'reauth-complete' }
+  /** This tab is asking the server now: the answer other tabs wait for comes from it, not from another. */
+  | { type: 'checking' };
 
 export interface CoordinatorHooks {
   /** This tab became (or stopped being) the one that runs the keep-alive schedule. */
   onLeadershipChange(isLeader: boolean): void;
-  /** A validated message from another tab of the same session. */
-  onMessage(message: SharedSessionMessage): void;
+  /** A validated message from another tab of the same session; `from` is the sending tab's id. */
+  onMessage(message: SharedSessionMessage, from?: string): void;
 }
 
 /**

@@ -179,7 +179,7 @@ export class ParaSessionEngine {
     this.apply(started(this.view(), kind));
     this.tabs.start({
       onLeadershipChange: (leader) => this.onLeadershipChange(leader),
-      onMessage: (message) => this.onMessage(message),
+      onMessage: (message, from) => this.onMessage(message, from),
     });
     if (kind === 'user') void this.check();
     this.owedLogout.start();
@@ -306,8 +306,11 @@ export class ParaSessionEngine {
     this.apply(leadershipChanged(this.view(), leader, this.requests.checking));
   }
 
-  private onMessage(message: SharedSessionMessage): void {
-    if (this.running) this.apply(remoteMessage(this.view(), message));
+  private onMessage(message: SharedSessionMessage, from?: string): void {
+    if (!this.running) return;
+    // Only the tab that said it asks the server can answer the check this tab waits on (a forged answer cannot).
+    const view = this.view();
+    this.apply(remoteMessage(this.tabs.isChecker(from) ? view : { ...view, checkingSince: null }, message));
   }
 
   private requestReauth(): void {

@@ -78,6 +78,7 @@ export class ServerRequests {
       this.since = startedAt;
       const ask = async () => {
         this.asking = true;
+        tabs.announceCheck();
         const outcome = await para.isSessionActive().finally(() => (this.asking = false));
         // Applied while still exclusive, so the answer is on its way to other tabs before they stop waiting.
         if (generation === this.generation) this.applyAnswer(this.readAnswer(outcome));

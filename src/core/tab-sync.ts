@@ -20,6 +20,8 @@ const MESSAGES_PER_SECOND = 10;
  */
 export class TabSync {
   private tokens = MESSAGE_BURST;
+  /** The tab that last said it was asking the server: only its answer answers a check this tab waits on. */
+  private checker: string | null = null;
   private refilledAt: number | null = null;
 
   constructor(
@@ -36,10 +38,11 @@ export class TabSync {
   start(hooks: CoordinatorHooks): void {
     this.coordinator.start({
       onLeadershipChange: (leader) => hooks.onLeadershipChange(leader),
-      onMessage: (message) => {
+      onMessage: (message, from) => {
         if (!this.admit()) return;
         if (message.type === 'state' || message.type === 'clock') this.noteRemoteTime(message.sentAt);
-        hooks.onMessage(message);
+        if (message.type === 'checking') this.checker = from ?? null;
+        hooks.onMessage(message, from);
       },
     });
   }
@@ -56,6 +59,16 @@ export class TabSync {
   publishState(): void {
     const { status, kind, expiresAt, lastCheckedAt, lastExtendedAt } = this.state$.get();
     this.publish({ type: 'state', status, kind, expiresAt, lastCheckedAt, lastExtendedAt, sentAt: this.clock.now() });
+  }
+
+  /** Tells the other tabs that this one is asking the server: they wait for its answer. */
+  announceCheck(): void {
+    if (this.crossTab) this.publish({ type: 'checking' });
+  }
+
+  /** The message came from the tab that said it was asking the server (see `announceCheck`). */
+  isChecker(from: string | undefined): boolean {
+    return from !== undefined && from === this.checker;
   }
 
   /** Runs `task` unless another tab runs the same one; `undefined` then (its answer comes as a message). */

@@ -6,6 +6,7 @@ import { initialState } from '../../src/core/state.js';
 import { TabSync } from '../../src/core/tab-sync.js';
 import { remoteMessage } from '../../src/core/transitions/remote-message.js';
 import { NOTHING } from '../../src/core/transitions/step.js';
+import { WIRE_VERSION } from '../../src/core/tabs/wire.js';
 import { FakeClock } from './support/fake-clock.js';
 import { MINUTE, NOW, viewOf } from './transitions/view-fixture.js';
 
@@ -106,6 +107,25 @@ describe('remote news confirmed with one shared server check', () => {
     world.server.online = true;
     await world.advance(2 * 60_000);
     expect(b.engine.state.status).to.equal('signed-out');
+    world.closeAll();
+  });
+
+  it('tabs waiting for another tab\'s answer adopt only the answer of the tab asking the server, not a forged one', async () => {
+    const { TabWorld } = await import('./support/tab-world.js');
+    const world = new TabWorld();
+    const tabs = [world.open(), world.open(), world.open()];
+    await world.advance(2000);
+    world.server.latencyMs = 3000;
+    for (const tab of tabs) void tab.engine.check();
+    await world.advance(1000);
+    const now = tabs[0].engine.clock.now();
+    const forged = { type: 'state', status: 'expired', kind: 'user', expiresAt: null, lastCheckedAt: now, lastExtendedAt: null, sentAt: now };
+    world.channels.inject('para-session-kit', { app: 'para-session-kit', v: WIRE_VERSION, from: 'forger', channel: 'session', message: forged });
+    await world.advance(500);
+    for (const tab of tabs) expect(tab.engine.state.status, `${tab.id} adopted a forged answer`).to.not.equal('expired');
+    world.server.latencyMs = 20;
+    await world.advance(5000);
+    for (const tab of tabs) expect(tab.engine.state.status).to.be.oneOf(['active', 'expiring']);
     world.closeAll();
   });
 

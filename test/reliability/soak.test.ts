@@ -5,8 +5,8 @@ import { runSoak } from './support/soak.js';
 /** Replay a failing run: set SOAK_SEED below to the seed the failure printed. */
 const SOAK_SEED: number | null = null;
 
-/** Seeds that once found a bug (whole-second cookies, sleep, clock set back, a lost first answer, a late message, a forged answer to a check in flight). */
-const REGRESSION_SEEDS = [1914980148, 1224793158, 156342643, 74437221, 2108996176, 1736842883, 665378847, 741720942];
+/** Seeds that once found a bug (whole-second cookies, sleep, clock set back, a lost first answer, a late message, a forged answer to a check in flight, an unconfirmable sign-out). */
+const REGRESSION_SEEDS = [1914980148, 1224793158, 156342643, 74437221, 2108996176, 1736842883, 665378847, 741720942, 188836534, 1603691817, 684983869];
 
 /** A tab's timers in its busiest simulated hour stay under this, for every session length. */
 const TIMERS_PER_TAB_HOUR = 400;

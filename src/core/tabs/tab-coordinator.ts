@@ -80,7 +80,7 @@ export function createTabCoordinator(options: TabCoordinatorOptions = {}): Cross
   const receive = (data: unknown) => {
     const decoded = decode(data);
     if (!decoded || decoded.from === tabId || !hooks) return;
-    if (decoded.channel === 'session') return hooks.onMessage(decoded.message);
+    if (decoded.channel === 'session') return hooks.onMessage(decoded.message, decoded.from);
     const { message } = decoded;
     if (message.type === 'busy') announced?.onBusy(message.name, message.until);
     else if (message.type === 'done') announced?.onDone(message.name);

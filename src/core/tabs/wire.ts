@@ -51,6 +51,7 @@ function readSessionMessage(m: Fields): SharedSessionMessage | null {
     case 'reauth-started':
     case 'reauth-cancelled':
     case 'reauth-complete':
+    case 'checking':
       return { type: m.type };
     default:
       return null;

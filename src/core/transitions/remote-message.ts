@@ -39,6 +39,7 @@ export function remoteMessage(view: SessionView, message: SharedSessionMessage):
     case 'state':
       return remoteState(view, message);
     case 'clock':
+    case 'checking':
       return NOTHING;
   }
 }
