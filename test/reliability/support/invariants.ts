@@ -72,7 +72,7 @@ export class ExpiryInvariants {
       const visible = tab.environment.document.visibilityState === 'visible';
       if (!visible || frozen.has(tab.id) || NOT_CLAIMING_ACTIVE.includes(tab.engine.state.status)) continue;
       this.missedExpiries += 1;
-      this.violations.push(`missed expiry in ${tab.id}: ${tab.engine.state.status} ${Math.round((now - this.inactiveSince) / 1000)} s after the server ended the session`);
+      this.violations.push(`missed expiry in ${tab.id} at ${new Date(now).toISOString()}: ${tab.engine.state.status} ${Math.round((now - this.inactiveSince) / 1000)} s after the server ended the session`);
       this.inactiveSince = now; // one report per tab per lapse, not one per step
     }
   }
