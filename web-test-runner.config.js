@@ -33,6 +33,10 @@ const launchers = {
   },
 };
 const browsers = await Promise.all(engines.map((engine) => launchers[engine]()));
+const soakConfig = {
+  seed: /^\d+$/.test(process.env.SOAK_SEED ?? '') ? Number(process.env.SOAK_SEED) : null,
+  explore: /^\d+$/.test(process.env.SOAK_EXPLORE ?? '') ? Number(process.env.SOAK_EXPLORE) : 0,
+};
 
 export default {
   files: ['test/**/*.test.ts', '!test/e2e/**'],
@@ -50,6 +54,8 @@ export default {
   <head><title>para-session-kit tests</title></head>
   <body>
     <script>globalThis.process = { env: { NODE_ENV: 'development' } };</script>
+    <!-- The soak's seeds: SOAK_SEED replays one run, SOAK_EXPLORE=N adds N random runs (test/reliability/README.md). -->
+    <script>globalThis.soakConfig = ${JSON.stringify(soakConfig)};</script>
     <!-- Lit's one-time dev-mode notice would open every file's log; a passing test prints nothing else. -->
     <script>globalThis.litIssuedWarnings = new Set(['dev-mode']);</script>
     <script type="module" src="${testFramework}"></script>

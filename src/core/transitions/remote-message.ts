@@ -85,6 +85,7 @@ function remoteState(view: SessionView, message: StateMessage): Step {
   return {
     retry: 'settled',
     patch: { kind, expiresAt, lastCheckedAt, lastExtendedAt, status: next, error: null },
-    effects: returning ? [effect('finish-reauth'), effect('resolve-waiters')] : [effect('resolve-waiters')],
+    // Not back from an expiry: note whose session this is, as an answer of our own would.
+    effects: [effect(returning ? 'finish-reauth' : 'remember-identity'), effect('resolve-waiters')],
   };
 }

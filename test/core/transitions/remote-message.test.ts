@@ -16,11 +16,13 @@ const stateMessage = (patch: Partial<Extract<SharedSessionMessage, { type: 'stat
 });
 
 describe('transitions: a message from another tab', () => {
-  it('a fresh "active" is adopted as is, settling any retry', () => {
+  it('a fresh "active" is adopted as is, settling any retry, and the account it belongs to is noted', () => {
     const step = remoteMessage(viewOf(), stateMessage());
     expect(step.retry).to.equal('settled');
     expect(step.patch).to.include({ status: 'active', expiresAt: NOW + 90 * MINUTE });
-    expect(effectsOf(step)).to.deep.equal(['resolve-waiters']);
+    // A tab that came back (from signed-out, say) on another tab's news must know whose session it now is:
+    // a later re-auth compares against it, and waiting work must not resume for another account.
+    expect(effectsOf(step)).to.deep.equal(['remember-identity', 'resolve-waiters']);
   });
 
   it('an "active" that is not fresh does not end our expiry: we ask', () => {
