@@ -80,7 +80,7 @@ export class ParaSessionEngine {
     this.settings = new SessionOptionSet(options, warnings ?? engineOptionWarnings(warn));
     this.schedule = new SessionSchedule(
       { state: this.state$, options: () => this.options, clock: this.time, environment: this.environmentUsed, random: setup.random ?? Math.random },
-      { check: () => this.check(), extend: () => this.extend(), enterWarning: () => this.apply(warningDue()), probeClock: () => this.page.probeClock() },
+      { check: () => this.check(), extend: () => this.extend(), enterWarning: () => this.apply(warningDue()), probeClock: (lateBy) => this.page.probeClock(lateBy) },
     );
     this.para = paraSessionPort(client, this.time, () => this.options.requestTimeout);
     const channel = sessionChannelName(setup.channel, this.para.clientKey(), warn, warnings?.source ?? 'createParaSession');
@@ -311,6 +311,8 @@ export class ParaSessionEngine {
     // Only the tab that said it asks the server can answer the check this tab waits on (a forged answer cannot).
     const view = this.view();
     this.apply(remoteMessage(this.tabs.isChecker(from) ? view : { ...view, checkingSince: null }, message));
+    // The sender's time may have corrected this tab's clock (it saw the clock set back): look and plan again.
+    this.schedule.update();
   }
 
   private requestReauth(): void {

@@ -52,9 +52,9 @@ export class PageWatch {
     });
   }
 
-  /** Looks for a clock jump now (the schedule calls it before it plans and when its timer fires). */
-  probeClock(): void {
-    this.wakeWatch?.probe();
+  /** Looks for a clock jump now (the schedule calls it before it plans and, with how late, when its timer fires). */
+  probeClock(lateBy?: number): void {
+    this.wakeWatch?.probe(lateBy);
   }
 
   stop(): void {

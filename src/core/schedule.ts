@@ -1,10 +1,11 @@
 import type { ReadableAtom } from 'nanostores';
 import { Timer, type Clock } from './clock.js';
-import { isVisible, type SessionEnvironment } from './environment.js';
+import { isVisible, listen, type SessionEnvironment } from './environment.js';
 import { planNext, type Plan } from './plan.js';
 import { RetryPlan } from './retry.js';
 import { isUsableStatus } from './state.js';
 import type { SessionOptions, SessionState } from './types.js';
+import { VISIBLE_LOOK_MS } from './wake.js';
 
 /** A timer this late did not run when planned (throttling, sleep): ask the server before acting. */
 const LATE_TIMER_MS = 5_000;
@@ -17,8 +18,11 @@ export interface ScheduleActions {
   check(): Promise<unknown>;
   extend(): Promise<unknown>;
   enterWarning(): void;
-  /** Looks for sleep or a clock change (wall vs monotonic time): the schedule's timers are the only ones. */
-  probeClock(): void;
+  /**
+   * Looks for sleep or a clock change (wall vs monotonic time): the schedule's timers are the only ones.
+   * `lateBy`: how late the timer that fired was.
+   */
+  probeClock(lateBy?: number): void;
 }
 
 export interface ScheduleSetup {
@@ -32,6 +36,8 @@ export interface ScheduleSetup {
 /**
  * When to do what, apart from what the state is. The leader runs the plan derived from the expiry
  * (extend, warn, confirm, truth check, retry); a follower only keeps a safety net for news the leader owes.
+ * Its timers are also the page's look for sleep and clock changes: while visible, none is set further away
+ * than `VISIBLE_LOOK_MS` (one set for earlier only looks, then plans again).
  */
 export class SessionSchedule {
   private readonly timer: Timer;
@@ -41,6 +47,7 @@ export class SessionSchedule {
   private running = false;
   /** A warning UI has claimed the user's explicit choice: while `expiring`, activity alone no longer extends. */
   private warningHeld = false;
+  private stopVisibility: (() => void) | null = null;
 
   constructor(
     private readonly setup: ScheduleSetup,
@@ -61,6 +68,8 @@ export class SessionSchedule {
 
   start(): void {
     this.running = true;
+    // What is planned, and how far a timer may be set, depend on whether the page is visible.
+    this.stopVisibility = listen(this.setup.environment.document, ['visibilitychange'], () => this.update());
   }
 
   holdWarning(held: boolean): void {
@@ -76,19 +85,29 @@ export class SessionSchedule {
     if (!this.running) return;
     if (!this.state.leader) return this.planFollowerCheck();
     this.followerTimer.cancel();
-    const plan = this.plan();
-    if (!plan) {
-      this.timer.cancel();
-      return;
-    }
-    if (this.timer.isPlannedFor(plan.at)) return;
-    this.timer.at(plan.at, (lateBy) => void this.run(lateBy));
+    const at = this.lookBy(this.plan()?.at ?? null);
+    if (at === null) return this.timer.cancel();
+    if (this.timer.isPlannedFor(at)) return;
+    // A timer that fires before the plan is due only looks at the clock (run() finds nothing due) and plans again.
+    this.timer.at(at, (lateBy) => void this.run(lateBy));
   }
 
   stop(): void {
     this.running = false;
+    this.stopVisibility?.();
+    this.stopVisibility = null;
     this.timer.cancel();
     this.followerTimer.cancel();
+  }
+
+  /**
+   * When a timer for `at` (`null`: nothing planned) must fire: a visible page looks at the clock at least every
+   * `VISIBLE_LOOK_MS`, whatever the session's state (a sleep and a later clock change must not be seen as one).
+   */
+  private lookBy(at: number | null): number | null {
+    const { clock, environment } = this.setup;
+    if (!isVisible(environment)) return at;
+    return Math.min(at ?? Infinity, clock.now() + VISIBLE_LOOK_MS);
   }
 
   private plan(): Plan | null {
@@ -118,7 +137,7 @@ export class SessionSchedule {
     const { actions } = this;
     if (!this.running) return;
     // A timer is the moment sleep or a clock change shows: wall time moved unlike the monotonic time it fired by.
-    actions.probeClock();
+    actions.probeClock(lateBy);
     if (!this.running || !this.state.leader) return;
     let plan = this.duePlan();
     // A timer that fired late ran on a guess about the past: ask the server before acting on it.
@@ -145,27 +164,30 @@ export class SessionSchedule {
     this.update();
   }
 
-  /** Followers run no plan, only this: check when the leader owed news and none came. */
+  /** Followers run no plan, only this: check when the leader owed news and none came (and look while visible). */
   private planFollowerCheck(): void {
+    const due = this.followerCheckDue();
+    const at = this.lookBy(due);
+    if (at === null) return this.followerTimer.cancel();
+    if (this.followerTimer.isPlannedFor(at)) return;
+    this.followerTimer.at(at, (lateBy) => {
+      this.actions.probeClock(lateBy);
+      if (!this.running) return;
+      if (due !== null && this.setup.clock.now() >= due) void this.actions.check();
+      else this.update();
+    });
+  }
+
+  /** When a visible follower asks the server itself: the leader's truth check or expiry news is overdue. */
+  private followerCheckDue(): number | null {
     const { clock, environment } = this.setup;
     const { status, kind, expiresAt, lastCheckedAt } = this.state;
+    if (kind !== 'user' || !isVisible(environment)) return null;
     // Its own check failed (a timeout, say) while the leader has no news to send: it retries, backing off.
-    const retryAt = status === 'offline' ? this.retry.current?.at : undefined;
-    if (kind === 'user' && retryAt !== undefined && isVisible(environment)) {
-      if (!this.followerTimer.isPlannedFor(retryAt)) this.followerTimer.at(retryAt, () => void this.actions.check());
-      return;
-    }
-    if (kind !== 'user' || !isUsableStatus(status) || !isVisible(environment)) {
-      this.followerTimer.cancel();
-      return;
-    }
+    if (status === 'offline' && this.retry.current) return this.retry.current.at;
+    if (!isUsableStatus(status)) return null;
     const since = lastCheckedAt ?? clock.now();
-    let at = since + this.setup.options().truthCheckEvery * 1000 + FOLLOWER_TRUTH_SLACK_MS;
-    if (expiresAt !== null) at = Math.min(at, expiresAt + FOLLOWER_CONFIRM_GRACE_MS);
-    if (this.followerTimer.isPlannedFor(at)) return;
-    this.followerTimer.at(at, () => {
-      this.actions.probeClock();
-      void this.actions.check();
-    });
+    const at = since + this.setup.options().truthCheckEvery * 1000 + FOLLOWER_TRUTH_SLACK_MS;
+    return expiresAt === null ? at : Math.min(at, expiresAt + FOLLOWER_CONFIRM_GRACE_MS);
   }
 }

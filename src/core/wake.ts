@@ -1,33 +1,38 @@
-import { Timer, type Clock } from './clock.js';
+import type { Clock } from './clock.js';
 import { isVisible, listen, type SessionEnvironment } from './environment.js';
 
 export type WakeReason = 'visible' | 'focus' | 'online' | 'pageshow' | 'resume' | 'clock-jump';
 
 /** Wall and monotonic time drifting apart by more than this means sleep or a clock change. */
 const JUMP_TOLERANCE_MS = 5_000;
-/**
- * A visible page looks once a minute: sleep or a clock change with no page event (none is promised) must still
- * show within a minute on screen. A hidden page needs no look: `visibilitychange` comes before anything is seen.
- */
-const VISIBLE_PROBE_MS = 60_000;
-/** A look this late, with the page visible, means the machine was asleep or the tab frozen. */
+/** A timer this late, with the page visible, means the machine was asleep or the tab frozen. */
 const FROZEN_TOLERANCE_MS = 120_000;
+
+/**
+ * The promise for sleep or a clock change that no page event reveals (none is promised after sleep): a visible
+ * page sees it within 15 minutes of waking. The schedule's own timers are the look — none of them is set further
+ * away than this while visible — so it adds no timer of its own: the truth check (every 15 minutes at most with
+ * the default options) already comes that often. A hidden page needs no look: `visibilitychange` comes before
+ * anything is seen. Overdue timers fire on resume, and `focus`/`online` often follow a wake, so it is usually sooner.
+ */
+export const VISIBLE_LOOK_MS = 15 * 60_000;
 
 export interface WakeWatch {
   /**
    * Compares how far the wall clock and the monotonic one moved since the last look; a gap is a clock jump.
-   * Called on every page event below, by the schedule whenever it plans or its timer fires (a timer that
-   * fires late against the wall clock, sleep, or early, a clock set back, is seen the moment it fires), and
-   * once a minute while the page is visible; a hidden page sets no timer for it.
+   * Called on every page event below and by the schedule whenever it plans or one of its timers fires: a
+   * timer that fires late against the wall clock (sleep) or early (a clock set back) is seen the moment it
+   * fires. `lateBy`: how late the timer that called it fired; past a couple of minutes in a visible page the
+   * page was not running (frozen), which also counts as waking.
    */
-  probe(): void;
+  probe(lateBy?: number): void;
   stop(): void;
 }
 
 /**
  * Calls `onWake` when the page comes back: it became visible, got focus, went online, was restored from
  * the back/forward cache or resumed from being frozen, or the wall clock jumped (sleep/wake, clock change).
- * It makes no request; only a visible page sets a timer. Give it the engine's corrected clock: a correction learnt meanwhile
+ * It makes no request and sets no timer. Give it the engine's corrected clock: a correction learnt meanwhile
  * (from another tab) then counts once. `drift` (with `clock-jump`): how far the wall clock moved beyond the
  * monotonic one, in ms. Positive after sleep or a clock set forward; negative only when the clock was set
  * back — sleep never does that.
@@ -44,25 +49,17 @@ export function watchWake(
     lastMono = clock.monotonic();
   };
 
-  const visibleProbe = new Timer(clock);
-
-  const probe = (frozen = false) => {
+  const probe = (lateBy = 0) => {
     const drift = clock.now() - lastWall - (clock.monotonic() - lastMono);
     remember();
     const jumped = Math.abs(drift) > JUMP_TOLERANCE_MS;
+    const frozen = lateBy > FROZEN_TOLERANCE_MS && isVisible(environment);
     if (jumped || frozen) {
       onWake('clock-jump', jumped ? drift : 0);
       // Read after onWake: a correction it applied to the clock is not a jump to report next time.
       remember();
     }
-    armVisibleProbe();
   };
-  function armVisibleProbe(): void {
-    if (!isVisible(environment)) return visibleProbe.cancel();
-    if (visibleProbe.pending) return;
-    visibleProbe.at(clock.now() + VISIBLE_PROBE_MS, (lateBy) => probe(lateBy > FROZEN_TOLERANCE_MS));
-  }
-  armVisibleProbe();
 
   const stopDocument = listen(environment.document, ['visibilitychange', 'resume'], (event) => {
     probe();
@@ -77,7 +74,6 @@ export function watchWake(
   return {
     probe,
     stop: () => {
-      visibleProbe.cancel();
       stopDocument();
       stopWindow();
     },

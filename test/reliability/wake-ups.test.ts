@@ -8,7 +8,7 @@ const HOUR = 60 * MINUTE;
 /**
  * Timer wake-ups, measured on the bench's world (bench/sim/world.ts), where each tab counts its own timer
  * callbacks. A hidden tab sets no heartbeat: sleep and clock changes show in the schedule's timers and in page
- * events (visibilitychange first of all). The visible-leader target is in wake-ups-visible.pending.ts.
+ * events (visibilitychange first of all). The visible leader is in wake-ups-visible.test.ts.
  */
 describe('reliability: timer wake-ups', () => {
   it('a hidden follower tab runs no timer over a simulated hour while another tab leads', async () => {
