@@ -108,7 +108,8 @@ export async function runSoak(seed: number, tabs: number, days: number, options:
     for (const tab of world.tabs) {
       if (signOutWatched.has(tab.id)) continue;
       signOutWatched.add(tab.id);
-      if (['active', 'expiring'].includes(tab.engine.state.status)) accountSeen.set(tab.id, tab.client.userId);
+      // Until it sees a session, a tab's work belongs to the account its SDK held when it opened.
+      accountSeen.set(tab.id, tab.client.userId);
       tab.engine.on('change', ({ state, previous }) => {
         if (state.status === 'active' || state.status === 'expiring') accountSeen.set(tab.id, tab.client.userId);
         if (state.status !== 'signed-out' || previous.status === 'signed-out' || !world.server.isActive()) return;
