@@ -60,6 +60,19 @@ export class FakeClock implements Clock {
     return id;
   };
 
+  /**
+   * `setTimeout` in a throttled tab, as browsers run it: the requested delay is converted first (a delay past
+   * 2^31−1 ms wraps, as in `setTimeout`), then the time it falls due is aligned to `alignMs` (0: not aligned).
+   */
+  setAlignedTimeout = (callback: () => void, ms: number, alignMs: number): TimerHandle => {
+    const id = this.nextId++;
+    const nesting = this.nesting + 1;
+    let dueMono = this.mono + platformDelay(ms, nesting);
+    if (alignMs > 0) dueMono = Math.ceil(dueMono / alignMs) * alignMs;
+    this.timers.set(id, { id, dueMono, callback, nesting });
+    return id;
+  };
+
   /** A network answer: it arrives on time whatever the page's timers suffer. */
   deliverAfter(callback: () => void, ms: number): number {
     const id = this.nextId++;

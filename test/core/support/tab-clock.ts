@@ -22,14 +22,12 @@ export class TabClock implements Clock {
   setTimeout = (callback: () => void, ms: number): TimerHandle => {
     const id = this.nextId++;
     if (this.dead) return id;
-    const mono = this.shared.monotonic();
-    let due = mono + Math.max(0, ms || 0);
-    if (this.throttleMs > 0) due = Math.ceil(due / this.throttleMs) * this.throttleMs;
-    const inner = this.shared.setTimeout(() => {
+    // The delay wraps as the browser converts it, before throttling aligns it (never after).
+    const inner = this.shared.setAlignedTimeout(() => {
       this.handles.delete(id);
       if (this.frozen) this.deferred.push({ id, callback });
       else callback();
-    }, due - mono);
+    }, ms, this.throttleMs);
     this.handles.set(id, inner);
     return id;
   };

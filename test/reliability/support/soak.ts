@@ -258,7 +258,11 @@ export async function runSoak(seed: number, tabs: number, days: number, options:
       // The work belongs to the account this tab last saw signed in (another tab may be half-way through a sign-in).
       const waitingFor = accountSeen.get(expiredTab.id);
       void expiredTab.engine.requireActive().then(
-        () => expiredTab.client.userId !== waitingFor && (resumedForOtherAccount += 1),
+        () => {
+          if (expiredTab.client.userId === waitingFor) return;
+          resumedForOtherAccount += 1;
+          trace(`${expiredTab.id}: work that waited for ${waitingFor} resumed for ${expiredTab.client.userId}`);
+        },
         () => undefined,
       );
       trace(`${expiredTab.id} re-auth as ${account}`);
