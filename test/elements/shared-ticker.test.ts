@@ -5,7 +5,9 @@ import { createWorld, reachWarning, SECOND, sessionFixture, settle } from './sup
 
 const COUNT = 50;
 
-describe('countdowns share one ticker', () => {
+describe('countdowns share one ticker', function () {
+  // Fifty elements through a warning window: seconds on a quiet machine, more on a loaded one.
+  this.timeout(30_000);
   it(`${COUNT} <para-session-status> of one session set one timer between them, tick together and leave none`, async () => {
     const world = createWorld();
     const statuses = Array.from({ length: COUNT }, (_, i) => i);

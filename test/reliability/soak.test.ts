@@ -24,6 +24,8 @@ const REGRESSION_SEEDS_30_DAYS = [2105191724, 891066813];
 const TIMERS_PER_TAB_HOUR = 400;
 const THIRTY_DAYS = 30 * 24 * 3600;
 
+const isChromium = /Chrome\//.test(navigator.userAgent);
+
 const replay = (seed: number) => `replay with SOAK_SEED=${seed} npx web-test-runner test/reliability/soak.test.ts`;
 
 /** Every promise the soak checks, broken ones first: empty when the run kept them all. */
@@ -48,7 +50,13 @@ async function soak(seed: number, options: SoakOptions = {}): Promise<SoakResult
 describe('reliability: seeded random soak', function () {
   this.timeout(120_000);
 
-  it('replays the seeds that once found bugs: every promise kept', async () => {
+  it('replays the seeds that once found bugs: every promise kept', async function () {
+    // Seeds were found, and replay exactly, in Chromium (engines order some promise work differently, so one seed
+    // makes a different run elsewhere); Firefox and WebKit take about 10× as long per run. They run the samples below.
+    if (!isChromium) {
+      console.log(`[soak] regression seeds replay in Chromium, where they were found; this engine runs the sample soaks`);
+      this.skip();
+    }
     for (const seed of REGRESSION_SEEDS) {
       const result = await soak(seed);
       expect(broken(result).join('; '), `soak seed ${seed} — ${replay(seed)}`).to.equal('');
