@@ -25,7 +25,7 @@ type Shown = SessionStatus | 'not-signed-in';
  * @csspart indicator - The indicator: a circle (signed in), a triangle (ending soon, offline, signing in), a square (ended), a ring (no session).
  * @csspart label - The status in words.
  * @csspart time - The time left.
- * @csspart announcement - The visually hidden live region: changes after the page loaded are announced, the first status and ticks are not.
+ * @csspart announcement - The visually hidden live region: changes after the page loaded are announced, the first status and ticks are not; with several statuses under one session, only the first rendered one speaks.
  *
  * @cssproperty [--para-status-active-color=#1a7f37] - Indicator colour while signed in.
  * @cssproperty [--para-status-expiring-color=#9a6700] - Indicator colour while ending soon, offline or signing in.
