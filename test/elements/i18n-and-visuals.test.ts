@@ -167,7 +167,7 @@ describe('language, time and looks', () => {
       stranger.client.userId = undefined;
       const visitor = (await page(stranger, 'en')).status;
       expect(text(visitor, '[part="label"]')).to.equal('Not signed in');
-      expect(visitor.shadowRoot!.querySelector('[part="base"]')!.className).to.equal('not-signed-in');
+      expect(visitor.shadowRoot!.querySelector('[part="indicator"]')!.className).to.equal('not-signed-in');
       await expect(visitor).to.be.accessible();
     });
   });

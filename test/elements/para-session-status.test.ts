@@ -113,6 +113,44 @@ describe('<para-session-status>', () => {
       await expect(el).to.be.accessible();
     });
 
+    describe('many statuses under one session', () => {
+      async function statuses(world: SessionWorld, count: number, hiddenFirst = false) {
+        const provider = await sessionFixture(
+          html`<para-session .client=${world.client} .engineOptions=${world.engineOptions}>
+            ${Array.from({ length: count }, (_, i) => html`<para-session-status ?hidden=${hiddenFirst && i === 0}></para-session-status>`)}
+          </para-session>`,
+          world,
+        );
+        return [...provider.querySelectorAll('para-session-status')];
+      }
+      const spoken = (els: ParaSessionStatus[]) => els.map((el) => el.shadowRoot!.querySelector('[role="status"]')!.textContent);
+
+      it('announces a change once, however many statuses show it', async () => {
+        const world = createWorld();
+        const els = await statuses(world, 3);
+        await reachWarning(world);
+        expect(els.map((el) => part(el, 'label'))).to.deep.equal(Array(3).fill('Session ending soon'));
+        expect(spoken(els)).to.deep.equal(['Session ending soon', '', '']);
+        for (const el of els) await expect(el).to.be.accessible();
+      });
+
+      it('lets a rendered status speak, not one the page hides', async () => {
+        const world = createWorld();
+        const els = await statuses(world, 2, true);
+        await reachWarning(world);
+        expect(spoken(els)).to.deep.equal(['', 'Session ending soon']);
+      });
+
+      it('passes the voice on when the speaking status leaves', async () => {
+        const world = createWorld();
+        const els = await statuses(world, 2);
+        await reachWarning(world);
+        els[0]!.remove();
+        await reachExpiry(world);
+        expect(spoken([els[1]!])).to.deep.equal(['Session ended']);
+      });
+    });
+
     it('shows offline with the last known time left', async () => {
       const world = createWorld();
       const el = await statusIn(world);

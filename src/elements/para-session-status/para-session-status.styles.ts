@@ -37,24 +37,24 @@ export default css`
     border: calc(var(--para-status-indicator-size) / 2) solid var(--indicator-color, var(--para-status-neutral-color));
   }
 
-  .active [part='indicator'] {
+  [part='indicator'].active {
     --indicator-color: var(--para-status-active-color);
   }
-  .expiring [part='indicator'],
-  .offline [part='indicator'],
-  .reauthenticating [part='indicator'] {
+  [part='indicator'].expiring,
+  [part='indicator'].offline,
+  [part='indicator'].reauthenticating {
     --indicator-color: var(--para-status-expiring-color);
     border-radius: 0;
     clip-path: polygon(50% 0, 100% 100%, 0 100%);
   }
-  .expired [part='indicator'],
-  .signed-out [part='indicator'] {
+  [part='indicator'].expired,
+  [part='indicator'].signed-out {
     --indicator-color: var(--para-status-ended-color);
     border-radius: 0.1em;
   }
-  .idle [part='indicator'],
-  .checking [part='indicator'],
-  .not-signed-in [part='indicator'] {
+  [part='indicator'].idle,
+  [part='indicator'].checking,
+  [part='indicator'].not-signed-in {
     border-width: 0.15em;
   }
 
@@ -62,9 +62,9 @@ export default css`
     font-variant-numeric: tabular-nums;
   }
 
-  .expiring [part='indicator'],
-  .checking [part='indicator'],
-  .reauthenticating [part='indicator'] {
+  [part='indicator'].expiring,
+  [part='indicator'].checking,
+  [part='indicator'].reauthenticating {
     animation: pulse 1.2s ease-in-out infinite;
   }
 

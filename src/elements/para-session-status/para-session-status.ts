@@ -6,6 +6,7 @@ import { ParaElement } from '../base/para-element.js';
 import { CountdownController } from '../shared/countdown-controller.js';
 import { writeTime, type FormatTimeHook, type TimeFormat } from '../shared/format-time.js';
 import { LangController } from '../shared/lang-controller.js';
+import { joinVoices, speaksFor } from '../shared/one-voice.js';
 import { SessionConsumer } from '../shared/session-consumer.js';
 import { visuallyHidden } from '../shared/visually-hidden.styles.js';
 import styles from './para-session-status.styles.js';
@@ -24,7 +25,7 @@ type Shown = SessionStatus | 'not-signed-in';
  * @csspart indicator - The indicator: a circle (signed in), a triangle (ending soon, offline, signing in), a square (ended), a ring (no session).
  * @csspart label - The status in words.
  * @csspart time - The time left.
- * @csspart announcement - The visually hidden live region: changes after the page loaded are announced, the first status and ticks are not.
+ * @csspart announcement - The visually hidden live region: changes after the page loaded are announced, the first status and ticks are not; with several statuses under one session, only the first rendered one speaks.
  *
  * @cssproperty [--para-status-active-color=#1a7f37] - Indicator colour while signed in.
  * @cssproperty [--para-status-expiring-color=#9a6700] - Indicator colour while ending soon, offline or signing in.
@@ -45,10 +46,17 @@ export class ParaSessionStatus extends ParaElement {
   /** Your own wording for a time; return `undefined` to keep the built-in one. */
   @property({ attribute: false }) formatTime?: FormatTimeHook;
 
-  /** The status a screen reader is told about: only changes after the first settled status. */
+  /** The status a screen reader is told about: only changes after the first settled status, by one status per session. */
   @state() private announced: Shown | null = null;
 
-  private readonly session = new SessionConsumer(this, (context) => context.$state.listen((next) => this.follow(next.status)));
+  private readonly session = new SessionConsumer(this, (context) => {
+    const leave = joinVoices(context, this);
+    const stop = context.$state.listen((next) => this.follow(next.status, next));
+    return () => {
+      stop();
+      leave();
+    };
+  });
   private readonly language = new LangController(this);
   /** Read by tests: nothing may tick while the page is hidden. */
   protected readonly countdown: CountdownController;
@@ -67,15 +75,18 @@ export class ParaSessionStatus extends ParaElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.follow(this.session.state.status);
+    this.follow(this.session.state.status, this.session.state);
   }
 
-  /** Runs on each state change, outside rendering: the page load's first answer is shown, not announced. */
-  private follow(status: SessionStatus): void {
+  /**
+   * Runs on each state change, outside rendering: the page load's first answer is shown, not announced,
+   * and a change is announced by one status of the session (the others' live regions stay empty).
+   */
+  private follow(status: SessionStatus, state: unknown): void {
     if (isUsableStatus(status)) this.wasSignedIn = true;
     if (status === 'idle' || status === 'checking') return;
     const shown = this.shown(status);
-    if (this.settled !== null && shown !== this.settled) this.announced = shown;
+    if (this.settled !== null && shown !== this.settled) this.announced = speaksFor(this.session.context, state, this) ? shown : null;
     this.settled = shown;
   }
 
@@ -93,8 +104,8 @@ export class ParaSessionStatus extends ParaElement {
     return { ...base, ...this.strings, status: { ...base.status, ...this.strings.status } };
   }
 
-  private label(shown: Shown): string {
-    return shown === 'not-signed-in' ? this.text.notSignedIn : this.text.status[shown];
+  private label(shown: Shown, text = this.text): string {
+    return shown === 'not-signed-in' ? text.notSignedIn : text.status[shown];
   }
 
   /** The time left as shown, or '' when the status has none. */
@@ -102,25 +113,29 @@ export class ParaSessionStatus extends ParaElement {
     return this.timeLeft(this.session.state.status === 'expiring' ? 'countdown' : 'duration');
   }
 
-  private timeLeft(kind: 'countdown' | 'duration' | 'spoken'): string {
+  private timeLeft(kind: 'countdown' | 'duration' | 'spoken', text = this.text): string {
     const seconds = secondsLeft(this.session.state, this.session.clock.now());
     if (!this.showsTime || seconds === null) return '';
     const context = { kind, locale: this.language.locale, format: this.format === 'long' ? 'long' : 'short' } as const;
-    return this.text.timeLeft.replace('{time}', writeTime(seconds, context, this.formatTime));
+    return text.timeLeft.replace('{time}', writeTime(seconds, context, this.formatTime));
   }
 
   protected override render() {
     const shown = this.shown(this.session.state.status);
-    const time = this.timeLeftText;
-    return html`<span part="base" class=${shown} lang=${this.language.locale} dir=${this.language.dir}>
-      <span part="indicator" aria-hidden="true"></span>
-      <span part="label">${this.label(shown)}</span>
-      ${time && shown === 'expiring'
-        ? html`<span part="time" aria-hidden="true">${time}</span><span class="visually-hidden">${this.timeLeft('spoken')}</span>`
+    // Merged once per render, not once per text.
+    const text = this.text;
+    const expiring = shown === 'expiring';
+    const time = this.timeLeft(expiring ? 'countdown' : 'duration', text);
+    // The status class sits on the indicator, the only part it styles: a change restyles one node, not the subtree.
+    return html`<span part="base" lang=${this.language.locale} dir=${this.language.dir}>
+      <span part="indicator" class=${shown} aria-hidden="true"></span>
+      <span part="label">${this.label(shown, text)}</span>
+      ${time && expiring
+        ? html`<span part="time" aria-hidden="true">${time}</span><span class="visually-hidden">${this.timeLeft('spoken', text)}</span>`
         : time
           ? html`<span part="time">${time}</span>`
           : null}
-      <span part="announcement" class="visually-hidden" role="status">${this.announced ? this.label(this.announced) : ''}</span>
+      <span part="announcement" class="visually-hidden" role="status">${this.announced ? this.label(this.announced, text) : ''}</span>
     </span>`;
   }
 }

@@ -28,6 +28,13 @@ type DurationFormatCtor = new (locale: string, options: { style: 'long' | 'short
 /** `Intl.DurationFormat` where the browser has it (Chromium 129+, Safari 16.4+, Firefox 136+). */
 const durationFormat = (): DurationFormatCtor | undefined => (Intl as unknown as { DurationFormat?: DurationFormatCtor }).DurationFormat;
 
+/** Intl formatters are costly to build and pure to use: one per language and options, built on first use. */
+const formatters = new Map<string, unknown>();
+function formatter<T>(key: string, build: () => T): T {
+  if (!formatters.has(key)) formatters.set(key, build());
+  return formatters.get(key) as T;
+}
+
 /**
  * Writes the non-zero parts in words, through `Intl.DurationFormat`, else `Intl.NumberFormat` units
  * joined by `Intl.ListFormat`, else the translation's unit words chosen by `Intl.PluralRules`.
@@ -38,14 +45,16 @@ export function formatParts(parts: Parts, locale: string, style: 'long' | 'short
   if (units.length === 0) units.push('seconds' in parts ? 'seconds' : 'minutes');
   const shown: Parts = Object.fromEntries(units.map((unit) => [unit, parts[unit] ?? 0]));
   const DurationFormat = durationFormat();
-  if (DurationFormat && units.some((unit) => shown[unit]! > 0)) return new DurationFormat(locale, { style }).format(shown);
+  if (DurationFormat && units.some((unit) => shown[unit]! > 0)) {
+    return formatter(`duration ${locale} ${style}`, () => new DurationFormat(locale, { style })).format(shown);
+  }
   const words = units.map((unit) => formatUnit(shown[unit]!, UNIT_NAMES[unit], locale, style));
-  return new Intl.ListFormat(locale, { type: 'unit', style: style === 'long' ? 'long' : 'short' }).format(words);
+  return formatter(`list ${locale} ${style}`, () => new Intl.ListFormat(locale, { type: 'unit', style })).format(words);
 }
 
 function formatUnit(value: number, unit: 'day' | 'hour' | 'minute' | 'second', locale: string, style: 'long' | 'short'): string {
   try {
-    return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: style }).format(value);
+    return formatter(`unit ${locale} ${unit} ${style}`, () => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: style })).format(value);
   } catch {
     const category = new Intl.PluralRules(locale).select(value);
     const forms = unitWords(locale)[unit];
@@ -63,8 +72,8 @@ export function formatDuration(seconds: number, format: TimeFormat = 'short', lo
 /** A running clock for the warning window, in the language's digits: `1:52`, `0:09`, `1:00:00`. */
 export function formatCountdown(seconds: number, locale = 'en'): string {
   const total = Math.max(0, Math.ceil(seconds));
-  const two = new Intl.NumberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false });
-  const one = new Intl.NumberFormat(locale, { useGrouping: false });
+  const two = formatter(`two digits ${locale}`, () => new Intl.NumberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false }));
+  const one = formatter(`digits ${locale}`, () => new Intl.NumberFormat(locale, { useGrouping: false }));
   const hours = Math.floor(total / 3600);
   const minutes = Math.floor((total % 3600) / 60);
   const secs = two.format(total % 60);
@@ -87,9 +96,28 @@ export function writeTime(seconds: number, context: TimeFormatContext, hook: For
       console.warn(`formatTime threw for ${seconds} s (${context.kind}); using the built-in wording.`, error);
     }
   }
-  if (context.kind === 'countdown') return formatCountdown(seconds, context.locale);
-  if (context.kind === 'spoken') return speakCountdown(seconds, context.locale);
-  return formatDuration(seconds, context.format, context.locale);
+  return builtInTime(seconds, context);
+}
+
+/**
+ * The built-in wordings last written, per translation (a re-registered language starts afresh): every
+ * status showing one session writes the same time in the same task, so it is formatted once, not per element.
+ */
+const written = new WeakMap<object, Map<string, string>>();
+
+function builtInTime(seconds: number, { kind, locale, format }: TimeFormatContext): string {
+  const units = unitWords(locale);
+  let memo = written.get(units);
+  if (!memo) written.set(units, (memo = new Map()));
+  const key = `${kind} ${format} ${locale} ${seconds}`;
+  let text = memo.get(key);
+  if (text === undefined) {
+    text = kind === 'countdown' ? formatCountdown(seconds, locale) : kind === 'spoken' ? speakCountdown(seconds, locale) : formatDuration(seconds, format, locale);
+    // Only the current few seconds and minutes are asked for again.
+    if (memo.size >= 32) memo.clear();
+    memo.set(key, text);
+  }
+  return text;
 }
 
 /**

@@ -7,13 +7,15 @@ import { directionOf, nearestLang, translationFor, type ParaTranslation } from '
  */
 export class LangController implements ReactiveController {
   private observer: MutationObserver | null = null;
+  /** Read once per update: a render asks for the language several times, and the tree cannot change meanwhile. */
+  private duringUpdate: string | null = null;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
   }
 
   get locale(): string {
-    return nearestLang(this.host);
+    return this.duringUpdate ?? nearestLang(this.host);
   }
 
   get dir(): 'rtl' | 'ltr' {
@@ -22,6 +24,14 @@ export class LangController implements ReactiveController {
 
   get translation(): ParaTranslation {
     return translationFor(this.locale);
+  }
+
+  hostUpdate(): void {
+    this.duringUpdate = nearestLang(this.host);
+  }
+
+  hostUpdated(): void {
+    this.duringUpdate = null;
   }
 
   hostConnected(): void {

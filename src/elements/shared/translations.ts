@@ -42,6 +42,8 @@ export function translationFor(locale: string): ParaTranslation {
 export const unitWords = (locale: string): ParaTranslation['units'] => translationFor(locale).units;
 
 const warnedLangs = new Set<string>();
+/** `lang` value → canonical tag: a page has a handful of them, and every element render asks. */
+const canonicalLangs = new Map<string, string>();
 
 /**
  * The language an element speaks: the `lang` of its nearest ancestor that has one (crossing shadow
@@ -60,8 +62,12 @@ export function nearestLang(element: Element): string {
 
 function validLang(lang: string, element: Element): string {
   if (lang.trim() === '') return 'en';
+  const known = canonicalLangs.get(lang);
+  if (known !== undefined) return known;
   try {
-    return Intl.getCanonicalLocales(lang)[0] ?? 'en';
+    const canonical = Intl.getCanonicalLocales(lang)[0] ?? 'en';
+    canonicalLangs.set(lang, canonical);
+    return canonical;
   } catch {
     if (!warnedLangs.has(lang)) {
       warnedLangs.add(lang);
