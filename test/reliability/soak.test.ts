@@ -99,4 +99,34 @@ describe('reliability: seeded random soak', function () {
     expect(result.busiestTabHourTimers, failure).to.be.below(TIMERS_PER_TAB_HOUR);
     expect(leaks, failure).to.deep.equal({ timers: 0, listeners: 0, locks: 0, channels: 0 });
   });
+
+  it('runs 7 simulated days × 5 tabs × 2 sessions per page with faults aimed at either: each keeps its own promises, neither moves the other', async () => {
+    const seed = SOAK_SEED ?? Math.floor(Math.random() * 2 ** 31);
+    const result = await runSoak(seed, 5, 7, { sessions: 2 });
+    const { invariants, leaks, perSession, crossSession } = result;
+    const failure = `2-session soak seed ${seed} — replay with SOAK_SEED = ${seed}: ${invariants.violations.slice(0, 5).join('; ')}`;
+    report('soak, 2 sessions per page', {
+      seed,
+      faultsInjected: result.faultCount,
+      byFault: result.faults,
+      expiriesSeen: perSession.map((i) => i.expiriesSeen),
+      falseExpiries: perSession.map((i) => i.falseExpiries),
+      missedExpiries: perSession.map((i) => i.missedExpiries),
+      crossSessionEventsWatched: crossSession.eventsWatched,
+      crossSessionChanges: crossSession.violations.length,
+      signedOutWithLiveSession: result.signedOutLive.length,
+      resumedForOtherAccount: result.resumedForOtherAccount,
+      busiestTabHourTimers: result.busiestTabHourTimers,
+      leaks,
+    });
+    expect(invariants.falseExpiries, failure).to.equal(0);
+    expect(invariants.missedExpiries, failure).to.equal(0);
+    expect(crossSession.violations.slice(0, 3), failure).to.deep.equal([]);
+    expect(result.signedOutLive.slice(0, 3), failure).to.deep.equal([]);
+    expect(result.resumedForOtherAccount, failure).to.equal(0);
+    expect(result.busiestTabHourTimers, failure).to.be.below(TIMERS_PER_TAB_HOUR);
+    expect(leaks, failure).to.deep.equal({ timers: 0, listeners: 0, locks: 0, channels: 0 });
+    for (const session of perSession) expect(session.expiriesSeen, 'each session must actually end sometimes').to.be.greaterThan(0);
+    expect(crossSession.eventsWatched, 'the soak must watch events of one session against the other').to.be.greaterThan(10);
+  });
 });
