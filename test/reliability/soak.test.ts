@@ -8,6 +8,17 @@ const SOAK_SEED: number | null = null;
 /** Seeds that once found a bug (whole-second cookies, sleep, clock set back, a lost first answer, a late message). */
 const REGRESSION_SEEDS = [1914980148, 1224793158, 156342643, 74437221, 2108996176, 1736842883, 665378847];
 
+/**
+ * Two-session seeds that still fail (the in-suite seed 965077358 and an off-suite run of 240 seeds): a forged
+ * `expired` adopted as the answer to the checks in flight at start (965077358, 760256861 with a 30-day session,
+ * 118430011), a waiter resumed for another account (759789640, 760209347, 118342902), signed-out with a live
+ * server session (760082643, 118295388, 118390416), a missed expiry (119008098). Each needs its engine fix and
+ * then moves to the regression seeds.
+ */
+const FAILING_SEEDS_TWO_SESSIONS: Array<[seed: number, sessionLength?: number]> = [
+  [965077358], [760256861, 30 * 24 * 3600], [118430011], [759789640], [760209347], [118342902], [760082643], [118295388], [118390416], [119008098],
+];
+
 /** A tab's timers in its busiest simulated hour stay under this, for every session length. */
 const TIMERS_PER_TAB_HOUR = 400;
 
@@ -21,6 +32,17 @@ describe('reliability: seeded random soak', function () {
       expect(invariants.falseExpiries, failure).to.equal(0);
       expect(invariants.missedExpiries, failure).to.equal(0);
       expect(leaks, failure).to.deep.equal({ timers: 0, listeners: 0, locks: 0, channels: 0 });
+    }
+  });
+
+  // Pending engine fixes: these seeds still break a two-session promise (see FAILING_SEEDS_TWO_SESSIONS).
+  it.skip('replays the two-session seeds that still fail: no false or missed expiry, no cross-session change, no wrong sign-out or resume', async () => {
+    for (const [seed, sessionLength] of FAILING_SEEDS_TWO_SESSIONS) {
+      const result = await runSoak(seed, 5, 7, { sessions: 2, sessionLength });
+      const failure = `2-session soak seed ${seed}: ${[...result.invariants.violations, ...result.signedOutLive].slice(0, 3).join('; ')}`;
+      expect(result.invariants.falseExpiries + result.invariants.missedExpiries, failure).to.equal(0);
+      expect([...result.crossSession.violations, ...result.signedOutLive], failure).to.deep.equal([]);
+      expect(result.resumedForOtherAccount, failure).to.equal(0);
     }
   });
 

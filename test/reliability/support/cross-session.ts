@@ -4,6 +4,9 @@ import type { TabWorld } from '../../core/support/tab-world.js';
 /** Statuses a session only enters for its own reasons: its expiry, its logout, its re-authentication. */
 const OWN_REASONS_ONLY: readonly SessionStatus[] = ['expired', 'signed-out', 'reauthenticating'];
 
+/** The cookie keeps whole seconds, and a corrected clock may put an answer a little off. */
+const CLOCK_SLACK_MS = 2_000;
+
 interface Snapshot {
   session: number;
   serverExpiresAt: number | null;
@@ -36,7 +39,9 @@ export class CrossSessionWatch {
         if (!tab?.alive) continue;
         const now = tab.sessions[earlier.session].engine.state;
         const entered = now.status !== was.status && OWN_REASONS_ONLY.includes(now.status);
-        if (!entered && now.expiresAt === was.expiresAt) continue;
+        // Catching up with its own server (a first check, a late answer) is that session's own news.
+        const ownTruth = now.expiresAt === was.expiresAt || (now.expiresAt !== null && Math.abs(now.expiresAt - server.expiresAt!) <= CLOCK_SLACK_MS);
+        if (!entered && ownTruth) continue;
         this.violations.push(
           `session ${session + 1}'s ${what} changed session ${earlier.session + 1} in ${tab.id}: ${was.status} → ${now.status}, expiresAt ${was.expiresAt} → ${now.expiresAt}`,
         );
