@@ -22,6 +22,7 @@ export interface EffectTargets {
   replan(): void;
   cancelLogoutGrace(): void;
   confirmSignOut(): void;
+  confirmParaLogout(): void;
 }
 
 type Runners = { [T in Effect['type']]: (targets: EffectTargets, effect: Extract<Effect, { type: T }>) => void };
@@ -49,6 +50,7 @@ const RUNNERS: Runners = {
   replan: (targets) => targets.replan(),
   'cancel-logout-grace': (targets) => targets.cancelLogoutGrace(),
   'confirm-sign-out': (targets) => targets.confirmSignOut(),
+  'confirm-para-logout': (targets) => targets.confirmParaLogout(),
 };
 
 /** Runs a transition's effects in the order it listed them. */

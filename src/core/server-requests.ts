@@ -6,6 +6,7 @@ import type { RetryPlan } from './retry.js';
 import { SingleFlight } from './single-flight.js';
 import { isUsableStatus } from './state.js';
 import type { TabSync } from './tab-sync.js';
+import { paraLogoutConfirmed } from './transitions/page-event.js';
 import { remoteSignOutConfirmed } from './transitions/remote-message.js';
 import { checkAnswered, extended, type CheckAnswer } from './transitions/server-answer.js';
 import type { SessionView, Step } from './transitions/step.js';
@@ -31,6 +32,7 @@ export class ServerRequests {
   private readonly checkFlight = new SingleFlight<SessionState>();
   private readonly extendFlight = new SingleFlight<boolean>();
   private readonly signOutFlight = new SingleFlight<void>();
+  private readonly paraLogoutFlight = new SingleFlight<void>();
   /** Bumped by stop(): answers to requests made before are dropped. */
   private generation = 0;
 
@@ -141,6 +143,20 @@ export class ServerRequests {
     const signedOut = answer.type === 'inactive' && this.signOutUnconfirmed;
     if (answer.type !== 'failed') this.signOutUnconfirmed = false;
     this.context.apply(signedOut ? remoteSignOutConfirmed(view) : checkAnswered(view, answer));
+  }
+
+  /**
+   * An SDK `paraLogout` no tab explained may be another session's on this page: sign out only when our own
+   * server says the session is gone. Unreachable proves nothing here; the next check will tell.
+   */
+  confirmParaLogout(): Promise<void> {
+    if (!this.context.running()) return Promise.resolve();
+    return this.paraLogoutFlight.run(async () => {
+      const generation = this.generation;
+      const outcome = await this.context.para.isSessionActive();
+      if (generation !== this.generation || !outcome.ok || outcome.value !== false) return;
+      this.context.apply(paraLogoutConfirmed(this.context.view()));
+    });
   }
 
   private readAnswer(outcome: CallOutcome<boolean>): CheckAnswer {

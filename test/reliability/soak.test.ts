@@ -11,18 +11,28 @@ import { runSoak, type SoakOptions, type SoakResult } from './support/soak.js';
 const { seed: SOAK_SEED = null, explore: SOAK_EXPLORE = 0 } =
   (globalThis as { soakConfig?: { seed?: number | null; explore?: number } }).soakConfig ?? {};
 
+const THIRTY_DAYS = 30 * 24 * 3600;
+
 /** The runs `npm test` makes with every fault, one per session length. */
 const SAMPLE_SEED = 1318771463;
 const SAMPLE_SEED_30_DAYS = 26300125;
+const SAMPLE_SEED_TWO_SESSIONS = 965077358;
 
 /** Seeds that once found a bug (whole-second cookies, sleep, clock set back, a lost first answer, a late message, a forged answer to a check in flight, an unconfirmable sign-out, a tab that forgot whose session it was). */
 const REGRESSION_SEEDS = [1914980148, 1224793158, 156342643, 74437221, 2108996176, 1736842883, 665378847, 741720942, 188836534, 1603691817, 684983869, 1025727663];
 /** The same, found with a 30-day session (a tab back from signed-out on another tab's news forgot whose session it was; the tab model wrapped a throttled 24.8-day timer that browsers do not). */
 const REGRESSION_SEEDS_30_DAYS = [2105191724, 891066813];
+/**
+ * Two sessions per page (two apps on one origin): an SDK logout of one signed the other out in every tab, a forged
+ * `expired` answered the checks in flight at start, waiting work resumed for another account, a sign-out the
+ * server could not confirm, a missed expiry.
+ */
+const REGRESSION_SEEDS_TWO_SESSIONS: Array<[seed: number, sessionLength?: number]> = [
+  [760256861, THIRTY_DAYS], [118430011], [759789640], [760209347], [118342902], [760082643], [118295388], [118390416], [119008098],
+];
 
 /** A tab's timers in its busiest simulated hour stay under this, for every session length. */
 const TIMERS_PER_TAB_HOUR = 400;
-const THIRTY_DAYS = 30 * 24 * 3600;
 
 const isChromium = /Chrome\//.test(navigator.userAgent);
 
@@ -64,6 +74,10 @@ describe('reliability: seeded random soak', function () {
     for (const seed of REGRESSION_SEEDS_30_DAYS) {
       const result = await soak(seed, { sessionLength: THIRTY_DAYS });
       expect(broken(result).join('; '), `30-day soak seed ${seed} — ${replay(seed)}`).to.equal('');
+    }
+    for (const [seed, sessionLength] of REGRESSION_SEEDS_TWO_SESSIONS) {
+      const result = await soak(seed, { sessions: 2, sessionLength });
+      expect(broken(result).join('; '), `2-session soak seed ${seed} — ${replay(seed)}`).to.equal('');
     }
   });
 
@@ -133,15 +147,39 @@ describe('reliability: seeded random soak', function () {
     expect(broken(result).join('; '), `30-day soak seed ${seed} — ${replay(seed)}`).to.equal('');
   });
 
+  it('runs 7 simulated days × 5 tabs × 2 sessions per page with faults aimed at either: each keeps its own promises, neither moves the other', async () => {
+    const seed = SOAK_SEED ?? SAMPLE_SEED_TWO_SESSIONS;
+    const result = await soak(seed, { sessions: 2 });
+    const { perSession, crossSession, leaks } = result;
+    report('soak, 2 sessions per page', {
+      seed,
+      faultsInjected: result.faultCount,
+      byFault: result.faults,
+      expiriesSeen: perSession.map((i) => i.expiriesSeen),
+      falseExpiries: perSession.map((i) => i.falseExpiries),
+      missedExpiries: perSession.map((i) => i.missedExpiries),
+      crossSessionEventsWatched: crossSession.eventsWatched,
+      crossSessionChanges: crossSession.violations.length,
+      signedOutWithLiveSession: result.signedOutLive.length,
+      resumedForOtherAccount: result.resumedForOtherAccount,
+      busiestTabHourTimers: result.busiestTabHourTimers,
+      leaks,
+    });
+    expect(broken(result).join('; '), `2-session soak seed ${seed} — ${replay(seed)}`).to.equal('');
+    for (const session of perSession) expect(session.expiriesSeen, 'each session must actually end sometimes').to.be.greaterThan(0);
+    expect(crossSession.eventsWatched, 'the soak must watch events of one session against the other').to.be.greaterThan(10);
+  });
+
   if (SOAK_EXPLORE > 0) {
-    it(`explores ${SOAK_EXPLORE} random seeds (SOAK_EXPLORE), every third a 30-day session`, async function () {
+    it(`explores ${SOAK_EXPLORE} random seeds (SOAK_EXPLORE): 2-hour, 2 sessions per page and 30-day sessions in turn`, async function () {
       this.timeout(SOAK_EXPLORE * 5_000 + 60_000);
       const failed: string[] = [];
       for (let run = 0; run < SOAK_EXPLORE; run += 1) {
         const seed = Math.floor(Math.random() * 2 ** 31);
-        const thirtyDays = run % 3 === 2;
-        const problems = broken(await soak(seed, thirtyDays ? { sessionLength: THIRTY_DAYS } : {}));
-        if (problems.length > 0) failed.push(`${seed}${thirtyDays ? ' (30-day session)' : ''}: ${problems.join('; ')}`);
+        const kind = (['', ' (2 sessions)', ' (30-day session)'] as const)[run % 3];
+        const options: SoakOptions = run % 3 === 1 ? { sessions: 2 } : run % 3 === 2 ? { sessionLength: THIRTY_DAYS } : {};
+        const problems = broken(await soak(seed, options));
+        if (problems.length > 0) failed.push(`${seed}${kind}: ${problems.join('; ')}`);
       }
       report('soak exploration', { runs: SOAK_EXPLORE, failed: failed.length });
       expect(failed.join('\n'), `${failed.length} of ${SOAK_EXPLORE} random seeds broke a promise; replay one with SOAK_SEED`).to.equal('');

@@ -47,9 +47,18 @@ export function paraLogout(view: SessionView, crossTab: boolean, graceRunning: b
   return 'wait';
 }
 
-/** The grace period ended with no tab saying it was re-authenticating: the user signed out. */
+const logoutExplained = (view: SessionView): boolean =>
+  view.reauth.logoutExpected || view.state.status === 'reauthenticating' || view.state.status === 'expired';
+
+/**
+ * The grace period ended with no tab saying it was re-authenticating. The SDK's window events name no
+ * client, so it may be another session's on this page: ask our server before signing out.
+ */
 export function logoutGraceEnded(view: SessionView): Step {
-  const { status } = view.state;
-  if (view.reauth.logoutExpected || status === 'reauthenticating' || status === 'expired') return NOTHING;
-  return signOut(view, false);
+  return logoutExplained(view) ? NOTHING : { effects: [effect('confirm-para-logout')] };
+}
+
+/** Our server says this session is gone after an unexplained SDK logout: the user signed out. */
+export function paraLogoutConfirmed(view: SessionView): Step {
+  return logoutExplained(view) ? NOTHING : signOut(view, false);
 }

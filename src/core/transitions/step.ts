@@ -43,6 +43,8 @@ export type Effect =
   | { type: 'replan' }
   /** Another tab says the user signed out: ask the server before signing out here. */
   | { type: 'confirm-sign-out' }
+  /** An SDK logout nobody explained: sign out only once our own server says the session is gone. */
+  | { type: 'confirm-para-logout' }
   /** Another tab explained (or settled) an SDK logout: stop waiting to believe it. */
   | { type: 'cancel-logout-grace' };
 

@@ -1,20 +1,33 @@
 import { createParaSession, type ParaSessionEngine } from '../../../src/core/engine.js';
-import { createTabCoordinator, type CrossTabCoordinator } from '../../../src/core/tabs/tab-coordinator.js';
+import { sessionChannelName } from '../../../src/core/session-channel.js';
+import { createTabCoordinator, DEFAULT_CHANNEL_NAME, type CrossTabCoordinator } from '../../../src/core/tabs/tab-coordinator.js';
 import type { KeepAlivePolicy } from '../../../src/core/types.js';
 import { FakeChannelHub, FakeStorageHub } from './fake-channel.js';
 import { FakeClock } from './fake-clock.js';
 import { fakeEnvironment, type FakeEnvironment } from './fake-environment.js';
 import { FakeLockHub } from './fake-locks.js';
 import { FakeParaClient, FakeParaServer } from './fake-para.js';
+import { readClientKey } from '../../../src/para/client-key.js';
 import { TabClock } from './tab-clock.js';
+
+/** One session's engine in a tab: its own client, coordinator and events fired. */
+export interface TabSession {
+  client: FakeParaClient;
+  coordinator: CrossTabCoordinator;
+  engine: ParaSessionEngine;
+  fired: Record<string, number>;
+}
 
 export interface Tab {
   id: string;
   environment: FakeEnvironment;
   clock: TabClock;
+  /** The first session's client, coordinator and engine (the only ones when the world has one session). */
   client: FakeParaClient;
   coordinator: CrossTabCoordinator;
   engine: ParaSessionEngine;
+  /** Every session this tab hosts, in the world's order. */
+  sessions: TabSession[];
   /** False once killed (crash) or closed (stop). */
   alive: boolean;
   killed: boolean;
@@ -29,25 +42,39 @@ export interface TabWorldOptions {
   truthCheckEvery?: number;
   signedIn?: boolean;
   random?: () => number;
+  /**
+   * Sessions per page (default 1): each has its own server, cookie jar and client for another app (API key
+   * and environment), so its own channel and locks; all share the page, the clock, the channel and lock hubs.
+   */
+  sessions?: number;
 }
 
-/** Several tabs of one origin in one test page: one server, one cookie jar, shared channels and locks. */
+/** Several tabs of one origin in one test page: one server and cookie jar per session, shared channels and locks. */
 export class TabWorld {
   readonly clock = new FakeClock();
+  /** The first session's server. */
   readonly server: FakeParaServer;
+  readonly servers: FakeParaServer[];
+  /** Each session's tab channel name. */
+  readonly channelNames: string[];
   readonly channels: FakeChannelHub;
   readonly storage: FakeStorageHub;
   readonly locks = new FakeLockHub();
   readonly tabs: Tab[] = [];
-  private readonly jar: { cookie?: string } = {};
+  private readonly jars: Array<{ cookie?: string }>;
   private readonly random: () => number;
 
   constructor(readonly options: TabWorldOptions = {}) {
     this.random = options.random ?? (() => 0.5);
-    this.server = new FakeParaServer(this.clock, (options.sessionLength ?? 7200) * 1000);
+    const count = options.sessions ?? 1;
+    this.servers = Array.from({ length: count }, () => new FakeParaServer(this.clock, (options.sessionLength ?? 7200) * 1000));
+    this.server = this.servers[0];
+    this.jars = this.servers.map(() => ({}));
     this.channels = new FakeChannelHub(this.clock, this.random);
     this.storage = new FakeStorageHub(this.clock);
-    if (options.signedIn !== false) this.server.signIn();
+    // One session keeps the kit's default channel; several are keyed as the engine keys them (environment, API key).
+    this.channelNames = this.servers.map((_, i) => (count === 1 ? DEFAULT_CHANNEL_NAME : sessionChannelName(undefined, readClientKey(appContext(i)), () => {}, 'TabWorld')));
+    if (options.signedIn !== false) for (const server of this.servers) server.signIn();
   }
 
   open({ visible = true }: { visible?: boolean } = {}): Tab {
@@ -55,9 +82,19 @@ export class TabWorld {
     const environment = fakeEnvironment();
     environment.document.visibilityState = visible ? 'visible' : 'hidden';
     const clock = new TabClock(this.clock);
-    const client = new FakeParaClient(this.server, environment.window, this.jar);
+    const sessions = this.servers.map((server, i) => this.openSession(id, i, server, environment, clock));
+    const tab: Tab = { id, environment, clock, ...sessions[0], sessions, alive: true, killed: false };
+    this.tabs.push(tab);
+    for (const session of sessions) session.engine.start();
+    return tab;
+  }
+
+  private openSession(id: string, index: number, server: FakeParaServer, environment: FakeEnvironment, clock: TabClock): TabSession {
+    const client = new FakeParaClient(server, environment.window, this.jars[index]);
+    if (this.servers.length > 1) Object.assign(client, appContext(index));
     const transport = this.options.transport ?? 'broadcast-channel';
     const coordinator = createTabCoordinator({
+      channelName: this.channelNames[index],
       tabId: id,
       clock,
       environment,
@@ -80,18 +117,16 @@ export class TabWorld {
     for (const type of ['extended', 'expired', 'signed-out', 'reauth-request', 'reauth-complete'] as const) {
       engine.on(type, () => (fired[type] = (fired[type] ?? 0) + 1));
     }
-    const tab: Tab = { id, environment, clock, client, coordinator, engine, alive: true, killed: false, fired };
-    this.tabs.push(tab);
-    engine.start();
-    return tab;
+    return { client, coordinator, engine, fired };
   }
 
   get alive(): Tab[] {
     return this.tabs.filter((tab) => tab.alive);
   }
 
-  leaders(): Tab[] {
-    return this.alive.filter((tab) => tab.engine.state.leader);
+  /** Tabs leading session `session` (the first by default). */
+  leaders(session = 0): Tab[] {
+    return this.alive.filter((tab) => tab.sessions[session].engine.state.leader);
   }
 
   /** The tab crashes or its process is killed: no cleanup runs; the browser reclaims locks and channels. */
@@ -107,7 +142,7 @@ export class TabWorld {
   /** The tab is closed normally: the engine stops. */
   close(tab: Tab): void {
     tab.alive = false;
-    tab.engine.stop();
+    for (const session of tab.sessions) session.engine.stop();
   }
 
   freeze(tab: Tab): void {
@@ -146,6 +181,11 @@ export class TabWorld {
   }
 
   requests(): number {
-    return this.server.requests;
+    return this.servers.reduce((sum, server) => sum + server.requests, 0);
   }
+}
+
+/** What `ParaWeb` keeps of session `index`'s app: its own API key and environment. */
+function appContext(index: number): { ctx: { apiKey: string; env: string } } {
+  return { ctx: { apiKey: `soak-app-${index + 1}`, env: index % 2 === 0 ? 'BETA' : 'PROD' } };
 }

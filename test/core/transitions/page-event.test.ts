@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { activity, logoutGraceEnded, paraLogout, signatureExtends, signed, wake, WAKE_DEDUPE_MS } from '../../../src/core/transitions/page-event.js';
+import { activity, logoutGraceEnded, paraLogout, paraLogoutConfirmed, signatureExtends, signed, wake, WAKE_DEDUPE_MS } from '../../../src/core/transitions/page-event.js';
 import { NOTHING } from '../../../src/core/transitions/step.js';
 import { effectsOf, MINUTE, NOW, viewOf } from './view-fixture.js';
 
@@ -40,10 +40,17 @@ describe('transitions: a page event', () => {
     expect(paraLogout(viewOf({}, { reauth: { open: true, logoutExpected: true } }), false, false)).to.equal(NOTHING);
   });
 
-  it('when the grace period ends unexplained, the user signed out (without telling tabs that told us)', () => {
+  it('when the grace period ends unexplained, our server is asked (the logout may be another session on this page)', () => {
     const step = logoutGraceEnded(viewOf());
+    expect(step.patch).to.equal(undefined);
+    expect(effectsOf(step)).to.deep.equal(['confirm-para-logout']);
+    expect(logoutGraceEnded(viewOf({ status: 'reauthenticating' }))).to.equal(NOTHING);
+  });
+
+  it('once our server confirms the unexplained logout, the user signed out (without telling tabs that told us)', () => {
+    const step = paraLogoutConfirmed(viewOf());
     expect(step.patch?.status).to.equal('signed-out');
     expect(effectsOf(step)).to.not.include('publish');
-    expect(logoutGraceEnded(viewOf({ status: 'reauthenticating' }))).to.equal(NOTHING);
+    expect(paraLogoutConfirmed(viewOf({ status: 'reauthenticating' }))).to.equal(NOTHING);
   });
 });

@@ -1,5 +1,5 @@
 import type { SessionStatus } from '../../../src/core/types.js';
-import type { TabWorld } from '../../core/support/tab-world.js';
+import type { Tab, TabWorld } from '../../core/support/tab-world.js';
 
 const SECOND = 1000;
 /** Statuses that do not claim the session is usable. */
@@ -28,17 +28,27 @@ export class ExpiryInvariants {
     private readonly world: TabWorld,
     private readonly truthCheckEveryMs: number,
     private readonly requestTimeoutMs = 20 * SECOND,
+    /** Which of the world's sessions these promises are about. */
+    private readonly session = 0,
   ) {}
+
+  private get server() {
+    return this.world.servers[this.session];
+  }
+
+  private engineOf(tab: Tab) {
+    return tab.sessions[this.session].engine;
+  }
 
   /** Subscribes to every tab not yet watched: a false expiry is caught at the moment it happens. */
   watchTabs(): void {
     for (const tab of this.world.tabs) {
       if (this.watched.has(tab.id)) continue;
       this.watched.add(tab.id);
-      tab.engine.on('change', ({ state, previous }) => {
-        if (state.status === 'expired' && previous.status !== 'expired' && this.world.server.isActive()) {
+      this.engineOf(tab).on('change', ({ state, previous }) => {
+        if (state.status === 'expired' && previous.status !== 'expired' && this.server.isActive()) {
           this.falseExpiries += 1;
-          this.violations.push(`false expiry in ${tab.id} at ${new Date(this.world.clock.serverNow()).toISOString()}`);
+          this.violations.push(`false expiry of session ${this.session + 1} in ${tab.id} at ${new Date(this.world.clock.serverNow()).toISOString()}`);
         }
       });
     }
@@ -54,7 +64,8 @@ export class ExpiryInvariants {
   }
 
   check(frozen: ReadonlySet<string>): void {
-    const { server, clock } = this.world;
+    const { server } = this;
+    const { clock } = this.world;
     const now = clock.serverNow();
     if (server.isActive()) {
       this.inactiveSince = null;
@@ -70,9 +81,9 @@ export class ExpiryInvariants {
     if (now <= deadline) return;
     for (const tab of this.world.alive) {
       const visible = tab.environment.document.visibilityState === 'visible';
-      if (!visible || frozen.has(tab.id) || NOT_CLAIMING_ACTIVE.includes(tab.engine.state.status)) continue;
+      if (!visible || frozen.has(tab.id) || NOT_CLAIMING_ACTIVE.includes(this.engineOf(tab).state.status)) continue;
       this.missedExpiries += 1;
-      this.violations.push(`missed expiry in ${tab.id} at ${new Date(now).toISOString()}: ${tab.engine.state.status} ${Math.round((now - this.inactiveSince) / 1000)} s after the server ended the session`);
+      this.violations.push(`missed expiry of session ${this.session + 1} in ${tab.id} at ${new Date(now).toISOString()}: ${this.engineOf(tab).state.status} ${Math.round((now - this.inactiveSince) / 1000)} s after the server ended the session`);
       this.inactiveSince = now; // one report per tab per lapse, not one per step
     }
   }

@@ -1,18 +1,30 @@
 import { TabWorld, type Tab } from '../../core/support/tab-world.js';
 import { userActs } from '../../core/support/fake-environment.js';
+import { CrossSessionWatch } from './cross-session.js';
 import { ExpiryInvariants } from './invariants.js';
+import { hostileMessages } from './hostile-tab.js';
 import { between, pick, seeded } from './random.js';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
-/** Sleep or a clock change with no page event shows at the page's next look: within 15 min (src/core/wake.ts). */
+/** A visible page looks at the clock at least this often (src/core/schedule.ts): a clock jump shows by then. */
 const CLOCK_JUMP_SEEN_WITHIN = 15 * MINUTE;
 const FAULTS = [
   'network', '429', '5xx', 'hang', 'keep-alive-false', 'revoke', 'clock-forward', 'clock-back', 'throttle', 'freeze',
   'kill-leader-mid-request', 'lost-messages', 'failing-logout', 'account-switch', 'hostile-tab',
 ] as const;
-export type Fault = (typeof FAULTS)[number];
+/** With several sessions, one also signs out while the other lives on. */
+const MULTI_SESSION_FAULTS = [...FAULTS, 'logout'] as const;
+export type Fault = (typeof MULTI_SESSION_FAULTS)[number];
+
+/** The invariants of all sessions, added up. */
+export interface InvariantTotals {
+  falseExpiries: number;
+  missedExpiries: number;
+  expiriesSeen: number;
+  violations: string[];
+}
 
 export interface SoakResult {
   seed: number;
@@ -20,7 +32,12 @@ export interface SoakResult {
   days: number;
   faults: Record<Fault, number>;
   faultCount: number;
-  invariants: ExpiryInvariants;
+  sessions: number;
+  invariants: InvariantTotals;
+  /** Each session's own invariants. */
+  perSession: ExpiryInvariants[];
+  /** One session's events that changed another's state, and how many events were watched. */
+  crossSession: { violations: string[]; eventsWatched: number };
   leaks: ReturnType<TabWorld['leaks']>;
   exported: string[];
   world: TabWorld;
@@ -35,55 +52,50 @@ export interface SoakResult {
 export interface SoakOptions {
   /** Para's session length in seconds (default 7200); 30 days is the longest Para allows. */
   sessionLength?: number;
+  /** Sessions per page (default 1): each its own app, server, expiry, revocation, logout and account. */
+  sessions?: number;
   /** Hears every fault and user step as it happens (server time first): for replaying a failing seed. */
   trace?: (line: string) => void;
 }
 
-/** What a hostile (or badly broken) tab on the channel sends: junk, far-future times, contradictions. */
-function hostileMessages(now: number): unknown[] {
-  const envelope = (message: unknown) => ({ app: 'para-session-kit', v: 1, from: 'hostile', channel: 'session', message });
-  const year = 365 * 24 * HOUR;
-  return [
-    null,
-    'signed-out',
-    envelope({ type: 'state', status: 'expired', kind: 'user', expiresAt: 'soon' }),
-    envelope({ type: 'activity', at: now + 10 * year }),
-    envelope({ type: 'clock', sentAt: now + year }),
-    envelope({ type: 'state', status: 'active', kind: 'user', expiresAt: now + year, lastCheckedAt: now, lastExtendedAt: now, sentAt: now }),
-    envelope({ type: 'state', status: 'expired', kind: 'user', expiresAt: null, lastCheckedAt: now, lastExtendedAt: null, sentAt: now }),
-    envelope({ type: 'signed-out' }),
-    envelope({ type: 'reauth-complete' }),
-  ];
-}
-
 /**
- * Random days in the life of `tabs` tabs: a user who comes and goes, re-authenticates after expiries, and
- * every fault of the list at random moments. Invariants are checked every simulated second while the
- * server says expired, every 30 s otherwise.
+ * Random days in the life of `tabs` tabs, each hosting `sessions` sessions: a user who comes and goes,
+ * re-authenticates after expiries, and every fault of the list at random moments, each aimed at one
+ * session. Invariants are checked every simulated second while a server says expired, every 30 s otherwise.
  */
 export async function runSoak(seed: number, tabs: number, days: number, options: SoakOptions = {}): Promise<SoakResult> {
   const random = seeded(seed);
   const truthCheckEvery = 900;
-  const world = new TabWorld({ random, truthCheckEvery, keepAlive: 'activity', sessionLength: options.sessionLength });
+  const sessions = options.sessions ?? 1;
+  const world = new TabWorld({ random, truthCheckEvery, keepAlive: 'activity', sessionLength: options.sessionLength, sessions });
+  const indices = world.servers.map((_, i) => i);
+  // One session draws nothing to choose it, so the one-session soak replays its seeds as before.
+  const pickSession = () => (sessions === 1 ? 0 : pick(random, indices));
+  const faultList: readonly Fault[] = sessions === 1 ? FAULTS : MULTI_SESSION_FAULTS;
   const signedOutLive: string[] = [];
   let resumedForOtherAccount = 0;
-  let account = 'user-a';
+  const accounts = indices.map(() => 'user-a');
   let busiestTabHourTimers = 0;
   let hourStartedAt = world.clock.serverNow();
   let hourWakeUps = world.clock.wakeUps;
   world.channels.lossRate = 0.02;
-  const invariants = new ExpiryInvariants(world, truthCheckEvery * SECOND);
+  const perSession = indices.map((i) => new ExpiryInvariants(world, truthCheckEvery * SECOND, 20 * SECOND, i));
+  const crossSession = new CrossSessionWatch(world);
   const frozen = new Set<string>();
-  const faults = Object.fromEntries(FAULTS.map((fault) => [fault, 0])) as Record<Fault, number>;
+  const faults = Object.fromEntries(faultList.map((fault) => [fault, 0])) as Record<Fault, number>;
   const exported: string[] = [];
   const restore: Array<{ at: number; undo: () => void }> = [];
+  const watchTabs = () => perSession.forEach((invariants) => invariants.watchTabs());
+  /** A fault of the tab or the machine (clock, freeze, kill) hides the truth from every session. */
+  const noteTabFault = (until: number) => perSession.forEach((invariants) => invariants.noteFault(until));
   for (let i = 0; i < tabs; i += 1) world.open({ visible: i === 0 });
-  invariants.watchTabs();
+  watchTabs();
 
   const visibleTab = (): Tab | undefined => world.alive.find((tab) => tab.environment.document.visibilityState === 'visible');
+  const engineOf = (tab: Tab, session: number) => tab.sessions[session].engine;
   const advance = async (ms: number) => {
     for (let left = ms; left > 0; ) {
-      const chunk = Math.min(left, world.server.isActive() ? 30 * SECOND : SECOND);
+      const chunk = Math.min(left, world.servers.every((server) => server.isActive()) ? 30 * SECOND : SECOND);
       await world.advance(chunk);
       left -= chunk;
       const now = world.clock.serverNow();
@@ -91,7 +103,7 @@ export async function runSoak(seed: number, tabs: number, days: number, options:
         restore.splice(restore.indexOf(item), 1);
         item.undo();
       }
-      invariants.check(frozen);
+      for (const invariants of perSession) invariants.check(frozen);
       watchSignOuts();
       if (now - hourStartedAt >= HOUR) {
         busiestTabHourTimers = Math.max(busiestTabHourTimers, (world.clock.wakeUps - hourWakeUps) / Math.max(1, world.alive.length));
@@ -100,27 +112,35 @@ export async function runSoak(seed: number, tabs: number, days: number, options:
       }
     }
   };
+  /** One session's event, with every other session's state compared around it (none when there is one session). */
+  const aroundEvent = (session: number, what: string, event: () => Promise<void>) =>
+    sessions === 1 ? event() : crossSession.around(session, what, event, () => advance(2 * SECOND));
   const signOutWatched = new Set<string>();
-  /** The account each tab last saw with a usable session. */
+  /** The account each tab last saw with a usable session, per session (key: session index and tab id). */
   const accountSeen = new Map<string, string | undefined>();
-  /** A tab that enters `signed-out` while the server session lives was told a logout happened that did not. */
+  /** A tab that enters `signed-out` while its server session lives was told a logout happened that did not. */
   const watchSignOuts = () => {
     for (const tab of world.tabs) {
       if (signOutWatched.has(tab.id)) continue;
       signOutWatched.add(tab.id);
-      // Until it sees a session, a tab's work belongs to the account its SDK held when it opened.
-      accountSeen.set(tab.id, tab.client.userId);
-      tab.engine.on('change', ({ state, previous }) => {
-        if (state.status === 'active' || state.status === 'expiring') accountSeen.set(tab.id, tab.client.userId);
-        if (state.status !== 'signed-out' || previous.status === 'signed-out' || !world.server.isActive()) return;
-        signedOutLive.push(`${tab.id} at ${new Date(world.clock.serverNow()).toISOString()} (online ${world.server.online})`);
-      });
+      for (const session of indices) {
+        const server = world.servers[session];
+        const { client } = tab.sessions[session];
+        // Until it sees a session, a tab's work belongs to the account its SDK held when it opened.
+        accountSeen.set(`${session} ${tab.id}`, client.userId);
+        engineOf(tab, session).on('change', ({ state, previous }) => {
+          if (state.status === 'active' || state.status === 'expiring') accountSeen.set(`${session} ${tab.id}`, client.userId);
+          if (state.status !== 'signed-out' || previous.status === 'signed-out' || !server.isActive()) return;
+          const label = sessions === 1 ? tab.id : `session ${session + 1} in ${tab.id}`;
+          signedOutLive.push(`${label} at ${new Date(world.clock.serverNow()).toISOString()} (online ${server.online})`);
+        });
+      }
     }
   };
   watchSignOuts();
   const until = (ms: number) => world.clock.serverNow() + ms;
   // A hang or an error answer hides the truth from when a request meets it, which may be long after injection.
-  world.server.onFaultMet = () => invariants.noteFault(until(MINUTE));
+  world.servers.forEach((server, i) => (server.onFaultMet = () => perSession[i].noteFault(until(MINUTE))));
 
   /**
    * A sleep and a clock set back (either order) before any look saw the first read, to every tab, as one smaller
@@ -134,10 +154,11 @@ export async function runSoak(seed: number, tabs: number, days: number, options:
     return merged;
   };
   const trace = (line: string) => options.trace?.(`${new Date(world.clock.serverNow()).toISOString()} ${line}`);
-  const inject = async (fault: Fault) => {
+  const inject = async (fault: Fault, session: number) => {
     faults[fault] += 1;
-    trace(`fault ${fault}`);
-    const { server } = world;
+    trace(`fault ${fault}${sessions === 1 ? '' : ` (session ${session + 1})`}`);
+    const server = world.servers[session];
+    const invariants = perSession[session];
     const end = until(between(random, 10, 600) * SECOND);
     switch (fault) {
       case 'network':
@@ -160,21 +181,23 @@ export async function runSoak(seed: number, tabs: number, days: number, options:
         invariants.noteFault(until(5 * MINUTE));
         break;
       case 'revoke':
-        server.revoke();
-        invariants.noteRevoked();
+        await aroundEvent(session, 'revocation', async () => {
+          server.revoke();
+          invariants.noteRevoked();
+        });
         break;
       case 'clock-forward':
         // Forward jumps come from sleep (the wall clock stays right); a clock set wrong forward is not modelled.
         if (jumpedRecently('forward')) break;
         world.clock.sleep(between(random, 1, 30) * MINUTE);
         lastJump = { at: world.clock.serverNow(), direction: 'forward' };
-        invariants.noteFault(until(CLOCK_JUMP_SEEN_WITHIN));
+        noteTabFault(until(CLOCK_JUMP_SEEN_WITHIN));
         break;
       case 'clock-back':
         if (jumpedRecently('back')) break;
         world.clock.jumpWall(-between(random, 1, 30) * MINUTE);
         lastJump = { at: world.clock.serverNow(), direction: 'back' };
-        invariants.noteFault(until(CLOCK_JUMP_SEEN_WITHIN));
+        noteTabFault(until(CLOCK_JUMP_SEEN_WITHIN));
         break;
       case 'throttle': {
         // Browsers throttle background tabs only (timers aligned to a minute after a while hidden).
@@ -190,46 +213,75 @@ export async function runSoak(seed: number, tabs: number, days: number, options:
         if (frozen.has(tab.id)) break;
         world.freeze(tab);
         frozen.add(tab.id);
-        invariants.noteFault(end);
+        noteTabFault(end);
         restore.push({ at: end, undo: () => (world.resume(tab), frozen.delete(tab.id)) });
         break;
       }
       case 'kill-leader-mid-request': {
-        const [leader] = world.leaders().filter((tab) => !frozen.has(tab.id));
+        const [leader] = world.leaders(session).filter((tab) => !frozen.has(tab.id));
         if (!leader) break;
         server.latencyMs = 3 * SECOND;
-        void leader.engine.check();
+        void engineOf(leader, session).check();
         await world.advance(SECOND);
         world.kill(leader);
         server.latencyMs = 20;
         world.open({ visible: leader.environment.document.visibilityState === 'visible' });
-        invariants.watchTabs();
+        watchTabs();
         watchSignOuts();
-        invariants.noteFault(until(MINUTE));
+        noteTabFault(until(MINUTE));
         break;
       }
       case 'lost-messages':
         world.channels.dropNext += between(random, 1, 5);
-        invariants.noteFault(until(MINUTE));
+        noteTabFault(until(MINUTE));
         break;
-      case 'failing-logout': {
-        // The user presses "Sign out" with the network down: nothing may show signed-out until it went through.
+      case 'failing-logout':
+      case 'logout': {
+        // "Sign out" pressed: with the network down nothing may show signed-out until it went through.
         const tab = visibleTab();
-        if (!tab || !['active', 'expiring'].includes(tab.engine.state.status)) break;
-        server.online = false;
-        invariants.noteFault(end);
-        await tab.engine.logout().catch(() => undefined);
-        restore.push({ at: end, undo: () => (server.online = true) });
+        if (!tab || !['active', 'expiring'].includes(engineOf(tab, session).state.status)) break;
+        const failing = fault === 'failing-logout';
+        await aroundEvent(session, fault, async () => {
+          if (failing) {
+            server.online = false;
+            invariants.noteFault(end);
+            restore.push({ at: end, undo: () => (server.online = true) });
+          }
+          await engineOf(tab, session).logout().catch(() => undefined);
+        });
         break;
       }
       case 'account-switch':
         // The next sign-in after an expiry is another account.
-        account = account === 'user-a' ? 'user-b' : 'user-a';
+        accounts[session] = accounts[session] === 'user-a' ? 'user-b' : 'user-a';
         break;
       case 'hostile-tab':
-        for (const junk of hostileMessages(world.clock.now())) world.channels.inject('para-session-kit', junk);
+        for (const junk of hostileMessages(world.clock.now())) world.channels.inject(world.channelNames[session], junk);
         break;
     }
+  };
+
+  /** Work waits for session `session`; the user signs in again from the tab in front of them, maybe as someone else. */
+  const reauthenticate = async (expiredTab: Tab, session: number) => {
+    const { client, engine } = expiredTab.sessions[session];
+    // The work belongs to the account this tab last saw signed in (another tab may be half-way through a sign-in).
+    const waitingFor = accountSeen.get(`${session} ${expiredTab.id}`);
+    void engine.requireActive().then(
+      () => {
+        if (client.userId === waitingFor) return;
+        resumedForOtherAccount += 1;
+        trace(`${expiredTab.id}: work that waited for ${waitingFor} resumed for ${client.userId}`);
+      },
+      () => undefined,
+    );
+    trace(`${expiredTab.id} re-auth${sessions === 1 ? '' : ` of session ${session + 1}`} as ${accounts[session]}`);
+    const switched = accounts[session] !== waitingFor;
+    await aroundEvent(session, switched ? 'account switch' : 're-authentication', async () => {
+      await engine.beginReauth();
+      for (const t of world.tabs) t.sessions[session].client.userId = accounts[session];
+      world.servers[session].signIn();
+      void engine.completeReauth();
+    });
   };
 
   const end = world.clock.serverNow() + days * 24 * HOUR;
@@ -239,7 +291,8 @@ export async function runSoak(seed: number, tabs: number, days: number, options:
     if (roll < 0.45 && tab) {
       userActs(tab.environment);
     } else if (roll < 0.6) {
-      await inject(pick(random, FAULTS));
+      const fault = pick(random, faultList);
+      await inject(fault, pickSession());
     } else if (roll < 0.7) {
       // The user switches tabs: one becomes visible, the one before is hidden.
       const next = pick(random, world.alive);
@@ -247,38 +300,25 @@ export async function runSoak(seed: number, tabs: number, days: number, options:
       next.clock.throttle(0);
       world.setVisible(next, true);
       trace(`${next.id} shown`);
-    } else if (roll < 0.75 && tab && tab.engine.state.status === 'active') {
+    } else if (roll < 0.75 && tab) {
       // A revocation the tab has not learnt of yet makes the SDK refuse to export: that is the SDK's answer, not a fault.
-      const session = await tab.engine.exportSession({ excludeSigners: false }).catch(() => null);
+      const engine = engineOf(tab, pickSession());
+      const session = engine.state.status === 'active' ? await engine.exportSession({ excludeSigners: false }).catch(() => null) : null;
       if (session) exported.push(session);
     }
-    const expiredTab = world.alive.find((t) => t.engine.state.status === 'expired' && !frozen.has(t.id));
-    if (expiredTab && random() < 0.5) {
-      // Work waits for the session; the user signs in again from the tab in front of them, maybe as someone else.
-      // The work belongs to the account this tab last saw signed in (another tab may be half-way through a sign-in).
-      const waitingFor = accountSeen.get(expiredTab.id);
-      void expiredTab.engine.requireActive().then(
-        () => {
-          if (expiredTab.client.userId === waitingFor) return;
-          resumedForOtherAccount += 1;
-          trace(`${expiredTab.id}: work that waited for ${waitingFor} resumed for ${expiredTab.client.userId}`);
-        },
-        () => undefined,
-      );
-      trace(`${expiredTab.id} re-auth as ${account}`);
-      await expiredTab.engine.beginReauth();
-      for (const t of world.tabs) t.client.userId = account;
-      world.server.signIn();
-      void expiredTab.engine.completeReauth();
-    }
-    const signedOut = world.alive.filter((t) => !frozen.has(t.id)).every((t) => t.engine.state.status === 'signed-out');
-    if (signedOut && world.alive.length > 0 && world.server.online && random() < 0.5) {
-      // After a sign-out the user signs in again (the SDK announces it in the tab in front); if that tab's
-      // first check failed, the page still shows signed-out and the user signs in once more.
-      if (!world.server.isActive()) world.server.signIn();
-      const front = visibleTab() ?? world.alive[0];
-      if (front && !frozen.has(front.id)) front.environment.window.dispatchEvent(new CustomEvent('paraLogin'));
-      trace(`sign-in again from ${front?.id}`);
+    for (const session of indices) {
+      const expiredTab = world.alive.find((t) => engineOf(t, session).state.status === 'expired' && !frozen.has(t.id));
+      if (expiredTab && random() < 0.5) await reauthenticate(expiredTab, session);
+      const server = world.servers[session];
+      const signedOut = world.alive.filter((t) => !frozen.has(t.id)).every((t) => engineOf(t, session).state.status === 'signed-out');
+      if (signedOut && world.alive.length > 0 && server.online && random() < 0.5) {
+        // After a sign-out the user signs in again (the SDK announces it in the tab in front); if that tab's
+        // first check failed, the page still shows signed-out and the user signs in once more.
+        if (!server.isActive()) server.signIn();
+        const front = visibleTab() ?? world.alive[0];
+        if (front && !frozen.has(front.id)) front.environment.window.dispatchEvent(new CustomEvent('paraLogin'));
+        trace(`sign-in again from ${front?.id}`);
+      }
     }
     await advance(between(random, 5, 40 * 60) * SECOND);
   }
@@ -287,5 +327,14 @@ export async function runSoak(seed: number, tabs: number, days: number, options:
   world.closeAll();
   await world.advance(5 * MINUTE);
   const faultCount = Object.values(faults).reduce((sum, n) => sum + n, 0);
-  return { seed, tabs, days, faults, faultCount, invariants, leaks: world.leaks(), exported, world, signedOutLive, resumedForOtherAccount, busiestTabHourTimers };
+  const invariants: InvariantTotals = {
+    falseExpiries: perSession.reduce((sum, i) => sum + i.falseExpiries, 0),
+    missedExpiries: perSession.reduce((sum, i) => sum + i.missedExpiries, 0),
+    expiriesSeen: perSession.reduce((sum, i) => sum + i.expiriesSeen, 0),
+    violations: [...crossSession.violations, ...perSession.flatMap((i) => i.violations)],
+  };
+  return {
+    seed, tabs, days, sessions, faults, faultCount, invariants, perSession, leaks: world.leaks(), exported, world, signedOutLive, resumedForOtherAccount, busiestTabHourTimers,
+    crossSession: { violations: crossSession.violations, eventsWatched: crossSession.eventsWatched },
+  };
 }
