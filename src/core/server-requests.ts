@@ -89,7 +89,12 @@ export class ServerRequests {
       const outcome = await tabs.exclusive('check', ask);
       // Another tab asked at the same moment; its answer comes as a state message. If it was lost, ask.
       // Tabs that missed it take turns: the first asks, the rest adopt its answer while they wait (one shared check).
-      if (outcome === undefined && generation === this.generation && !(await tabs.answeredSince(startedAt, confirm))) await tabs.exclusive('check', ask);
+      if (outcome === undefined && generation === this.generation && !(await tabs.answeredSince(startedAt, confirm))) {
+        const second = await tabs.exclusive('check', ask);
+        // A tab that never had an answer, and whose turn went to others again, asks itself: their news may be lost,
+        // or no news to them (already expired), and a tab left `checking` has nothing else that would ask.
+        if (second === undefined && generation === this.generation && this.state.status === 'checking') await ask();
+      }
       return this.state;
     });
   }

@@ -18,8 +18,8 @@ const SAMPLE_SEED = 1318771463;
 const SAMPLE_SEED_30_DAYS = 26300125;
 const SAMPLE_SEED_TWO_SESSIONS = 965077358;
 
-/** Seeds that once found a bug (whole-second cookies, sleep, clock set back, a lost first answer, a late message, a forged answer to a check in flight, an unconfirmable sign-out, a tab that forgot whose session it was). */
-const REGRESSION_SEEDS = [1914980148, 1224793158, 156342643, 74437221, 2108996176, 1736842883, 665378847, 741720942, 188836534, 1603691817, 684983869, 1025727663];
+/** Seeds that once found a bug (whole-second cookies, sleep, clock set back, a lost first answer, a late message, a forged answer to a check in flight, an unconfirmable sign-out, a tab that forgot whose session it was, a new tab left checking when two turns went to tabs with no news for it). */
+const REGRESSION_SEEDS = [1914980148, 1224793158, 156342643, 74437221, 2108996176, 1736842883, 665378847, 741720942, 188836534, 1603691817, 684983869, 1025727663, 1337610335, 1841540618];
 /** The same, found with a 30-day session (a tab back from signed-out on another tab's news forgot whose session it was; the tab model wrapped a throttled 24.8-day timer that browsers do not). */
 const REGRESSION_SEEDS_30_DAYS = [2105191724, 891066813];
 /**
