@@ -44,6 +44,15 @@ const FALLBACKS = [
   },
 ];
 
+/** Not a fallback, but the largest part an English page carries for nothing: what the built-in languages weigh. */
+const LANGUAGES = {
+  name: 'built-in German and Arabic texts',
+  stubs: [
+    { file: /locales[\\/]de\.ts$/, stub: () => 'export const german = {};\n' },
+    { file: /locales[\\/]ar\.ts$/, stub: () => 'export const arabic = {};\n' },
+  ],
+};
+
 const kb = (bytes) => Math.round((bytes / 1024) * 10) / 10;
 
 function stubPlugin(fallback) {
@@ -91,6 +100,7 @@ export async function sizeReport() {
   const baseline = await bundle(BASELINE);
   const entries = [];
   const fallbacks = [];
+  const languages = [];
   for (const spec of SHIPPED_ENTRIES) {
     const shipped = await bundle(spec);
     const fromSource = await bundle({ ...spec, entry: spec.source });
@@ -105,6 +115,8 @@ export async function sizeReport() {
       const without = await bundle({ ...spec, entry: spec.source }, [stubPlugin(fallback)]);
       fallbacks.push({ entry: spec.name, fallback: fallback.name, gzipBytes: fromSource.gzip - without.gzip });
     }
+    const english = await bundle({ ...spec, entry: spec.source }, [stubPlugin(LANGUAGES)]);
+    languages.push({ entry: spec.name, part: LANGUAGES.name, gzipBytes: fromSource.gzip - english.gzip });
   }
   for (const spec of ELEMENT_ENTRIES) {
     const fromSource = await bundle(spec);
@@ -120,7 +132,7 @@ export async function sizeReport() {
     better: 'lower',
     note: e.targetKB ? `target ≤ ${e.targetKB} KB` : 'from source: the package has no entry per element',
   }));
-  return { rows, analysis: { entries, fallbacks, baselineGzipKB: kb(baseline.gzip) } };
+  return { rows, analysis: { entries, fallbacks, languages, baselineGzipKB: kb(baseline.gzip) } };
 }
 
 // `node bench/size.mjs --check`: the issue's targets as a pass/fail check.
