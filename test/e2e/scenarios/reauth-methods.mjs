@@ -50,6 +50,8 @@ async function signInAgain({ browser, demo, emu, step, log }, name, options, fir
       const detail = await again(page);
       await waitForStatus(page, 'active');
       await expiredDialog(page).waitFor({ state: 'hidden' });
+      // The SDK may learn who signed in a moment after the session is active (the demo shows it when it does).
+      await page.locator('#who-user').filter({ hasText: /^[0-9a-f-]{36}$/ }).waitFor({ timeout: 10_000 });
       assert.equal(await page.locator('#who-user').textContent(), userId, 'the same account is back');
       assert.equal(await page.getByLabel(/Draft note/).inputValue(), 'kept', 'app state survived');
       return `${detail}; click → active ${Date.now() - t} ms`;
