@@ -24,7 +24,9 @@ const launchers = {
       port: driver.port,
       logLevel: 'error',
       // Classic WebDriver: WebKitWebDriver does not speak BiDi, and asking for it fails session creation.
-      capabilities: { ...driver.capabilities, 'wdio:enforceWebDriverClassic': true },
+      // Eager: navigating (to each test file, and to about:blank after it) returns at DOMContentLoaded instead of
+      // waiting on MiniBrowser's load event, which once never came for about:blank and failed a lane that had passed.
+      capabilities: { ...driver.capabilities, 'wdio:enforceWebDriverClassic': true, pageLoadStrategy: 'eager' },
     });
     // One file at a time, in the top-level window: with concurrency > 1 the launcher runs files in
     // iframes, and MiniBrowser's driver loses them ("Invalid frame ID"), so key presses fail.
