@@ -361,7 +361,7 @@ export class ParaSessionEngine {
       replan: () => this.schedule.update(),
       cancelLogoutGrace: () => this.page.cancelLogoutGrace(),
       confirmSignOut: () => void this.requests.confirmSignOut(),
-      confirmParaLogout: () => void this.requests.confirmParaLogout(),
+      confirmParaLogout: () => void this.requests.confirmSignOut('para-logout'),
     };
   }
 

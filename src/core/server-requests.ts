@@ -28,11 +28,13 @@ export interface RequestContext {
  * Asking the server: single-flight within the tab, exclusive across tabs, every answer turned into a
  * transition. Answers to requests made before `stop()` are dropped.
  */
+/** Where news of a sign-out came from (see `confirmSignOut`). */
+type SignOutNews = 'remote' | 'para-logout';
+
 export class ServerRequests {
   private readonly checkFlight = new SingleFlight<SessionState>();
   private readonly extendFlight = new SingleFlight<boolean>();
   private readonly signOutFlight = new SingleFlight<void>();
-  private readonly paraLogoutFlight = new SingleFlight<void>();
   /** Bumped by stop(): answers to requests made before are dropped. */
   private generation = 0;
 
@@ -54,8 +56,8 @@ export class ServerRequests {
   private since = 0;
   /** This tab's own `isSessionActive()` is in flight. */
   private asking = false;
-  /** Another tab said the user signed out; the server has not answered since. */
-  private signOutUnconfirmed = false;
+  /** Sign-out news the server has not answered since: the next "inactive" is that sign-out. */
+  private signOutNews: SignOutNews | null = null;
 
   stop(): void {
     this.generation += 1;
@@ -127,41 +129,29 @@ export class ServerRequests {
   }
 
   /**
-   * Another tab said the user signed out: sign out here once the server says the session is gone, never while
-   * it says active (then the message was wrong). Unreachable proves nothing: the tab stays as it is (offline,
-   * retrying), and the next answer decides.
+   * Sign-out news to confirm: another tab said the user signed out (`remote`), or the SDK announced a logout no
+   * tab explained, which may be another session's on this page (`para-logout`: its window events name no client).
+   * Signs out once the server says the session is gone, never while it says active (then the news was wrong).
+   * Unreachable proves nothing: the tab stays as it is (offline, retrying), and the next answer decides.
    */
-  confirmSignOut(): Promise<void> {
+  confirmSignOut(news: SignOutNews = 'remote'): Promise<void> {
     if (!this.context.running()) return Promise.resolve();
+    this.signOutNews = news;
     return this.signOutFlight.run(async () => {
       const generation = this.generation;
       const outcome = await this.context.para.isSessionActive();
-      if (generation !== this.generation) return;
-      this.signOutUnconfirmed = true;
-      this.applyAnswer(this.readAnswer(outcome));
+      if (generation === this.generation) this.applyAnswer(this.readAnswer(outcome));
     });
   }
 
-  /** A server answer as a transition; "inactive" after an unconfirmed remote sign-out is that sign-out. */
+  /** A server answer as a transition; "inactive" after sign-out news is that sign-out. */
   private applyAnswer(answer: CheckAnswer): void {
     const view = this.context.view();
-    const signedOut = answer.type === 'inactive' && this.signOutUnconfirmed;
-    if (answer.type !== 'failed') this.signOutUnconfirmed = false;
-    this.context.apply(signedOut ? remoteSignOutConfirmed(view) : checkAnswered(view, answer));
-  }
-
-  /**
-   * An SDK `paraLogout` no tab explained may be another session's on this page: sign out only when our own
-   * server says the session is gone. Unreachable proves nothing here; the next check will tell.
-   */
-  confirmParaLogout(): Promise<void> {
-    if (!this.context.running()) return Promise.resolve();
-    return this.paraLogoutFlight.run(async () => {
-      const generation = this.generation;
-      const outcome = await this.context.para.isSessionActive();
-      if (generation !== this.generation || !outcome.ok || outcome.value !== false) return;
-      this.context.apply(paraLogoutConfirmed(this.context.view()));
-    });
+    const news = answer.type === 'inactive' ? this.signOutNews : null;
+    if (answer.type !== 'failed') this.signOutNews = null;
+    if (news === 'remote') this.context.apply(remoteSignOutConfirmed(view));
+    else if (news === 'para-logout') this.context.apply(paraLogoutConfirmed(view));
+    else this.context.apply(checkAnswered(view, answer));
   }
 
   private readAnswer(outcome: CallOutcome<boolean>): CheckAnswer {

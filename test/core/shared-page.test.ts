@@ -42,4 +42,21 @@ describe('two sessions on one page', () => {
     expect(front.sessions[1].engine.state.status).to.equal('active');
     world.closeAll();
   });
+
+  it('an SDK logout the server cannot confirm yet changes nothing; once the server says the session is gone, it is a sign-out, not an expiry', async () => {
+    const world = new TabWorld({ sessions: 2 });
+    const [front] = [world.open(), world.open({ visible: false })];
+    await world.advance(2 * SECOND);
+    const server = world.servers[0];
+    server.online = false;
+    server.revoke();
+    front.environment.window.dispatchEvent(new CustomEvent('paraLogout', { detail: { data: null } }));
+    await world.advance(5 * SECOND);
+    expect(front.sessions[0].engine.state.status, 'unconfirmed: no sign-out yet').to.not.equal('signed-out');
+    server.online = true;
+    await world.advance(2 * 60 * SECOND);
+    expect(front.sessions[0].engine.state.status).to.equal('signed-out');
+    expect(world.alive.map((tab) => tab.sessions[1].engine.state.status)).to.deep.equal(['active', 'active']);
+    world.closeAll();
+  });
 });
