@@ -5,7 +5,7 @@ export default defineConfig({
   server: { host: '127.0.0.1' },
   build: {
     lib: {
-      entry: { index: 'src/index.ts', core: 'src/core/index.ts' },
+      entry: { index: 'src/index.ts', core: 'src/core/index.ts', 'locales/de': 'src/locales/de.ts', 'locales/ar': 'src/locales/ar.ts' },
       formats: ['es'],
     },
     rollupOptions: {

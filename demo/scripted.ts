@@ -1,4 +1,7 @@
 import '../src/index.js';
+// Languages beyond English are modules of their own; the screenshots show the Arabic (right-to-left) dialog.
+import '../src/locales/ar.js';
+import '../src/locales/de.js';
 import { ScriptedParaClient } from './scripted-client.js';
 
 const client = new ScriptedParaClient();

@@ -12,4 +12,4 @@ export { ParaSessionGuard } from './para-session-guard/para-session-guard.js';
 export { formatDuration, formatCountdown } from './shared/format-time.js';
 export type { TimeFormat, FormatTimeHook, TimeFormatContext } from './shared/format-time.js';
 export { registerTranslation } from './shared/translations.js';
-export type { ParaTranslation } from './shared/translations.js';
+export type { ParaTranslation, PartialTranslation } from './shared/translations.js';

@@ -60,7 +60,8 @@ try {
   // A monorepo or KIT_SRC-style alias: the source entry must keep its tag registration through tree-shaking.
   await check('Vite builds the app linked to the source', async () => void (builds.source = await buildApp(app, join(work, 'dist-source'), join(root, 'src/index.ts'))));
   builds.plain = writePlainPage(work, join(fixtures, 'plain/recipe.html'));
-  await check('the apps and the plain page run in Chromium: tags registered, .client taken, status active', () => runApps(builds));
+  builds['plain German page'] = writePlainPage(work, join(fixtures, 'plain/recipe-de.html'), 'plain-de.html', /^Angemeldet noch /);
+  await check('the apps and the plain pages run in Chromium: tags registered, .client taken, status active, German from its module', () => runApps(builds));
 
   await check('publint and @arethetypeswrong/cli', () => lintPackage(root, tarball, join(work, 'node_modules/para-session-kit')));
 } finally {

@@ -35,22 +35,22 @@ function serve(dir) {
 }
 
 /** The README's plain page (no bundler): served from the fresh project, so its URL reaches the installed bundle. */
-export function writePlainPage(project, recipe) {
+export function writePlainPage(project, recipe, name = 'plain.html', label = undefined) {
   const page = `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>plain page</title>
 <script>window.para = { isSessionActive: async () => true, keepSessionAlive: async () => true, email: 'a@example.com' };</script>
 </head><body>\n${readFileSync(recipe, 'utf8')}</body></html>`;
-  writeFileSync(join(project, 'plain.html'), page);
-  return { dir: project, path: '/plain.html' };
+  writeFileSync(join(project, name), page);
+  return { dir: project, path: `/${name}`, label };
 }
 
-/** Each app: its folder and page; the page must register the four tags, take `.client` and show "active". */
+/** Each app: its folder and page; the page must register the four tags, take `.client`, show "active" (and `label`, if given). */
 export async function runApps(builds) {
   const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
   const lines = [];
   try {
     for (const [name, app] of Object.entries(builds)) {
       if (!app) throw new Error(`the ${name} build is missing`);
-      const { dir, path = '/' } = typeof app === 'string' ? { dir: app } : app;
+      const { dir, path = '/', label } = typeof app === 'string' ? { dir: app } : app;
       const server = await serve(dir);
       try {
         const page = await browser.newPage();
@@ -68,6 +68,7 @@ export async function runApps(builds) {
         if (seen.tags.length !== 4) throw new Error(`${name}: registered tags ${JSON.stringify(seen.tags)}; the registering import was dropped`);
         if (seen.status !== 'active' || seen.element !== 'active') throw new Error(`${name}: status ${seen.status}, element ${seen.element}`);
         if (errors.length) throw new Error(`${name}: ${errors.join('; ')}`);
+        if (label && !label.test(seen.label)) throw new Error(`${name}: <para-session-status> says "${seen.label}", not ${label}`);
         lines.push(`${name}: 4 tags, status "${seen.status}", <para-session-status> says "${seen.label}"`);
         await page.close();
       } finally {

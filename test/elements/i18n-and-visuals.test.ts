@@ -4,6 +4,8 @@ import sinon from 'sinon';
 import type { ParaReauthDialog } from '../../src/elements/para-reauth-dialog/para-reauth-dialog.js';
 import type { ParaSessionStatus } from '../../src/elements/para-session-status/para-session-status.js';
 import { formatParts } from '../../src/elements/shared/format-time.js';
+import '../../src/locales/ar.js';
+import '../../src/locales/de.js';
 import { createWorld, reachExpiry, reachWarning, SECOND, sessionFixture, settle, type SessionWorld } from './support/session-fixture.js';
 import { contrast } from './support/contrast.js';
 

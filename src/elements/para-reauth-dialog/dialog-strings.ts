@@ -1,6 +1,7 @@
 /**
  * Every text `<para-reauth-dialog>` shows. Set `strings` with any subset to rephrase; the language
- * comes from the nearest `[lang]` (English, German and Arabic are built in, `registerTranslation` adds more).
+ * comes from the nearest `[lang]`: English is built in, German and Arabic are the modules
+ * `para-session-kit/locales/de` and `/ar`, and `registerTranslation` adds more.
  * `{time}`, `{name}`, `{provider}`, `{current}` and `{previous}` are filled in.
  */
 export interface ParaReauthDialogStrings {

@@ -1,10 +1,10 @@
 import { defaultDialogStrings } from '../para-reauth-dialog/dialog-strings.js';
 import { defaultStatusStrings } from '../para-session-status/status-strings.js';
-import { arabic } from './locales/ar.js';
-import { german } from './locales/de.js';
+import { layer, provideTranslation, translationRegistry, type PartialTranslation } from './translation-registry.js';
 import type { ParaTranslation } from './translation-shape.js';
 
 export type { ParaTranslation } from './translation-shape.js';
+export type { PartialTranslation } from './translation-registry.js';
 
 const english: ParaTranslation = {
   dialog: defaultDialogStrings,
@@ -17,26 +17,39 @@ const english: ParaTranslation = {
   },
 };
 
-const translations = new Map<string, ParaTranslation>([
-  ['en', english],
-  ['de', german],
-  ['ar', arabic],
-]);
+const registry = translationRegistry();
+/** Each registered language completed with English, built once per registration, not per render. */
+const complete = new Map<string, ParaTranslation>();
+registry.listeners.add(() => complete.clear());
 
-/** Adds or replaces a language (`'fr'`, `'pt-BR'`); missing texts fall back to English. */
-export function registerTranslation(lang: string, translation: Partial<ParaTranslation>): void {
-  const base = translations.get(lang.toLowerCase()) ?? english;
-  translations.set(lang.toLowerCase(), {
-    dialog: { ...base.dialog, ...translation.dialog },
-    status: { ...base.status, ...translation.status, status: { ...base.status.status, ...translation.status?.status } },
-    units: { ...base.units, ...translation.units },
-  });
+/**
+ * Adds or replaces texts of a language (`'fr'`, `'pt-BR'`); missing texts fall back to English, and every
+ * element re-renders. German and Arabic are modules of their own: `import 'para-session-kit/locales/de'`.
+ */
+export function registerTranslation(lang: string, translation: PartialTranslation): void {
+  provideTranslation(lang, translation, true);
+}
+
+/** Calls `listener` whenever a language is added or changed; returns the unsubscribe. */
+export function onTranslationChange(listener: () => void): () => void {
+  registry.listeners.add(listener);
+  return () => registry.listeners.delete(listener);
+}
+
+function registered(tag: string): ParaTranslation | undefined {
+  const known = complete.get(tag);
+  if (known) return known;
+  const partial = registry.languages.get(tag);
+  if (!partial) return undefined;
+  const whole = layer(english, partial) as ParaTranslation;
+  complete.set(tag, whole);
+  return whole;
 }
 
 /** The best translation for a BCP 47 tag: the exact tag, then its language, then English. */
 export function translationFor(locale: string): ParaTranslation {
   const tag = locale.toLowerCase();
-  return translations.get(tag) ?? translations.get(tag.split('-')[0]!) ?? english;
+  return registered(tag) ?? registered(tag.split('-')[0]!) ?? english;
 }
 
 export const unitWords = (locale: string): ParaTranslation['units'] => translationFor(locale).units;

@@ -1,4 +1,5 @@
-import type { ParaTranslation } from '../translation-shape.js';
+import { provideTranslation } from '../elements/shared/translation-registry.js';
+import type { ParaTranslation } from '../elements/shared/translation-shape.js';
 
 /** Arabic (العربية), written right to left. */
 export const arabic: ParaTranslation = {
@@ -65,3 +66,5 @@ export const arabic: ParaTranslation = {
     second: { zero: 'ثانية', one: 'ثانية', two: 'ثانيتان', few: 'ثوانٍ', many: 'ثانية', other: 'ثانية' },
   },
 };
+
+provideTranslation('ar', arabic, false);

@@ -1,4 +1,5 @@
-import type { ParaTranslation } from '../translation-shape.js';
+import { provideTranslation } from '../elements/shared/translation-registry.js';
+import type { ParaTranslation } from '../elements/shared/translation-shape.js';
 
 /** German (Deutsch). */
 export const german: ParaTranslation = {
@@ -65,3 +66,5 @@ export const german: ParaTranslation = {
     second: { one: 'Sekunde', other: 'Sekunden' },
   },
 };
+
+provideTranslation('de', german, false);

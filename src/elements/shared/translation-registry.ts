@@ -1,0 +1,43 @@
+import type { ParaTranslation } from './translation-shape.js';
+
+/** A language's texts as registered: whole (a locale module) or in part (an app's `registerTranslation`). */
+export interface PartialTranslation {
+  dialog?: Partial<ParaTranslation['dialog']>;
+  status?: Partial<Omit<ParaTranslation['status'], 'status'>> & { status?: Partial<ParaTranslation['status']['status']> };
+  units?: Partial<ParaTranslation['units']>;
+}
+
+interface Registry {
+  readonly languages: Map<string, PartialTranslation>;
+  readonly listeners: Set<() => void>;
+}
+
+// One registry per page, shared by every copy of the kit on it: the package entry, the self-contained bundle
+// and a locale module loaded beside either of them find the same one.
+const KEY = Symbol.for('para-session-kit.translations');
+
+export function translationRegistry(): Registry {
+  const scope = globalThis as { [KEY]?: Registry };
+  return (scope[KEY] ??= { languages: new Map(), listeners: new Set() });
+}
+
+/** `over`'s texts on top of `under`'s, one group at a time. */
+export function layer(under: PartialTranslation, over: PartialTranslation): PartialTranslation {
+  return {
+    dialog: { ...under.dialog, ...over.dialog },
+    status: { ...under.status, ...over.status, status: { ...under.status?.status, ...over.status?.status } },
+    units: { ...under.units, ...over.units },
+  };
+}
+
+/**
+ * Adds texts for a language and re-renders every element. A locale module gives defaults (`app: false`): what
+ * an app registered for that language stays on top, whichever came first.
+ */
+export function provideTranslation(lang: string, translation: PartialTranslation, app: boolean): void {
+  const { languages, listeners } = translationRegistry();
+  const key = lang.toLowerCase();
+  const known = languages.get(key) ?? {};
+  languages.set(key, app ? layer(known, translation) : layer(translation, known));
+  for (const listener of listeners) listener();
+}
