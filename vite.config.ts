@@ -1,7 +1,9 @@
 import { defineConfig } from 'vite';
+import { minifyCssLiteralsVite } from './tools/minify-css-literals.mjs';
 
 // Library mode: Lit, @lit/context and nanostores stay external so apps dedupe them.
 export default defineConfig({
+  plugins: [minifyCssLiteralsVite()],
   server: { host: '127.0.0.1' },
   build: {
     lib: {

@@ -64,7 +64,12 @@ export async function runApps(builds) {
           status: document.querySelector('#status')?.textContent,
           element: document.querySelector('para-session').state?.status,
           label: document.querySelector('para-session-status').shadowRoot?.textContent?.replace(/\s+/g, ' ').trim(),
+          // The built styles arrived whole (the build minifies them): the signed-in indicator is a circle in its colour.
+          indicator: (({ borderRadius, borderTopColor, width }) => `${borderRadius} ${borderTopColor} ${width}`)(
+            getComputedStyle(document.querySelector('para-session-status').shadowRoot.querySelector('[part="indicator"]')),
+          ),
         }));
+        if (seen.indicator !== '50% rgb(26, 127, 55) 12px') throw new Error(`${name}: the signed-in indicator is styled "${seen.indicator}", not a 12 px green circle`);
         if (seen.tags.length !== 4) throw new Error(`${name}: registered tags ${JSON.stringify(seen.tags)}; the registering import was dropped`);
         if (seen.status !== 'active' || seen.element !== 'active') throw new Error(`${name}: status ${seen.status}, element ${seen.element}`);
         if (errors.length) throw new Error(`${name}: ${errors.join('; ')}`);
