@@ -5,12 +5,14 @@ import { SessionUnavailableError } from '../../src/core/errors.js';
 import { createHarness, HOUR, MINUTE, SECOND } from './support/harness.js';
 
 describe('session engine: lifecycle', () => {
-  it('turns paraLogout into signed-out, rejects requireActive() callers and shows no warning', async () => {
+  it('turns paraLogout, once the server confirms it, into signed-out, rejects requireActive() callers and shows no warning', async () => {
     const h = createHarness();
     await h.start();
     await h.clock.advance(2 * HOUR - 60 * SECOND);
     expect(h.engine.state.status).to.equal('expiring');
     await h.client.logout();
+    // The SDK's event names no client: the engine confirms with its server (one answer) before signing out.
+    await h.clock.advance(SECOND);
     expect(h.engine.state.status).to.equal('signed-out');
     const failure = await h.engine.requireActive().catch((error) => error);
     expect(failure).to.be.instanceOf(SessionUnavailableError);

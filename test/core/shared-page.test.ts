@@ -1,5 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { SECOND } from './support/harness.js';
+import { soloCoordinator } from '../../src/core/coordinator.js';
+import { createParaSession } from '../../src/core/engine.js';
+import { FakeParaClient, FakeParaServer } from './support/fake-para.js';
+import { createHarness, HOUR, SECOND } from './support/harness.js';
 import { TabWorld } from './support/tab-world.js';
 
 describe('two sessions on one page', () => {
@@ -58,5 +61,30 @@ describe('two sessions on one page', () => {
     expect(front.sessions[0].engine.state.status).to.equal('signed-out');
     expect(world.alive.map((tab) => tab.sessions[1].engine.state.status)).to.deep.equal(['active', 'active']);
     world.closeAll();
+  });
+
+  it("with tabs turned off, one session's SDK logout still leaves the other signed in", async () => {
+    const first = createHarness();
+    const server = new FakeParaServer(first.clock, 2 * HOUR);
+    server.signIn();
+    const second = createParaSession(new FakeParaClient(server, first.environment.window), {
+      clock: first.clock,
+      environment: first.environment,
+      coordinator: soloCoordinator(),
+      random: () => 0.5,
+    });
+    second.start();
+    await first.start();
+    await first.client.logout();
+    await first.clock.advance(5 * SECOND);
+    expect(first.engine.state.status).to.equal('signed-out');
+    expect(second.state.status).to.equal('active');
+    // Its own server is the judge: once it says the session is gone, the same kind of news is a sign-out.
+    server.revoke();
+    first.environment.window.dispatchEvent(new CustomEvent('paraLogout', { detail: { data: null } }));
+    await first.clock.advance(5 * SECOND);
+    expect(second.state.status).to.equal('signed-out');
+    first.engine.stop();
+    second.stop();
   });
 });

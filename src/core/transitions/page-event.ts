@@ -36,12 +36,14 @@ export function signed(view: SessionView, expiresAt: number): Step {
 
 /**
  * The SDK logged out. Our own (or another tab's) pre-sign-in logout is re-auth, not the user signing out;
- * with other tabs, an unexplained one waits a grace period for that tab's `reauth-started` (`wait`).
+ * with other tabs, an unexplained one waits a grace period for that tab's `reauth-started` (`wait`). The
+ * SDK's window events name no client, so with or without tabs, an unexplained one is confirmed with our
+ * server before it signs out: it may be another session's on this page.
  */
 export function paraLogout(view: SessionView, crossTab: boolean, graceRunning: boolean): Step | 'wait' {
   const { status } = view.state;
   if (view.reauth.logoutExpected || status === 'reauthenticating') return NOTHING;
-  if (!crossTab) return signOut(view, true);
+  if (!crossTab) return logoutGraceEnded(view);
   // An expired session's logout is some tab's re-auth (a deliberate sign-out arrives as `signed-out`).
   if (status === 'expired' || graceRunning) return NOTHING;
   return 'wait';

@@ -31,9 +31,10 @@ describe('transitions: a page event', () => {
     expect(effectsOf(step)).to.deep.equal(['publish-state']);
   });
 
-  it('an SDK logout alone is a sign-out; with other tabs it waits for a re-auth to explain it', () => {
+  it('an SDK logout alone is confirmed with our server; with other tabs it first waits for a re-auth to explain it', () => {
     const alone = paraLogout(viewOf(), false, false);
-    expect(alone !== 'wait' && alone.patch?.status).to.equal('signed-out');
+    expect(alone !== 'wait' && alone.patch).to.equal(undefined);
+    expect(alone !== 'wait' && effectsOf(alone)).to.deep.equal(['confirm-para-logout']);
     expect(paraLogout(viewOf(), true, false)).to.equal('wait');
     expect(paraLogout(viewOf(), true, true)).to.equal(NOTHING);
     expect(paraLogout(viewOf({ status: 'expired' }), true, false)).to.equal(NOTHING);
