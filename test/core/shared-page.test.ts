@@ -36,13 +36,15 @@ describe('two sessions on one page', () => {
 
   it('an SDK logout no tab explains still signs out once the server says this session is gone', async () => {
     const world = new TabWorld({ sessions: 2 });
-    const [front] = [world.open(), world.open({ visible: false })];
+    const [front, back] = [world.open(), world.open({ visible: false })];
     await world.advance(2 * SECOND);
     // The app calls the SDK's own logout, not the engine's.
     await front.sessions[0].client.logout();
     await world.advance(5 * SECOND);
     expect(front.sessions[0].engine.state.status).to.equal('signed-out');
-    expect(front.sessions[1].engine.state.status).to.equal('active');
+    // Once confirmed, the other tabs hear it at once (each confirms with the server), not at their next look.
+    expect(back.sessions[0].engine.state.status).to.equal('signed-out');
+    expect(world.alive.map((tab) => tab.sessions[1].engine.state.status)).to.deep.equal(['active', 'active']);
     world.closeAll();
   });
 

@@ -60,7 +60,10 @@ export function logoutGraceEnded(view: SessionView): Step {
   return logoutExplained(view) ? NOTHING : { effects: [effect('confirm-para-logout')] };
 }
 
-/** Our server says this session is gone after an unexplained SDK logout: the user signed out. */
+/**
+ * Our server says this session is gone after an unexplained SDK logout: the user signed out, and the other
+ * tabs are told (each confirms with the server in turn) rather than finding out at their next look.
+ */
 export function paraLogoutConfirmed(view: SessionView): Step {
-  return logoutExplained(view) ? NOTHING : signOut(view, false);
+  return logoutExplained(view) ? NOTHING : signOut(view, true);
 }

@@ -48,10 +48,10 @@ describe('transitions: a page event', () => {
     expect(logoutGraceEnded(viewOf({ status: 'reauthenticating' }))).to.equal(NOTHING);
   });
 
-  it('once our server confirms the unexplained logout, the user signed out (without telling tabs that told us)', () => {
+  it('once our server confirms the unexplained logout, the user signed out, and the other tabs are told', () => {
     const step = paraLogoutConfirmed(viewOf());
     expect(step.patch?.status).to.equal('signed-out');
-    expect(effectsOf(step)).to.not.include('publish');
+    expect(step.effects).to.deep.include({ type: 'publish', message: { type: 'signed-out' } });
     expect(paraLogoutConfirmed(viewOf({ status: 'reauthenticating' }))).to.equal(NOTHING);
   });
 });
