@@ -21,7 +21,9 @@ export default css`
     }
   }
 
+  /* Relative, so the visually hidden texts (absolutely positioned) are laid out here, not against the page. */
   [part='base'] {
+    position: relative;
     display: inline-flex;
     align-items: center;
     gap: 0.5em;

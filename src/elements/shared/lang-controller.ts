@@ -1,18 +1,51 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { directionOf, nearestLang, onTranslationChange, translationFor, type ParaTranslation } from './translations.js';
 
+type LangHost = ReactiveControllerHost & HTMLElement;
+
 /**
- * The language of the host, from the nearest `[lang]`. Re-renders the host when any `lang`
- * attribute in the document changes, or a language's texts are registered (a locale module loaded late),
+ * One observer per document for every element of the kit on it: a `lang` change anywhere re-renders only
+ * the elements whose language it changed, not every element on the page.
+ */
+const watchers = new WeakMap<Document, { observer: MutationObserver; controllers: Set<LangController> }>();
+
+function watch(controller: LangController, document: Document): void {
+  let watcher = watchers.get(document);
+  if (!watcher) {
+    const controllers = new Set<LangController>();
+    const observer = new MutationObserver(() => {
+      for (const each of controllers) each.recheck();
+    });
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    watcher = { observer, controllers };
+    watchers.set(document, watcher);
+  }
+  watcher.controllers.add(controller);
+}
+
+function unwatch(controller: LangController, document: Document): void {
+  const watcher = watchers.get(document);
+  if (!watcher) return;
+  watcher.controllers.delete(controller);
+  if (watcher.controllers.size > 0) return;
+  watcher.observer.disconnect();
+  watchers.delete(document);
+}
+
+/**
+ * The language of the host, from the nearest `[lang]`. Re-renders the host when its language changes
+ * (a `lang` attribute anywhere above it) or a language's texts are registered (a locale module loaded late),
  * so switching a page's language needs no reload.
  */
 export class LangController implements ReactiveController {
-  private observer: MutationObserver | null = null;
+  private watched: Document | null = null;
   private stopTranslations: (() => void) | null = null;
   /** Read once per update: a render asks for the language several times, and the tree cannot change meanwhile. */
   private duringUpdate: string | null = null;
+  /** The language the host last rendered in. */
+  private rendered: string | null = null;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+  constructor(private readonly host: LangHost) {
     host.addController(this);
   }
 
@@ -30,23 +63,29 @@ export class LangController implements ReactiveController {
 
   hostUpdate(): void {
     this.duringUpdate = nearestLang(this.host);
+    this.rendered = this.duringUpdate;
   }
 
   hostUpdated(): void {
     this.duringUpdate = null;
   }
 
+  /** A `lang` attribute changed somewhere in the document: re-render only if it changed this host's language. */
+  recheck(): void {
+    if (nearestLang(this.host) !== this.rendered) this.host.requestUpdate();
+  }
+
   hostConnected(): void {
     this.stopTranslations = onTranslationChange(() => this.host.requestUpdate());
     if (typeof MutationObserver !== 'function') return;
-    this.observer = new MutationObserver(() => this.host.requestUpdate());
-    this.observer.observe(this.host.ownerDocument.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    this.watched = this.host.ownerDocument;
+    watch(this, this.watched);
   }
 
   hostDisconnected(): void {
     this.stopTranslations?.();
     this.stopTranslations = null;
-    this.observer?.disconnect();
-    this.observer = null;
+    if (this.watched) unwatch(this, this.watched);
+    this.watched = null;
   }
 }

@@ -1,0 +1,83 @@
+import { expect, html } from '@open-wc/testing';
+import type { ParaSessionStatus } from '../../src/elements/para-session-status/para-session-status.js';
+import { createWorld, renders, sessionFixture } from './support/session-fixture.js';
+
+/** Counts the host's requested updates from now on. */
+function countUpdates(status: ParaSessionStatus): () => number {
+  let updates = 0;
+  const requestUpdate = status.requestUpdate.bind(status);
+  status.requestUpdate = (...args: Parameters<typeof requestUpdate>) => {
+    updates += 1;
+    requestUpdate(...args);
+  };
+  return () => updates;
+}
+
+const baseLang = (status: ParaSessionStatus) => status.shadowRoot!.querySelector('[part="base"]')!.getAttribute('lang');
+
+describe('language changes on a page', () => {
+  it('re-render only the elements whose language they change', async () => {
+    const world = createWorld();
+    const page = await sessionFixture<HTMLElement>(
+      html`<div>
+        <section id="one" lang="en"><para-session .client=${world.client} .engineOptions=${world.engineOptions}><para-session-status></para-session-status></para-session></section>
+        <section id="two" lang="en"><para-session .client=${world.client} .engineOptions=${world.engineOptions}><para-session-status></para-session-status></para-session></section>
+        <p id="aside">Text</p>
+      </div>`,
+      world,
+    );
+    const [one, two] = [...page.querySelectorAll<ParaSessionStatus>('para-session-status')] as [ParaSessionStatus, ParaSessionStatus];
+    const oneUpdates = countUpdates(one);
+    const twoUpdates = countUpdates(two);
+
+    page.querySelector('#aside')!.setAttribute('lang', 'fr');
+    await renders();
+    expect(oneUpdates(), 'a lang on an unrelated paragraph').to.equal(0);
+    expect(twoUpdates(), 'a lang on an unrelated paragraph').to.equal(0);
+
+    page.querySelector('#one')!.setAttribute('lang', 'de');
+    await renders();
+    expect(oneUpdates()).to.be.greaterThan(0);
+    expect(baseLang(one)).to.equal('de');
+    expect(twoUpdates(), 'the other section kept its language').to.equal(0);
+    expect(baseLang(two)).to.equal('en');
+  });
+
+  it('are watched by one observer for all the elements on the page', async () => {
+    const observe = MutationObserver.prototype.observe;
+    let langObservers = 0;
+    MutationObserver.prototype.observe = function (this: MutationObserver, target: Node, options?: MutationObserverInit) {
+      if (options?.attributeFilter?.includes('lang')) langObservers += 1;
+      return observe.call(this, target, options);
+    };
+    try {
+      const world = createWorld();
+      const statuses = Array.from({ length: 50 }, () => html`<para-session-status></para-session-status>`);
+      await sessionFixture(html`<para-session .client=${world.client} .engineOptions=${world.engineOptions}>${statuses}</para-session>`, world);
+      expect(langObservers).to.be.at.most(1);
+    } finally {
+      MutationObserver.prototype.observe = observe;
+    }
+  });
+
+  it('still reach an element after others left the page, and no longer reach those that left', async () => {
+    const world = createWorld();
+    const page = await sessionFixture<HTMLElement>(
+      html`<div lang="en">
+        <para-session id="stays" .client=${world.client} .engineOptions=${world.engineOptions}><para-session-status></para-session-status></para-session>
+        <para-session id="leaves" .client=${world.client} .engineOptions=${world.engineOptions}><para-session-status></para-session-status></para-session>
+      </div>`,
+      world,
+    );
+    const stays = page.querySelector<ParaSessionStatus>('#stays para-session-status')!;
+    const leaving = page.querySelector('#leaves')!;
+    const left = leaving.querySelector<ParaSessionStatus>('para-session-status')!;
+    leaving.remove();
+    const leftUpdates = countUpdates(left);
+    page.setAttribute('lang', 'ar');
+    await renders();
+    expect(baseLang(stays)).to.equal('ar');
+    expect(stays.shadowRoot!.querySelector('[part="base"]')!.getAttribute('dir')).to.equal('rtl');
+    expect(leftUpdates()).to.equal(0);
+  });
+});
