@@ -1,6 +1,6 @@
 import { expect, html } from '@open-wc/testing';
 import type { ParaSessionStatus } from '../../src/elements/para-session-status/para-session-status.js';
-import { createWorld, renders, sessionFixture } from './support/session-fixture.js';
+import { createWorld, sessionFixture } from './support/session-fixture.js';
 
 /** Counts the host's requested updates from now on. */
 function countUpdates(status: ParaSessionStatus): () => number {
@@ -13,17 +13,26 @@ function countUpdates(status: ParaSessionStatus): () => number {
   return () => updates;
 }
 
+/**
+ * Lets the lang observer's records arrive (a microtask after the change) and what they asked for render.
+ * No timers: this file may run in a background tab, where each timer waits a second.
+ */
+async function observed(...statuses: ParaSessionStatus[]): Promise<void> {
+  await new Promise<void>((resolve) => queueMicrotask(resolve));
+  await Promise.all(statuses.map((status) => status.updateComplete));
+}
+
 const baseLang = (status: ParaSessionStatus) => status.shadowRoot!.querySelector('[part="base"]')!.getAttribute('lang');
 
 describe('language changes on a page', () => {
   it('re-render only the elements whose language they change', async () => {
     const world = createWorld();
     const page = await sessionFixture<HTMLElement>(
-      html`<div>
-        <section id="one" lang="en"><para-session .client=${world.client} .engineOptions=${world.engineOptions}><para-session-status></para-session-status></para-session></section>
-        <section id="two" lang="en"><para-session .client=${world.client} .engineOptions=${world.engineOptions}><para-session-status></para-session-status></para-session></section>
+      html`<para-session .client=${world.client} .engineOptions=${world.engineOptions}>
+        <section id="one" lang="en"><para-session-status></para-session-status></section>
+        <section id="two" lang="en"><para-session-status></para-session-status></section>
         <p id="aside">Text</p>
-      </div>`,
+      </para-session>`,
       world,
     );
     const [one, two] = [...page.querySelectorAll<ParaSessionStatus>('para-session-status')] as [ParaSessionStatus, ParaSessionStatus];
@@ -31,12 +40,12 @@ describe('language changes on a page', () => {
     const twoUpdates = countUpdates(two);
 
     page.querySelector('#aside')!.setAttribute('lang', 'fr');
-    await renders();
+    await observed(one, two);
     expect(oneUpdates(), 'a lang on an unrelated paragraph').to.equal(0);
     expect(twoUpdates(), 'a lang on an unrelated paragraph').to.equal(0);
 
     page.querySelector('#one')!.setAttribute('lang', 'de');
-    await renders();
+    await observed(one, two);
     expect(oneUpdates()).to.be.greaterThan(0);
     expect(baseLang(one)).to.equal('de');
     expect(twoUpdates(), 'the other section kept its language').to.equal(0);
@@ -63,19 +72,18 @@ describe('language changes on a page', () => {
   it('still reach an element after others left the page, and no longer reach those that left', async () => {
     const world = createWorld();
     const page = await sessionFixture<HTMLElement>(
-      html`<div lang="en">
-        <para-session id="stays" .client=${world.client} .engineOptions=${world.engineOptions}><para-session-status></para-session-status></para-session>
-        <para-session id="leaves" .client=${world.client} .engineOptions=${world.engineOptions}><para-session-status></para-session-status></para-session>
-      </div>`,
+      html`<para-session lang="en" .client=${world.client} .engineOptions=${world.engineOptions}>
+        <para-session-status id="stays"></para-session-status>
+        <para-session-status id="leaves"></para-session-status>
+      </para-session>`,
       world,
     );
-    const stays = page.querySelector<ParaSessionStatus>('#stays para-session-status')!;
-    const leaving = page.querySelector('#leaves')!;
-    const left = leaving.querySelector<ParaSessionStatus>('para-session-status')!;
-    leaving.remove();
+    const stays = page.querySelector<ParaSessionStatus>('#stays')!;
+    const left = page.querySelector<ParaSessionStatus>('#leaves')!;
+    left.remove();
     const leftUpdates = countUpdates(left);
     page.setAttribute('lang', 'ar');
-    await renders();
+    await observed(stays);
     expect(baseLang(stays)).to.equal('ar');
     expect(stays.shadowRoot!.querySelector('[part="base"]')!.getAttribute('dir')).to.equal('rtl');
     expect(leftUpdates()).to.equal(0);
