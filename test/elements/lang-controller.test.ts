@@ -1,23 +1,13 @@
 import { expect, html } from '@open-wc/testing';
+import type { ParaReauthDialog } from '../../src/elements/para-reauth-dialog/para-reauth-dialog.js';
 import type { ParaSessionStatus } from '../../src/elements/para-session-status/para-session-status.js';
-import { createWorld, sessionFixture } from './support/session-fixture.js';
-
-/** Counts the host's requested updates from now on. */
-function countUpdates(status: ParaSessionStatus): () => number {
-  let updates = 0;
-  const requestUpdate = status.requestUpdate.bind(status);
-  status.requestUpdate = (...args: Parameters<typeof requestUpdate>) => {
-    updates += 1;
-    requestUpdate(...args);
-  };
-  return () => updates;
-}
+import { countUpdates, createWorld, sessionFixture } from './support/session-fixture.js';
 
 /**
  * Lets the lang observer's records arrive (a microtask after the change) and what they asked for render.
  * No timers: this file may run in a background tab, where each timer waits a second.
  */
-async function observed(...statuses: ParaSessionStatus[]): Promise<void> {
+async function observed(...statuses: Array<ParaSessionStatus | ParaReauthDialog>): Promise<void> {
   await new Promise<void>((resolve) => queueMicrotask(resolve));
   await Promise.all(statuses.map((status) => status.updateComplete));
 }
@@ -75,6 +65,7 @@ describe('language changes on a page', () => {
       html`<para-session lang="en" .client=${world.client} .engineOptions=${world.engineOptions}>
         <para-session-status id="stays"></para-session-status>
         <para-session-status id="leaves"></para-session-status>
+        <para-reauth-dialog></para-reauth-dialog>
       </para-session>`,
       world,
     );
@@ -82,9 +73,13 @@ describe('language changes on a page', () => {
     const left = page.querySelector<ParaSessionStatus>('#leaves')!;
     left.remove();
     const leftUpdates = countUpdates(left);
+    const dialog = page.querySelector<ParaReauthDialog>('para-reauth-dialog')!;
     page.setAttribute('lang', 'ar');
-    await observed(stays);
+    await observed(stays, dialog);
     expect(baseLang(stays)).to.equal('ar');
+    // The dialog, shut, already speaks the new language for when it opens.
+    const dialogBox = dialog.shadowRoot!.querySelector('dialog')!;
+    expect([dialogBox.getAttribute('lang'), dialogBox.getAttribute('dir')]).to.deep.equal(['ar', 'rtl']);
     expect(stays.shadowRoot!.querySelector('[part="base"]')!.getAttribute('dir')).to.equal('rtl');
     expect(leftUpdates()).to.equal(0);
   });

@@ -1,7 +1,7 @@
 import { expect, html } from '@open-wc/testing';
 import type { ParaSessionStatus } from '../../src/elements/para-session-status/para-session-status.js';
 import { registerTranslation } from '../../src/index.js';
-import { createWorld, sessionFixture } from './support/session-fixture.js';
+import { countUpdates, createWorld, sessionFixture } from './support/session-fixture.js';
 
 describe('registerTranslation', () => {
   it('adds a language the nearest [lang] picks, English filling the gaps', async () => {
@@ -49,13 +49,8 @@ describe('locale modules', () => {
     const provider = await sessionFixture(html`<para-session lang="fr" .client=${world.client} .engineOptions=${world.engineOptions}><para-session-status></para-session-status></para-session>`, world);
     const status = provider.querySelector<ParaSessionStatus>('para-session-status')!;
     provider.remove();
-    let updates = 0;
-    const requestUpdate = status.requestUpdate.bind(status);
-    status.requestUpdate = (...args: Parameters<typeof requestUpdate>) => {
-      updates += 1;
-      requestUpdate(...args);
-    };
+    const updates = countUpdates(status);
     registerTranslation('fr', { status: { status: { active: 'Connectée' } } });
-    expect(updates).to.equal(0);
+    expect(updates()).to.equal(0);
   });
 });

@@ -29,6 +29,17 @@ export function createWorld({ signedIn = true, sessionLengthMs = 2 * HOUR } = {}
   return { clock, environment, server, client, engineOptions: { clock, environment, random: () => 0.5 } };
 }
 
+/** Counts the element's requested updates from now on. */
+export function countUpdates(element: { requestUpdate(...args: never[]): void }): () => number {
+  let updates = 0;
+  const requestUpdate = element.requestUpdate.bind(element) as (...args: never[]) => void;
+  element.requestUpdate = (...args: never[]) => {
+    updates += 1;
+    requestUpdate(...args);
+  };
+  return () => updates;
+}
+
 /** Renders the template, lets the first check answer, and waits for every element to render. */
 export async function sessionFixture<T extends Element = ParaSession>(template: TemplateResult, world: SessionWorld): Promise<T> {
   const el = await fixture<T>(template);
