@@ -3,7 +3,12 @@
 // Each step's own closing `N passed, N failed` line is added up; a step without one counts as one check.
 // Steps that run in several browser engines print `  <engine>: N passed, N failed` lines; those are
 // gathered into a per-engine breakdown (with each engine's version) above the closing line.
+// A test file a browser never started (no test in it ran) is run once more in that engine alone, and its
+// result replaces the failure the first run counted; the log names each such file.
 import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { engineVersion, ENGINES, selectedEngines } from './browsers.js';
 
 const steps = [
@@ -14,7 +19,7 @@ const steps = [
   { name: 'node-import', command: 'node', args: ['tools/check-node-import.mjs'] },
   { name: 'build', command: 'npm', args: ['run', '-s', 'build'] },
   { name: 'size', command: 'node', args: ['tools/check-size.mjs'] },
-  { name: 'unit', command: 'npx', args: ['web-test-runner'] },
+  { name: 'unit', command: 'npx', args: ['web-test-runner'], rerunUnstarted: true },
   { name: 'demo-servers', command: 'node', args: ['--test', '--test-force-exit', '--test-reporter=spec', '--test-reporter-destination=stdout',
     '--test-reporter=./tools/node-test-summary.mjs', '--test-reporter-destination=stdout', 'test/demo/session-endpoint.test.mjs', 'test/demo/emulator-guard.test.mjs'] },
   { name: 'real-tabs', command: 'node', args: ['test/reliability/real-tabs.mjs'] },
@@ -34,10 +39,10 @@ const SUMMARY = /(\d+) passed, (\d+) failed(?:, (\d+) skipped)?/g;
 const ENGINE_LINE = new RegExp(`^\\s+(${ENGINES.join('|')}): (\\d+) passed, (\\d+) failed`, 'gm');
 const startedAt = Date.now();
 
-function run(step) {
+function run(step, env = process.env) {
   return new Promise((resolve) => {
     const started = Date.now();
-    const child = spawn(step.command, step.args, { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    const child = spawn(step.command, step.args, { stdio: ['ignore', 'pipe', 'pipe'], env });
     let output = '';
     const relay = (stream, chunk) => {
       output += chunk;
@@ -49,18 +54,12 @@ function run(step) {
   });
 }
 
-const totals = { passed: 0, failed: 0, skipped: 0 };
-const lines = [];
-/** engine → step → counts, from the steps' own per-engine lines. */
-const perEngine = new Map();
-for (const step of steps.filter((s) => only.length === 0 || only.includes(s.name))) {
-  process.stdout.write(`\n━━ ${step.name}: ${[step.command, ...step.args].join(' ')}\n`);
-  const { code, output, seconds } = await run(step);
+/** A step's counts, overall and per engine, from its output and exit code. */
+function countsOf(step, output, code) {
   const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
   // The last line per engine wins (a live reporter may print its summary twice).
-  const stepCounts = new Map();
-  for (const [, engine, passed, failed] of plain.matchAll(ENGINE_LINE)) stepCounts.set(engine, `${step.name} ${passed}/${Number(passed) + Number(failed)}`);
-  for (const [engine, text] of stepCounts) perEngine.set(engine, [...(perEngine.get(engine) ?? []), text]);
+  const engines = new Map();
+  for (const [, engine, passed, failed] of plain.matchAll(ENGINE_LINE)) engines.set(engine, { passed: Number(passed), failed: Number(failed) });
   const matches = [...plain.matchAll(SUMMARY)];
   // A step's own `<step>: N passed, …` line wins over later ones (a live progress bar may repaint after it).
   const prefix = `${step.name}: `;
@@ -72,8 +71,48 @@ for (const step of steps.filter((s) => only.length === 0 || only.includes(s.name
     : { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 };
   // A step that exits non-zero has failed, whatever it counted.
   if (code !== 0 && counts.failed === 0) counts = { ...counts, failed: 1 };
+  return { counts, engines };
+}
+
+/** Runs the files a browser never started once more, each engine alone; their results replace those failures. */
+async function rerunUnstarted(step, unstarted, result) {
+  const byEngine = new Map();
+  for (const entry of unstarted) byEngine.set(entry.engine, [...(byEngine.get(entry.engine) ?? []), entry]);
+  for (const [engine, entries] of byEngine) {
+    const files = [...new Set(entries.map((entry) => entry.file))];
+    process.stdout.write(`\n━━ ${step.name}: ${files.join(', ')} never started in ${engine}; running ${files.length === 1 ? 'it' : 'them'} once more there\n`);
+    const again = { ...step, args: [...step.args, ...files] };
+    const { code, output, seconds } = await run(again, { ...process.env, BROWSERS: engine, PARA_UNSTARTED: '' });
+    result.seconds += seconds;
+    const rerun = countsOf(again, output, code);
+    result.counts.failed -= entries.length;
+    for (const key of Object.keys(result.counts)) result.counts[key] += rerun.counts[key];
+    const before = result.engines.get(engine) ?? { passed: 0, failed: 0 };
+    const after = rerun.engines.get(engine) ?? { passed: rerun.counts.passed, failed: rerun.counts.failed };
+    result.engines.set(engine, { passed: before.passed + after.passed, failed: before.failed - entries.length + after.failed });
+  }
+}
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const lines = [];
+/** engine → step → counts, from the steps' own per-engine lines. */
+const perEngine = new Map();
+for (const step of steps.filter((s) => only.length === 0 || only.includes(s.name))) {
+  process.stdout.write(`\n━━ ${step.name}: ${[step.command, ...step.args].join(' ')}\n`);
+  const unstartedFile = join(tmpdir(), `para-unstarted-${process.pid}.json`);
+  rmSync(unstartedFile, { force: true });
+  const env = step.rerunUnstarted ? { ...process.env, PARA_UNSTARTED: unstartedFile } : process.env;
+  const { code, output, seconds } = await run(step, env);
+  const result = { ...countsOf(step, output, code), seconds };
+  if (step.rerunUnstarted && existsSync(unstartedFile)) {
+    const unstarted = JSON.parse(readFileSync(unstartedFile, 'utf8'));
+    rmSync(unstartedFile, { force: true });
+    if (unstarted.length > 0) await rerunUnstarted(step, unstarted, result);
+  }
+  const { counts, engines, seconds: spent } = result;
+  for (const [engine, { passed, failed }] of engines) perEngine.set(engine, [...(perEngine.get(engine) ?? []), `${step.name} ${passed}/${passed + failed}`]);
   for (const key of Object.keys(totals)) totals[key] += counts[key];
-  lines.push(`${step.name}: ${counts.passed} passed, ${counts.failed} failed (${seconds.toFixed(1)} s)`);
+  lines.push(`${step.name}: ${counts.passed} passed, ${counts.failed} failed (${spent.toFixed(1)} s)`);
 }
 
 process.stdout.write(`\n━━ summary\n${lines.join('\n')}\n`);

@@ -1,4 +1,7 @@
 // Prints the plain closing line CI reads: `N passed, N failed, N skipped`, with one line per engine above it.
+import { writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
+
 function countResults(group, totals) {
   for (const test of group.tests ?? []) {
     if (test.skipped) totals.skipped += 1;
@@ -15,6 +18,12 @@ export function engineOf(browserName = '') {
   if (name.includes('minibrowser') || name.includes('webkit') || name.includes('safari')) return 'webkit';
   if (name.includes('chrom')) return 'chromium';
   return name || 'unknown';
+}
+
+/** A file whose page never ran a test: the browser did not start it (no assertion was evaluated). */
+function neverStarted(session) {
+  const ran = (session.testResults?.tests?.length ?? 0) + (session.testResults?.suites?.length ?? 0);
+  return !session.passed && ran === 0 && (session.errors ?? []).some((error) => /did not start/.test(error?.message ?? ''));
 }
 
 const line = (label, t) => `${label}: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`;
@@ -38,6 +47,9 @@ export function summaryReporter() {
           totals[key] += counts[key];
         }
       }
+      // Files the browser never started, for tools/run-tests.js to run once more (PARA_UNSTARTED names where).
+      const unstarted = sessions.filter(neverStarted).map((session) => ({ engine: engineOf(session.browser?.name), file: relative(process.cwd(), session.testFile) }));
+      if (process.env.PARA_UNSTARTED) writeFileSync(process.env.PARA_UNSTARTED, JSON.stringify(unstarted));
       const rows = [...perEngine].map(([engine, t]) => `  ${line(engine, t)} (${t.files} files)`);
       process.stdout.write(`\nper engine:\n${rows.join('\n')}\nunit: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
     },
