@@ -3,8 +3,10 @@
 // Each step's own closing `N passed, N failed` line is added up; a step without one counts as one check.
 // Steps that run in several browser engines print `  <engine>: N passed, N failed` lines; those are
 // gathered into a per-engine breakdown (with each engine's version) above the closing line.
-// A test file a browser never started (no test in it ran) is run once more in that engine alone, and its
-// result replaces the failure the first run counted; the log names each such file.
+// In the browser lanes (`browserLanes`), two failures of the browsers themselves, not of a test, get one more try,
+// said in the log: a test file a browser never started (no test in it ran) runs once more in that engine
+// alone, its result replacing that failure; a runner that died before its summary (WebKitWebDriver has
+// segfaulted mid-run on a loaded machine) runs the step once more, and that run's results count.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +21,7 @@ const steps = [
   { name: 'node-import', command: 'node', args: ['tools/check-node-import.mjs'] },
   { name: 'build', command: 'npm', args: ['run', '-s', 'build'] },
   { name: 'size', command: 'node', args: ['tools/check-size.mjs'] },
-  { name: 'unit', command: 'npx', args: ['web-test-runner'], rerunUnstarted: true },
+  { name: 'unit', command: 'npx', args: ['web-test-runner'], browserLanes: true },
   { name: 'demo-servers', command: 'node', args: ['--test', '--test-force-exit', '--test-reporter=spec', '--test-reporter-destination=stdout',
     '--test-reporter=./tools/node-test-summary.mjs', '--test-reporter-destination=stdout', 'test/demo/session-endpoint.test.mjs', 'test/demo/emulator-guard.test.mjs'] },
   { name: 'real-tabs', command: 'node', args: ['test/reliability/real-tabs.mjs'] },
@@ -50,7 +52,7 @@ function run(step, env = process.env) {
     };
     child.stdout.on('data', (chunk) => relay(process.stdout, chunk));
     child.stderr.on('data', (chunk) => relay(process.stderr, chunk));
-    child.on('close', (code) => resolve({ code, output, seconds: (Date.now() - started) / 1000 }));
+    child.on('close', (code, signal) => resolve({ code, signal, output, seconds: (Date.now() - started) / 1000 }));
   });
 }
 
@@ -71,7 +73,7 @@ function countsOf(step, output, code) {
     : { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 };
   // A step that exits non-zero has failed, whatever it counted.
   if (code !== 0 && counts.failed === 0) counts = { ...counts, failed: 1 };
-  return { counts, engines };
+  return { counts, engines, summarised: own.length > 0 };
 }
 
 /** Runs the files a browser never started once more, each engine alone; their results replace those failures. */
@@ -97,17 +99,30 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
 /** engine → step → counts, from the steps' own per-engine lines. */
 const perEngine = new Map();
-for (const step of steps.filter((s) => only.length === 0 || only.includes(s.name))) {
-  process.stdout.write(`\n━━ ${step.name}: ${[step.command, ...step.args].join(' ')}\n`);
+/** Runs a step; in the browser lanes, files a browser never started run once more. */
+async function runStep(step) {
   const unstartedFile = join(tmpdir(), `para-unstarted-${process.pid}.json`);
   rmSync(unstartedFile, { force: true });
-  const env = step.rerunUnstarted ? { ...process.env, PARA_UNSTARTED: unstartedFile } : process.env;
-  const { code, output, seconds } = await run(step, env);
-  const result = { ...countsOf(step, output, code), seconds };
-  if (step.rerunUnstarted && existsSync(unstartedFile)) {
+  const env = step.browserLanes ? { ...process.env, PARA_UNSTARTED: unstartedFile } : process.env;
+  const { code, signal, output, seconds } = await run(step, env);
+  const result = { ...countsOf(step, output, code), code, signal, seconds };
+  if (step.browserLanes && existsSync(unstartedFile)) {
     const unstarted = JSON.parse(readFileSync(unstartedFile, 'utf8'));
     rmSync(unstartedFile, { force: true });
     if (unstarted.length > 0) await rerunUnstarted(step, unstarted, result);
+  }
+  return result;
+}
+
+for (const step of steps.filter((s) => only.length === 0 || only.includes(s.name))) {
+  process.stdout.write(`\n━━ ${step.name}: ${[step.command, ...step.args].join(' ')}\n`);
+  let result = await runStep(step);
+  if (step.browserLanes && !result.summarised) {
+    const how = result.signal ? `signal ${result.signal}` : `exit code ${result.code}`;
+    process.stdout.write(`\n━━ ${step.name}: the test runner died before its summary (${how}); running the step once more, and its results count\n`);
+    const first = result.seconds;
+    result = await runStep(step);
+    result.seconds += first;
   }
   const { counts, engines, seconds: spent } = result;
   for (const [engine, { passed, failed }] of engines) perEngine.set(engine, [...(perEngine.get(engine) ?? []), `${step.name} ${passed}/${passed + failed}`]);
