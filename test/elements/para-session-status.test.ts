@@ -151,6 +151,65 @@ describe('<para-session-status>', () => {
       });
     });
 
+    it('reads as words with spaces between them, and hides the spoken countdown from sight', async () => {
+      const world = createWorld();
+      const el = await statusIn(world);
+      const base = el.shadowRoot!.querySelector<HTMLElement>('[part="base"]')!;
+      // innerText follows the layout, as a screen reader's text does: inline parts with no space between read as one word.
+      expect(base.innerText.replace(/\s+/g, ' ').trim()).to.equal('Signed in 2 hr left');
+      await reachWarning(world);
+      const spokenTime = el.shadowRoot!.querySelector<HTMLElement>('[part="time"] + .visually-hidden')!;
+      expect(spokenTime.textContent).to.match(/left$/);
+      const box = spokenTime.getBoundingClientRect();
+      expect([getComputedStyle(spokenTime).position, box.width <= 1, box.height <= 1]).to.deep.equal(['absolute', true, true]);
+    });
+
+    it('shows the indicator centred on the label, before it in the reading direction', async () => {
+      const world = createWorld();
+      const el = await statusIn(world);
+      const middle = (name: string) => {
+        const box = el.shadowRoot!.querySelector(`[part="${name}"]`)!.getBoundingClientRect();
+        return { y: box.top + box.height / 2, left: box.left, right: box.right };
+      };
+      const [indicator, label] = [middle('indicator'), middle('label')];
+      expect(Math.abs(indicator.y - label.y), 'vertical offset, px').to.be.at.most(2);
+      expect(indicator.right).to.be.at.most(label.left);
+      document.documentElement.lang = 'ar';
+      await el.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await el.updateComplete;
+      try {
+        const [rtlIndicator, rtlLabel] = [middle('indicator'), middle('label')];
+        expect(rtlIndicator.left, 'right to left: the indicator is on the right').to.be.at.least(rtlLabel.right);
+      } finally {
+        document.documentElement.lang = 'en';
+      }
+    });
+
+    describe('layout with many statuses', () => {
+      // What keeps one state change cheap with hundreds of statuses on a page (`npm run bench`, row 6): the status
+      // joins the page's line layout, and a live region waiting for news is no positioned box.
+      it('is inline, so its words join the line it sits in', async () => {
+        const world = createWorld();
+        const el = await statusIn(world);
+        expect(getComputedStyle(el).display).to.equal('inline');
+        expect(getComputedStyle(el.shadowRoot!.querySelector('[part="base"]')!).display).to.equal('inline');
+      });
+
+      it('lays out an empty live region as nothing, and one with news as visually hidden', async () => {
+        const world = createWorld();
+        const el = await statusIn(world);
+        const live = el.shadowRoot!.querySelector<HTMLElement>('[role="status"]')!;
+        expect(getComputedStyle(live).position).to.equal('static');
+        expect(live.getBoundingClientRect().width).to.equal(0);
+        await reachWarning(world);
+        expect(live.textContent).to.equal('Session ending soon');
+        const box = live.getBoundingClientRect();
+        expect([getComputedStyle(live).position, box.width <= 1, box.height <= 1]).to.deep.equal(['absolute', true, true]);
+        await expect(el).to.be.accessible();
+      });
+    });
+
     it('shows offline with the last known time left', async () => {
       const world = createWorld();
       const el = await statusIn(world);

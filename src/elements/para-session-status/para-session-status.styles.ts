@@ -8,7 +8,9 @@ export default css`
     --para-status-neutral-color: #6e7781;
     --para-status-text-color: inherit;
     --para-status-indicator-size: 0.75em;
-    display: inline-block;
+    /* Inline, like the text it stands for: its words join the page's line layout, so a status change with many
+       statuses on a page lays out lines once instead of one formatting context per status. */
+    display: inline;
     color: var(--para-status-text-color);
   }
 
@@ -24,14 +26,13 @@ export default css`
   /* Relative, so the visually hidden texts (absolutely positioned) are laid out here, not against the page. */
   [part='base'] {
     position: relative;
-    display: inline-flex;
-    align-items: center;
-    gap: 0.5em;
   }
 
   /* A shape per status, so the status never rests on colour alone (WCAG 1.4.1). */
   [part='indicator'] {
-    flex: none;
+    display: inline-block;
+    vertical-align: middle;
+    margin-inline-end: 0.5em;
     width: var(--para-status-indicator-size);
     height: var(--para-status-indicator-size);
     border-radius: 50%;
@@ -60,7 +61,9 @@ export default css`
     border-width: 0.15em;
   }
 
+  /* With the space before it, about the 0.5em that separates the indicator from the label. */
   [part='time'] {
+    margin-inline-start: 0.25em;
     font-variant-numeric: tabular-nums;
   }
 

@@ -127,16 +127,16 @@ export class ParaSessionStatus extends ParaElement {
     const expiring = shown === 'expiring';
     const time = this.timeLeft(expiring ? 'countdown' : 'duration', text);
     // The status class sits on the indicator, the only part it styles: a change restyles one node, not the subtree.
-    return html`<span part="base" lang=${this.language.locale} dir=${this.language.dir}>
-      <span part="indicator" class=${shown} aria-hidden="true"></span>
-      <span part="label">${this.label(shown, text)}</span>
-      ${time && expiring
-        ? html`<span part="time" aria-hidden="true">${time}</span><span class="visually-hidden">${this.timeLeft('spoken', text)}</span>`
+    // The layout is inline, so white space is text: none around the indicator (its margin spaces it), and one
+    // space before the time, so the label and the time read as two words, not one ("Signed in 2 hr left").
+    // prettier-ignore
+    return html`<span part="base" lang=${this.language.locale} dir=${this.language.dir}><span part="indicator" class=${shown} aria-hidden="true"></span><span part="label">${this.label(shown, text)}</span>${
+      time && expiring
+        ? html` <span part="time" aria-hidden="true">${time}</span><span class="visually-hidden">${this.timeLeft('spoken', text)}</span>`
         : time
-          ? html`<span part="time">${time}</span>`
-          : null}
-      <span part="announcement" class="visually-hidden" role="status">${this.announced ? this.label(this.announced, text) : ''}</span>
-    </span>`;
+          ? html` <span part="time">${time}</span>`
+          : null
+    }<span part="announcement" class="visually-hidden" role="status">${this.announced ? this.label(this.announced, text) : ''}</span></span>`;
   }
 }
 
