@@ -3,7 +3,7 @@ import { emulateMedia } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import type { ParaReauthDialog } from '../../src/elements/para-reauth-dialog/para-reauth-dialog.js';
 import type { ParaSessionStatus } from '../../src/elements/para-session-status/para-session-status.js';
-import { formatParts } from '../../src/elements/shared/format-time.js';
+import { formatCountdown, formatCountdownWithIntl, formatParts, formatPartsWithIntl } from '../../src/elements/shared/format-time.js';
 import '../../src/locales/ar.js';
 import '../../src/locales/de.js';
 import { createWorld, reachExpiry, reachWarning, SECOND, sessionFixture, settle, type SessionWorld } from './support/session-fixture.js';
@@ -88,11 +88,53 @@ describe('language, time and looks', () => {
       const saved = intl.DurationFormat;
       try {
         delete intl.DurationFormat;
-        expect(formatParts({ minutes: 1, seconds: 45 }, 'en', 'long')).to.equal('1 minute, 45 seconds');
+        // en-GB: `en` itself is written without Intl (the next test).
+        expect(formatParts({ minutes: 1, seconds: 45 }, 'en-GB', 'long')).to.equal('1 minute, 45 seconds');
         expect(formatParts({ minutes: 2 }, 'ar', 'long')).to.equal(new Intl.NumberFormat('ar', { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(2));
       } finally {
         intl.DurationFormat = saved;
       }
+    });
+
+    it('writes English times word for word as Intl does, from no time left to 30 days and beyond', () => {
+      const durations = [...Array.from({ length: 7201 }, (_, i) => i), ...Array.from({ length: 2000 }, (_, i) => 7200 + i * 1337), 2_592_000, 86_400_000];
+      for (const locale of ['en', 'en-US']) {
+        for (const seconds of durations) {
+          const minutes = Math.ceil(seconds / 60);
+          const byDuration = { days: Math.floor(minutes / 1440), hours: Math.floor((minutes % 1440) / 60), minutes: minutes % 60 };
+          const byCountdown = { hours: Math.floor(seconds / 3600), minutes: Math.floor((seconds % 3600) / 60), seconds: seconds % 60 };
+          for (const style of ['short', 'long'] as const) {
+            if (formatParts(byDuration, locale, style) !== formatPartsWithIntl(byDuration, locale, style)) {
+              expect(formatParts(byDuration, locale, style), `${seconds} s, ${style}, ${locale}`).to.equal(formatPartsWithIntl(byDuration, locale, style));
+            }
+          }
+          if (formatParts(byCountdown, locale, 'long') !== formatPartsWithIntl(byCountdown, locale, 'long')) {
+            expect(formatParts(byCountdown, locale, 'long'), `${seconds} s spoken, ${locale}`).to.equal(formatPartsWithIntl(byCountdown, locale, 'long'));
+          }
+          if (formatCountdown(seconds, locale) !== formatCountdownWithIntl(seconds, locale)) {
+            expect(formatCountdown(seconds, locale), `${seconds} s countdown, ${locale}`).to.equal(formatCountdownWithIntl(seconds, locale));
+          }
+        }
+      }
+    });
+
+    it('shows an English status without building or using an Intl formatter (the first on a page costs 30–50 ms)', async () => {
+      const used: string[] = [];
+      for (const name of ['NumberFormat', 'ListFormat', 'DurationFormat'] as const) {
+        const prototype = (Intl as unknown as Record<string, { prototype: { format: (value: unknown) => string } } | undefined>)[name]?.prototype;
+        if (!prototype) continue;
+        const format = () => (used.push(name), '?');
+        // NumberFormat's format is a getter (of a bound function); the others' are methods.
+        if (Object.getOwnPropertyDescriptor(prototype, 'format')?.get) sinon.stub(prototype, 'format').get(() => format);
+        else sinon.stub(prototype, 'format').callsFake(format);
+      }
+      const world = createWorld();
+      const { status } = await page(world, 'en');
+      expect(text(status, '[part="time"]')).to.equal('2 hours left');
+      await reachWarning(world);
+      expect(text(status, '[part="time"]')).to.match(/^\d:\d\d left$/);
+      expect(status.shadowRoot!.querySelector('[part="time"] + .visually-hidden')!.textContent).to.match(/^\d+ seconds? left$|^1 minute(, \d+ seconds?)? left$/);
+      expect(used).to.deep.equal([]);
     });
 
     it('warns once about an invalid lang and speaks English', async () => {
