@@ -4,7 +4,9 @@ import { chromium } from 'playwright-core';
 import { chromiumArgs, findChromium } from '../tools/find-chromium.js';
 import { bundle } from './size.mjs';
 
-const ORIGIN = 'http://bench.test';
+// HTTPS, so the page is a secure context as an app's is: Web Locks (the kit's tab election and exclusive
+// checks) exist only there, and on plain HTTP the kit would run its fallback and hold no locks to count.
+const ORIGIN = 'https://bench.test';
 const SIDES = { kit: 'bench/browser/kit-page.ts', baseline: 'bench/browser/baseline-page.ts' };
 const RENDER_COUNTS = [1, 100, 1000];
 const CYCLES = 1000;
@@ -22,6 +24,8 @@ async function openPage(context, scripts, side, query = '') {
   });
   await page.goto(`${ORIGIN}/${side}.html${query}`);
   await page.waitForFunction(() => 'bench' in window);
+  const secure = await page.evaluate(() => isSecureContext && 'locks' in navigator);
+  if (!secure) throw new Error(`bench: ${ORIGIN} is not a secure context with Web Locks here; the kit would be measured on its fallback`);
   return page;
 }
 
