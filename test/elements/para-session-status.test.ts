@@ -196,6 +196,19 @@ describe('<para-session-status>', () => {
         expect(getComputedStyle(el.shadowRoot!.querySelector('[part="base"]')!).display).to.equal('inline');
       });
 
+      it('keeps the indicator on the line of the label, and wraps the time, however narrow the line', async () => {
+        const world = createWorld();
+        const el = await statusIn(world);
+        const provider = el.parentElement!;
+        provider.style.cssText = 'display: block; width: 3em; font: 16px sans-serif';
+        provider.insertBefore(document.createTextNode('x '), el);
+        const indicator = el.shadowRoot!.querySelector('[part="indicator"]')!.getBoundingClientRect();
+        const firstLine = el.shadowRoot!.querySelector('[part="label"]')!.getClientRects()[0]!;
+        expect(el.shadowRoot!.querySelector('[part="time"]')!.getClientRects().length, 'the time wraps').to.be.greaterThan(1);
+        const middle = indicator.top + indicator.height / 2;
+        expect(middle, 'indicator beside the first line of the label').to.be.within(firstLine.top, firstLine.bottom);
+      });
+
       it('lays out an empty live region as nothing, and one with news as visually hidden', async () => {
         const world = createWorld();
         const el = await statusIn(world);

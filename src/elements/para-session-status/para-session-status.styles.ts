@@ -24,8 +24,14 @@ export default css`
   }
 
   /* Relative, so the visually hidden texts (absolutely positioned) are laid out here, not against the page. */
+  /* The indicator and the label stay on one line (the label is a few words), with the time's first word after
+     them; the time wraps where it must. */
   [part='base'] {
     position: relative;
+    white-space: nowrap;
+  }
+  [part='time'] {
+    white-space: normal;
   }
 
   /* A shape per status, so the status never rests on colour alone (WCAG 1.4.1). */
