@@ -6,7 +6,7 @@ import { bundle, SHIPPED_ENTRIES } from './size-measure.mjs';
 
 // Tripwires at today's weight (+0.5 KB or so), so growth is a decision someone makes in a commit. The issue's targets
 // (package 12, core 7, bundle 20 KB) are `node bench/size.mjs --check`; the weight by module is in bench/results.json.
-const TRIPWIRE_KB = { 'package entry': 29.8, core: 15.4, 'self-contained bundle': 36.7 };
+const TRIPWIRE_KB = { 'package entry': 30.1, core: 15.4, 'self-contained bundle': 37 };
 
 let passed = 0;
 let failed = 0;
