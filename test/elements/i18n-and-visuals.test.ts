@@ -97,7 +97,15 @@ describe('language, time and looks', () => {
     });
 
     it('writes English times word for word as Intl does, from no time left to 30 days and beyond', () => {
-      const durations = [...Array.from({ length: 7201 }, (_, i) => i), ...Array.from({ length: 2000 }, (_, i) => 7200 + i * 1337), 2_592_000, 86_400_000];
+      // Every second of the first ten minutes (each seconds and minutes boundary), then strides that land on
+      // every count of minutes, hours and days up to 30 days, and one beyond where English needs no Intl.
+      const durations = [
+        ...Array.from({ length: 601 }, (_, i) => i),
+        ...Array.from({ length: 500 }, (_, i) => 600 + i * 61),
+        ...Array.from({ length: 400 }, (_, i) => 31_100 + i * 6_421),
+        2_592_000,
+        86_400_000,
+      ];
       for (const locale of ['en', 'en-US']) {
         for (const seconds of durations) {
           const minutes = Math.ceil(seconds / 60);
