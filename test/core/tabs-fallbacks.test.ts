@@ -76,15 +76,16 @@ describe('many tabs without Web Locks or BroadcastChannel', () => {
       onMessage: (message: { type: string }) => heard.push(message.type),
     });
     const heardByB: string[] = [];
-    a.start(hooks('a', []));
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    b.start(hooks('b', heardByB));
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(changes).to.deep.equal(['a:true']);
-    // Real channels and locks deliver in milliseconds, but a loaded machine may take longer: wait up to 2 s.
+    // Real channels and locks deliver in milliseconds, but a loaded machine may take longer (a first lock grant
+    // has taken 90 ms here): wait up to 2 s.
     const within = async (done: () => boolean) => {
       for (let waited = 0; waited < 2_000 && !done(); waited += 25) await new Promise((resolve) => setTimeout(resolve, 25));
     };
+    a.start(hooks('a', []));
+    await within(() => changes.length > 0);
+    b.start(hooks('b', heardByB));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(changes).to.deep.equal(['a:true']);
     a.publish({ type: 'signed-out' });
     await within(() => heardByB.length > 0);
     expect(heardByB).to.deep.equal(['signed-out']);

@@ -83,16 +83,36 @@ describe('many tabs, one session', () => {
     world.closeAll();
   });
 
-  it('moves leadership to a visible tab when the leader is hidden', async () => {
+  it('moves leadership to a visible tab once the leader has been hidden for a second', async () => {
     const world = new TabWorld();
     const [a, b] = [world.open(), world.open({ visible: false })];
     await world.advance(2 * SECOND);
     expect(a.engine.state.leader).to.equal(true);
     world.setVisible(a, false);
     world.setVisible(b, true);
+    await world.advance(SECOND / 2);
+    expect(a.engine.state.leader, 'half a second hidden: it may be closing').to.equal(true);
     await world.advance(SECOND);
     expect(b.engine.state.leader).to.equal(true);
     expect(a.engine.state.leader).to.equal(false);
+    world.closeAll();
+  });
+
+  it('hands the lead of a closing leader to one tab, not to every visible tab in turn', async () => {
+    const world = new TabWorld();
+    const [a, b, c] = [world.open(), world.open(), world.open()];
+    await world.advance(2 * SECOND);
+    expect(a.engine.state.leader).to.equal(true);
+    const led: string[] = [];
+    for (const tab of [b, c]) tab.engine.$state.listen((state) => void (state.leader && !led.includes(tab.id) && led.push(tab.id)));
+    const checks = world.server.counts.isSessionActive;
+    // A closing tab is hidden first (visibilitychange), then goes; the browser hands its lock to the next in line.
+    world.setVisible(a, false);
+    world.close(a);
+    await world.advance(5 * SECOND);
+    expect(world.leaders()).to.have.length(1);
+    expect(led, 'tabs that led after the close').to.have.length(1);
+    expect(world.server.counts.isSessionActive - checks, 'checks made by new leaders').to.be.at.most(1);
     world.closeAll();
   });
 

@@ -84,7 +84,25 @@ const readTab = (page) =>
     leader: window.sessionEl.state.leader,
     label: document.querySelector('para-session-status')?.shadowRoot?.querySelector('[part="label"]')?.textContent.trim() ?? null,
     changes: window.changes,
+    visibility: window.visibility,
   }));
+
+/**
+ * Which of `tabs` led at `at` (each tab's own record of its state changes), and each tab's leader and
+ * visibility history, for the message.
+ */
+async function leaderAt(tabs, at) {
+  let leader = null;
+  const history = [];
+  for (const tab of tabs) {
+    const { changes, visibility } = await readTab(tab.page);
+    const last = changes.filter((change) => change.at <= at).at(-1);
+    if (last?.leader) leader = tab.id;
+    const lead = changes.filter((change) => change.leader !== change.wasLeader).map((change) => `${change.leader ? 'leads' : 'follows'}@${change.at - at}`);
+    history.push(`${tab.id}: ${[...lead, ...visibility.map((entry) => `${entry.state}@${entry.at - at}`)].join(' ')}`);
+  }
+  return { leader, history: history.join('; ') };
+}
 
 const keepAlives = (stats) => stats.log.filter((entry) => entry.endpoint === 'keep-alive');
 
@@ -147,20 +165,28 @@ async function tabsScenario(browser, site, errors, { check, measure }) {
   }, 10_000);
   const handoverMs = next ? next.at - closedAt : null;
   measure(`handover: ${handoverMs === null ? 'none within 10 s' : `${handoverMs} ms`} (tab ${leader.id} closed → ${next?.tab.id ?? '?'} leads)`);
-  const leaders = (await Promise.all(rest.map((tab) => readTab(tab.page)))).filter((state) => state.leader).length;
-  check('b. another tab leads after the leader closed', next !== null && leaders === 1 && handoverMs < 5_000, `${handoverMs} ms, ${leaders} leader(s)`);
+  const restStates = await Promise.all(rest.map((tab) => readTab(tab.page)));
+  const leaders = restStates.filter((state) => state.leader).length;
+  // One tab takes over: the closing tab's "hidden" must not have every visible tab steal the lead in turn.
+  const tookLead = rest.filter((tab, i) => restStates[i].changes.some((change) => change.at >= closedAt && change.leader && !change.wasLeader));
+  check('b. another tab leads after the leader closed', next !== null && leaders === 1 && tookLead.length === 1 && handoverMs < 5_000,
+    `${handoverMs} ms, ${leaders} leader(s); took the lead: ${tookLead.map((tab) => tab.id).join(',') || 'none'}`);
 
   // The next extension must come from the new leader before the session the closed tab left expires.
   await waitFor(() => keepAlives(site.stats(session)).length >= 2 || Date.now() > expiryAtClose + 2_000, 30_000, 200);
   const afterHandover = site.stats(session);
   const second = keepAlives(afterHandover)[1];
+  // By whoever leads then: the tab that took over, or a visible tab that took the lead from it once it was hidden
+  // (times in the message are ms from that extension).
+  const then = second ? await leaderAt(rest, second.at) : { leader: null, history: '' };
+  const hiddenLeaderPassedOn = then.leader !== next?.tab.id && (await readTab(next.tab.page)).visibility.some((entry) => entry.state === 'hidden');
   check('b. next extension before expiry, by the new leader',
-    second !== undefined && second.answer && second.at < expiryAtClose && second.page === next?.tab.id && afterHandover.lapsedAt === null,
-    second ? `extended by ${second.page} ${expiryAtClose - second.at} ms before expiry` : `no extension; server session lapsed at ${afterHandover.lapsedAt}`);
+    second !== undefined && second.answer && second.at < expiryAtClose && second.page === then.leader && (then.leader === next?.tab.id || hiddenLeaderPassedOn) && afterHandover.lapsedAt === null,
+    second ? `extended by ${second.page} ${expiryAtClose - second.at} ms before expiry; leader then ${then.leader} (${then.history})` : `no extension; server session lapsed at ${afterHandover.lapsedAt}`);
 
   // (a) cost over both cycles: one tab's worth, all from whoever led at the time.
   const all = keepAlives(afterHandover);
-  const fromLeaders = all.every((entry) => (entry.at < closedAt ? entry.page === leader.id : entry.page === next?.tab.id));
+  const fromLeaders = all.every((entry) => (entry.at < closedAt ? entry.page === leader.id : entry.page === then.leader));
   check('a. keep-alives over 2 cycles ≈ one tab’s (2 ± 1), only from the leader', all.length >= 1 && all.length <= 3 && fromLeaders,
     `${all.length} keep-alive(s): ${all.map((entry) => entry.page).join(',')}`);
   measure(`keep-alive requests per page over 2 cycles: ${perPage(afterHandover.log, 'keep-alive')}`);

@@ -1,3 +1,4 @@
+import type { Clock, TimerHandle } from '../clock.js';
 import type { Election, ElectionContext } from './election.js';
 import type { ElectionMessage } from './wire.js';
 
@@ -13,9 +14,16 @@ export interface LockManagerLike {
 }
 
 /**
+ * How long a leader stays hidden before it says so. A tab being closed is hidden first, and then the browser
+ * hands its lock to the next tab in line; saying "hidden" at once had every visible tab steal the lead in
+ * turn, each new leader checking with the server. A closed tab never gets to say it.
+ */
+export const HIDDEN_LEADER_NOTICE_MS = 1_000;
+
+/**
  * Leadership is holding one Web Lock. The browser grants it to the next queued tab the moment the
  * holder releases it, closes or crashes, so failover needs no heartbeat. A visible tab steals it from a
- * hidden leader (`steal: true`), which keeps the schedule where timers are not throttled.
+ * leader hidden for a second (`steal: true`), which keeps the schedule where timers are not throttled.
  */
 export class LockElection implements Election {
   leading = false;
@@ -25,11 +33,13 @@ export class LockElection implements Election {
   private queued: AbortController | null = null;
   private release: (() => void) | null = null;
   private leaderVisible: boolean | null = null;
+  private hiddenNotice: TimerHandle | null = null;
 
   constructor(
     private readonly locks: LockManagerLike,
     private readonly lockName: string,
     private readonly context: ElectionContext,
+    private readonly clock: Clock,
   ) {}
 
   start(): void {
@@ -42,6 +52,7 @@ export class LockElection implements Election {
   stop(): void {
     if (this.stopped) return;
     this.stopped = true;
+    this.cancelHiddenNotice();
     this.attempt += 1;
     this.queued?.abort();
     this.queued = null;
@@ -52,8 +63,24 @@ export class LockElection implements Election {
 
   setVisible(visible: boolean): void {
     if (this.stopped) return;
-    if (this.leading) this.context.post({ type: 'leader', visible });
-    else if (visible && this.leaderVisible === false) this.steal();
+    if (!this.leading) {
+      if (visible && this.leaderVisible === false) this.steal();
+      return;
+    }
+    this.cancelHiddenNotice();
+    if (visible) {
+      this.context.post({ type: 'leader', visible: true });
+      return;
+    }
+    this.hiddenNotice = this.clock.setTimeout(() => {
+      this.hiddenNotice = null;
+      if (this.leading && !this.stopped && !this.context.isVisible()) this.context.post({ type: 'leader', visible: false });
+    }, HIDDEN_LEADER_NOTICE_MS);
+  }
+
+  private cancelHiddenNotice(): void {
+    if (this.hiddenNotice !== null) this.clock.clearTimeout(this.hiddenNotice);
+    this.hiddenNotice = null;
   }
 
   onMessage(_from: string, message: ElectionMessage): void {
@@ -100,6 +127,7 @@ export class LockElection implements Election {
 
   private setLeading(leading: boolean): void {
     if (this.leading === leading) return;
+    if (!leading) this.cancelHiddenNotice();
     this.leading = leading;
     this.context.onLeadershipChange(leading);
   }

@@ -113,7 +113,7 @@ export function createTabCoordinator(options: TabCoordinatorOptions = {}): Cross
         onLeadershipChange: (leading) => hooks?.onLeadershipChange(leading),
       };
       if (transport) {
-        election = locks ? new LockElection(locks, `${channelName}:leader`, context) : new LeaseElection(tabId, clock, random, context);
+        election = locks ? new LockElection(locks, `${channelName}:leader`, context, clock) : new LeaseElection(tabId, clock, random, context);
         relay = new ActivityRelay(clock, (at) => post('session', { type: 'activity', at }));
         cleanups.push(listen(environment.document, ['visibilitychange'], () => election?.setVisible(isVisible(environment))));
       }
