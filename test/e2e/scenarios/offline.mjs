@@ -27,7 +27,15 @@ export async function offlineAcrossExpiry({ browser, demo, emu, step, log, neigh
     // Re-time this session to end 4 s after the neighbour keep-alive three cycles from now (k3 = k0 + 30 s).
     // Every engine's lane waits here for the others, so all share one timeline of outages. With no
     // neighbour lane left running, the outages follow a 10-s beat from that instant instead.
-    const start = await together();
+    // The meeting waits for the slowest engine's sign-in (Firefox's can take 40 s here), longer than a
+    // 30-s session: until it opens, this lane keeps its own session alive, as the user's activity would.
+    let met = false;
+    const meetingOpen = together().then((at) => { met = true; return at; });
+    while (!met) {
+      await Promise.race([meetingOpen, new Promise((resolve) => setTimeout(resolve, 8_000))]);
+      if (!met) assert.equal(await page.evaluate(() => document.querySelector('para-session').extend()), true, 'kept alive while the other engines sign in');
+    }
+    const start = await meetingOpen;
     const beat = neighbourUserId
       ? (after, timeout) => nextKeepAlive(emu, neighbourUserId, after, timeout)
       : async (after) => {
