@@ -7,7 +7,14 @@ export default defineConfig({
   server: { host: '127.0.0.1' },
   build: {
     lib: {
-      entry: { index: 'src/index.ts', core: 'src/core/index.ts', 'locales/de': 'src/locales/de.ts', 'locales/ar': 'src/locales/ar.ts' },
+      entry: {
+        index: 'src/index.ts',
+        core: 'src/core/index.ts',
+        // One entry per element, for apps that use only some of the tags (src/define).
+        ...Object.fromEntries(['para-session', 'para-session-status', 'para-reauth-dialog', 'para-session-guard'].map((tag) => [tag, `src/define/${tag}.ts`])),
+        'locales/de': 'src/locales/de.ts',
+        'locales/ar': 'src/locales/ar.ts',
+      },
       formats: ['es'],
     },
     rollupOptions: {

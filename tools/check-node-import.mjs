@@ -10,6 +10,10 @@ import { join } from 'node:path';
 const entries = [
   { name: 'core', file: 'src/core/index.ts', expect: ['createParaSession', '$paraSession'] },
   { name: 'package', file: 'src/index.ts', expect: ['createParaSession', '$paraSession', 'ParaSession', 'ParaReauthDialog'] },
+  { name: 'para-session', file: 'src/define/para-session.ts', expect: ['ParaSession', 'paraSessionContext'] },
+  { name: 'para-session-status', file: 'src/define/para-session-status.ts', expect: ['ParaSession', 'ParaSessionStatus', 'registerTranslation'] },
+  { name: 'para-reauth-dialog', file: 'src/define/para-reauth-dialog.ts', expect: ['ParaSession', 'ParaReauthDialog', 'registerTranslation'] },
+  { name: 'para-session-guard', file: 'src/define/para-session-guard.ts', expect: ['ParaSession', 'ParaSessionGuard'] },
 ];
 
 // Inside the project, so the bundle resolves lit and nanostores from node_modules like an app would.

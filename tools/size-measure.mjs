@@ -16,6 +16,14 @@ export const SHIPPED_ENTRIES = [
   { name: 'self-contained bundle', entry: 'dist/para-session-kit.bundle.js', source: 'src/index.ts', external: [] },
 ];
 
+/** The per-element entries (src/define): each registers its tag and the provider's, `para-session-kit/<tag>`. */
+export const ELEMENT_ENTRIES = ['para-session', 'para-session-status', 'para-reauth-dialog', 'para-session-guard'].map((tag) => ({
+  name: tag === 'para-session' ? '<para-session> alone' : `<para-session> + <${tag}>`,
+  entry: `dist/${tag}.js`,
+  source: `src/define/${tag}.ts`,
+  external: EXTERNAL,
+}));
+
 /** One entry (a file, or `stdin` source) bundled and minified as an app's build would. */
 export async function bundle({ entry, stdin, external }, plugins = []) {
   const result = await build({
@@ -46,7 +54,7 @@ const newest = (dir) =>
 
 /** Whether `dist` is missing an entry or is older than the newest file under `src`. */
 export function distIsStale() {
-  const files = SHIPPED_ENTRIES.map((e) => e.entry);
+  const files = [...SHIPPED_ENTRIES, ...ELEMENT_ENTRIES].map((e) => e.entry);
   if (!files.every(existsSync)) return true;
   return Math.min(...files.map((f) => statSync(f).mtimeMs)) < newest('src');
 }

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkTypes } from './type-check.mjs';
-import { buildApp, runApps, writePlainPage } from './vite-apps.mjs';
+import { buildApp, runApps, scriptGzipKB, writePlainPage } from './vite-apps.mjs';
 import { lintPackage } from './package-lint.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -59,6 +59,17 @@ try {
   await check('Vite builds the app from the installed package', async () => void (builds.installed = await buildApp(app, join(work, 'dist-installed'))));
   // A monorepo or KIT_SRC-style alias: the source entry must keep its tag registration through tree-shaking.
   await check('Vite builds the app linked to the source', async () => void (builds.source = await buildApp(app, join(work, 'dist-source'), join(root, 'src/index.ts'))));
+  // An app that takes only the tags it uses: its script must carry neither the dialog nor the guard.
+  const statusApp = join(work, 'app-status');
+  cpSync(join(fixtures, 'app-status'), statusApp, { recursive: true });
+  await check('Vite builds an app from the per-element entry para-session-kit/para-session-status', async () => {
+    const dir = await buildApp(statusApp, join(work, 'dist-status'));
+    builds['status-only app'] = { dir, tags: ['para-session', 'para-session-status'] };
+    const full = scriptGzipKB(builds.installed);
+    const statusOnly = scriptGzipKB(dir);
+    if (!(statusOnly < full)) throw new Error(`the status-only app's script is ${statusOnly} KB, the full app's ${full} KB`);
+    return `app script, min + gzip, with Lit: ${statusOnly} KB, against ${full} KB for the app that imports the package entry`;
+  });
   builds.plain = writePlainPage(work, join(fixtures, 'plain/recipe.html'));
   builds['plain German page'] = writePlainPage(work, join(fixtures, 'plain/recipe-de.html'), 'plain-de.html', /^Angemeldet noch /);
   await check('the apps and the plain pages run in Chromium: tags registered, .client taken, status active, German from its module', () => runApps(builds));

@@ -1,9 +1,10 @@
 // Builds the consumer Vite app (installed package, or aliased to the source) and runs the builds, and the
 // README's plain page on the installed bundle, in Chromium.
 import { createServer } from 'node:http';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, findChromium } from '../../tools/find-chromium.js';
@@ -17,6 +18,13 @@ export async function buildApp(root, outDir, sourceEntry) {
     build: { outDir, emptyOutDir: true },
   });
   return outDir; // its path is all the caller needs
+}
+
+/** The built app's scripts (Vite writes them to assets/), minified and gzipped, in KB. */
+export function scriptGzipKB(outDir) {
+  const assets = join(outDir, 'assets');
+  const bytes = readdirSync(assets).filter((f) => f.endsWith('.js')).reduce((sum, f) => sum + gzipSync(readFileSync(join(assets, f))).length, 0);
+  return Math.round((bytes / 1024) * 10) / 10;
 }
 
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
@@ -44,13 +52,15 @@ export function writePlainPage(project, recipe, name = 'plain.html', label = und
 }
 
 /** Each app: its folder and page; the page must register the four tags, take `.client`, show "active" (and `label`, if given). */
+const ALL_TAGS = ['para-session', 'para-session-status', 'para-reauth-dialog', 'para-session-guard'];
+
 export async function runApps(builds) {
   const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
   const lines = [];
   try {
     for (const [name, app] of Object.entries(builds)) {
       if (!app) throw new Error(`the ${name} build is missing`);
-      const { dir, path = '/', label } = typeof app === 'string' ? { dir: app } : app;
+      const { dir, path = '/', label, tags = ALL_TAGS } = typeof app === 'string' ? { dir: app } : app;
       const server = await serve(dir);
       try {
         const page = await browser.newPage();
@@ -59,8 +69,8 @@ export async function runApps(builds) {
         page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
         await page.goto(`http://127.0.0.1:${server.address().port}${path}`);
         await page.waitForFunction(() => document.querySelector('#status')?.textContent === 'active', null, { timeout: 10_000 }).catch(() => {});
-        const seen = await page.evaluate(() => ({
-          tags: ['para-session', 'para-session-status', 'para-reauth-dialog', 'para-session-guard'].filter((tag) => customElements.get(tag)),
+        const seen = await page.evaluate((ALL_TAGS) => ({
+          tags: ALL_TAGS.filter((tag) => customElements.get(tag)),
           status: document.querySelector('#status')?.textContent,
           element: document.querySelector('para-session').state?.status,
           label: document.querySelector('para-session-status').shadowRoot?.textContent?.replace(/\s+/g, ' ').trim(),
@@ -68,13 +78,13 @@ export async function runApps(builds) {
           indicator: (({ borderRadius, borderTopColor, width }) => `${borderRadius} ${borderTopColor} ${width}`)(
             getComputedStyle(document.querySelector('para-session-status').shadowRoot.querySelector('[part="indicator"]')),
           ),
-        }));
+        }), ALL_TAGS);
         if (seen.indicator !== '50% rgb(26, 127, 55) 12px') throw new Error(`${name}: the signed-in indicator is styled "${seen.indicator}", not a 12 px green circle`);
-        if (seen.tags.length !== 4) throw new Error(`${name}: registered tags ${JSON.stringify(seen.tags)}; the registering import was dropped`);
+        if (seen.tags.join() !== tags.join()) throw new Error(`${name}: registered tags ${JSON.stringify(seen.tags)}, not ${JSON.stringify(tags)}; a registering import was dropped or an entry registers too much`);
         if (seen.status !== 'active' || seen.element !== 'active') throw new Error(`${name}: status ${seen.status}, element ${seen.element}`);
         if (errors.length) throw new Error(`${name}: ${errors.join('; ')}`);
         if (label && !label.test(seen.label)) throw new Error(`${name}: <para-session-status> says "${seen.label}", not ${label}`);
-        lines.push(`${name}: 4 tags, status "${seen.status}", <para-session-status> says "${seen.label}"`);
+        lines.push(`${name}: ${tags.length} tags, status "${seen.status}", <para-session-status> says "${seen.label}"`);
         await page.close();
       } finally {
         server.close();
