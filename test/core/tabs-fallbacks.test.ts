@@ -25,6 +25,48 @@ describe('many tabs without Web Locks or BroadcastChannel', () => {
     expect(world.leaks()).to.deep.equal({ timers: 0, listeners: 0, locks: 0, channels: 0 });
   });
 
+  it('hands the lead of a closing leader to one tab without Web Locks, not to every visible tab at once', async () => {
+    // Each tab draws its own random numbers, as real tabs do.
+    let seed = 7;
+    const world = new TabWorld({ locks: false, random: () => ((seed = (seed * 16807) % 2147483647) / 2147483647) });
+    const [a, b, c] = [world.open(), world.open(), world.open()];
+    await world.advance(3 * SECOND);
+    const [first] = world.leaders();
+    expect(first, 'one leader').to.not.equal(undefined);
+    const others = [a, b, c].filter((tab) => tab !== first);
+    const led: string[] = [];
+    for (const tab of others) tab.engine.$state.listen((state) => void (state.leader && !led.includes(tab.id) && led.push(tab.id)));
+    const checks = world.server.counts.isSessionActive;
+    // A closing tab is hidden first (visibilitychange), then goes: it resigns as it stops.
+    world.setVisible(first, false);
+    world.close(first);
+    await world.advance(10 * SECOND);
+    expect(world.leaders()).to.have.length(1);
+    expect(led, 'tabs that led after the close').to.have.length(1);
+    expect(world.server.counts.isSessionActive - checks, 'checks made by new leaders').to.be.at.most(1);
+    world.closeAll();
+  });
+
+  it('without Web Locks, one of two visible tabs takes the lead from a leader hidden for a second', async () => {
+    let seed = 11;
+    const world = new TabWorld({ locks: false, random: () => ((seed = (seed * 16807) % 2147483647) / 2147483647) });
+    const tabs = [world.open(), world.open(), world.open()];
+    await world.advance(3 * SECOND);
+    const [first] = world.leaders();
+    const led: string[] = [];
+    for (const tab of tabs.filter((t) => t !== first)) tab.engine.$state.listen((state) => void (state.leader && !led.includes(tab.id) && led.push(tab.id)));
+    world.setVisible(first, false); // the user moved to another window; two windows stay visible
+    await world.advance(900);
+    expect(world.leaders(), 'still the leader before a second').to.deep.equal([first]);
+    await world.advance(2 * SECOND);
+    expect(world.leaders()).to.have.length(1);
+    expect(world.leaders()[0], 'a visible tab leads').to.not.equal(first);
+    expect(led, 'tabs that claimed the lead').to.have.length(1);
+    world.closeAll();
+    await world.advance(SECOND);
+    expect(world.leaks()).to.deep.equal({ timers: 0, listeners: 0, locks: 0, channels: 0 });
+  });
+
   it('carries state over storage events when BroadcastChannel is missing', async () => {
     const world = new TabWorld({ transport: 'storage' });
     const [a, b] = [world.open(), world.open()];

@@ -1,5 +1,6 @@
 import { Timer, type Clock } from '../clock.js';
 import type { Election, ElectionContext } from './election.js';
+import { HIDDEN_LEADER_NOTICE_MS } from './lock-election.js';
 import type { ElectionMessage } from './wire.js';
 
 const HEARTBEAT_MS = 2_000;
@@ -9,6 +10,8 @@ const VISIBLE_LEASE_MS = 6_000;
 const HIDDEN_LEASE_MS = 75_000;
 /** How long a new tab listens for a leader before it leads itself. */
 const STARTUP_WAIT_MS = 500;
+/** Followers taking over spread their claims over this long, so one claims and the others hear it. */
+const TAKEOVER_SPREAD_MS = 200;
 
 /**
  * Where Web Locks are missing: the leader sends a heartbeat; a follower that hears none for a lease takes
@@ -20,7 +23,11 @@ export class LeaseElection implements Election {
   private leaderId: string | null = null;
   private leaderVisible = false;
   private leaderSeenAt = 0;
+  /** When this leader was hidden (monotonic), until it is shown again. */
+  private hiddenAt: number | null = null;
   private readonly beat: Timer;
+  /** The leader's notice that it is hidden, or a follower's claim on a hidden leader's lead. */
+  private readonly later: Timer;
 
   constructor(
     private readonly tabId: string,
@@ -29,6 +36,7 @@ export class LeaseElection implements Election {
     private readonly context: ElectionContext,
   ) {
     this.beat = new Timer(clock);
+    this.later = new Timer(clock);
   }
 
   start(): void {
@@ -43,14 +51,23 @@ export class LeaseElection implements Election {
     if (this.stopped) return;
     this.stopped = true;
     this.beat.cancel();
+    this.later.cancel();
     if (this.leading) this.context.post({ type: 'resign' });
     this.leading = false;
   }
 
   setVisible(visible: boolean): void {
     if (this.stopped) return;
-    if (this.leading) this.announce();
-    else if (visible && !this.leaderVisible) this.lead();
+    this.hiddenAt = visible ? null : (this.hiddenAt ?? this.clock.monotonic());
+    if (!this.leading) {
+      if (visible && !this.leaderVisible) this.lead();
+      return;
+    }
+    this.later.cancel();
+    // A tab being closed is hidden first: a leader says it is hidden only after a second, which a closed tab
+    // never reaches (it resigns instead), so the visible tabs do not all claim its lead at once.
+    if (visible) this.announce();
+    else this.later.at(this.clock.now() + HIDDEN_LEADER_NOTICE_MS, () => this.leading && this.announce());
   }
 
   onMessage(from: string, message: ElectionMessage): void {
@@ -63,7 +80,7 @@ export class LeaseElection implements Election {
         if (from !== this.leaderId) break;
         this.leaderId = null;
         // Spread the takeover so followers rarely collide; a visible one goes first.
-        this.tick((this.context.isVisible() ? 0 : 200) + Math.floor(this.random() * 200));
+        this.tick((this.context.isVisible() ? 0 : TAKEOVER_SPREAD_MS) + Math.floor(this.random() * TAKEOVER_SPREAD_MS));
         break;
       case 'leader':
         this.heardLeader(from, message.visible);
@@ -81,7 +98,10 @@ export class LeaseElection implements Election {
     this.leaderSeenAt = this.clock.monotonic();
     if (this.leading) this.setLeading(false);
     if (visible || !this.context.isVisible()) return;
-    this.lead();
+    // A hidden leader: a visible follower claims its lead, after a random moment so that one claims first.
+    this.later.at(this.clock.now() + Math.floor(this.random() * TAKEOVER_SPREAD_MS), () => {
+      if (!this.leading && !this.leaderVisible && this.context.isVisible()) this.lead();
+    });
   }
 
   private outranks(visibleA: boolean, idA: string, visibleB: boolean, idB: string): boolean {
@@ -111,8 +131,10 @@ export class LeaseElection implements Election {
     if (!this.beat.pending) this.tick();
   }
 
+  /** Visible, or hidden for less than a second (see `setVisible`). */
   private announce(): void {
-    this.context.post({ type: 'leader', visible: this.context.isVisible() });
+    const hidden = this.hiddenAt !== null && this.clock.monotonic() - this.hiddenAt >= HIDDEN_LEADER_NOTICE_MS;
+    this.context.post({ type: 'leader', visible: this.context.isVisible() || !hidden });
   }
 
   private setLeading(leading: boolean): void {
