@@ -42,6 +42,22 @@ const scenarios: Scenario[] = [
     },
   },
   {
+    label: 'visible leader, no Web Locks (insecure context: heartbeat lease)',
+    measure: async (contender) => {
+      const world = new BenchWorld(contender, { locks: false });
+      const [leader] = await world.openTabs(2);
+      return (await perHour(world, [leader], SPAN_MS, leader))[0];
+    },
+  },
+  {
+    label: 'hidden follower, no Web Locks (insecure context: heartbeat lease)',
+    measure: async (contender) => {
+      const world = new BenchWorld(contender, { locks: false });
+      const [leader, follower] = await world.openTabs(2);
+      return (await perHour(world, [follower], SPAN_MS, leader))[0];
+    },
+  },
+  {
     label: 'idle session (visible, user away; first hour)',
     measure: async (contender) => {
       const world = new BenchWorld(contender);

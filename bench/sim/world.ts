@@ -62,6 +62,8 @@ export interface WorldOptions {
   sessionLength?: number;
   keepAlive?: 'activity' | 'always' | 'off';
   random?: () => number;
+  /** `false`: the tabs have no Web Locks, as in an insecure context (the kit elects by heartbeat lease). */
+  locks?: boolean;
 }
 
 export class BenchWorld {
@@ -131,7 +133,7 @@ export class BenchWorld {
         clock,
         environment,
         random: this.random,
-        locks: this.locks.manager(id),
+        locks: this.options.locks === false ? undefined : this.locks.manager(id),
         BroadcastChannel: this.channels.constructorFor(id),
         options: { sessionLength, keepAlive },
       });

@@ -25,6 +25,20 @@ describe('reliability: timer wake-ups', () => {
     expect(wakeUps, `hidden follower: ${wakeUps} timer wake-ups in a simulated hour`).to.equal(0);
   });
 
+  it('without Web Locks (heartbeat lease), a hidden follower still runs no timer over a simulated hour while another tab leads', async () => {
+    const world = new BenchWorld('kit', { locks: false });
+    const [leader, follower] = await world.openTabs(2);
+    await world.live(MINUTE, leader);
+    expect(leader.engine!.state.leader, 'the visible tab leads').to.equal(true);
+    expect(follower.engine!.state.leader, 'the hidden tab follows').to.equal(false);
+    const before = follower.clock.wakeUps;
+    await world.live(HOUR, leader);
+    const wakeUps = follower.clock.wakeUps - before;
+    expect(follower.engine!.state.leader, 'still a follower').to.equal(false);
+    world.closeAll();
+    expect(wakeUps, `hidden follower without Web Locks: ${wakeUps} timer wake-ups in a simulated hour`).to.equal(0);
+  });
+
   it('a hidden tab resumed from being frozen (Page Lifecycle `resume`) asks the server at once, with no timer of its own', async () => {
     const h = createHarness();
     h.environment.document.setVisible(false);

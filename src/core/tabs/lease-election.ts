@@ -4,6 +4,8 @@ import { HIDDEN_LEADER_NOTICE_MS } from './lock-election.js';
 import type { ElectionMessage } from './wire.js';
 
 const HEARTBEAT_MS = 2_000;
+/** A leader hidden for a second beats this often: its lease is longer, and hidden timers are throttled anyway. */
+const HIDDEN_HEARTBEAT_MS = 25_000;
 /** A visible leader silent this long is gone. */
 const VISIBLE_LEASE_MS = 6_000;
 /** Hidden tabs' timers may run once a minute (intensive throttling): give a hidden leader longer. */
@@ -66,8 +68,10 @@ export class LeaseElection implements Election {
     this.later.cancel();
     // A tab being closed is hidden first: a leader says it is hidden only after a second, which a closed tab
     // never reaches (it resigns instead), so the visible tabs do not all claim its lead at once.
-    if (visible) this.announce();
-    else this.later.at(this.clock.now() + HIDDEN_LEADER_NOTICE_MS, () => this.leading && this.announce());
+    if (visible) {
+      this.announce();
+      this.tick(); // back to the visible heartbeat at once: followers now give it the visible lease
+    } else this.later.at(this.clock.now() + HIDDEN_LEADER_NOTICE_MS, () => this.leading && this.announce());
   }
 
   onMessage(from: string, message: ElectionMessage): void {
@@ -97,6 +101,7 @@ export class LeaseElection implements Election {
     this.leaderVisible = visible;
     this.leaderSeenAt = this.clock.monotonic();
     if (this.leading) this.setLeading(false);
+    this.tick(); // the lease starts again
     if (visible || !this.context.isVisible()) return;
     // A hidden leader: a visible follower claims its lead, after a random moment so that one claims first.
     this.later.at(this.clock.now() + Math.floor(this.random() * TAKEOVER_SPREAD_MS), () => {
@@ -109,18 +114,24 @@ export class LeaseElection implements Election {
     return idA < idB;
   }
 
-  /** Runs every heartbeat: the leader announces itself, a follower checks the lease. */
-  private tick(delay = HEARTBEAT_MS): void {
-    this.beat.at(this.clock.now() + delay, () => {
+  /**
+   * The leader announces itself every heartbeat. A follower wakes only once its leader's lease has run out:
+   * each heartbeat it hears moves that moment on, so while the leader lives a follower's timer never fires.
+   */
+  private tick(delay?: number): void {
+    const wait = delay ?? (this.leading ? (this.saysVisible() ? HEARTBEAT_MS : HIDDEN_HEARTBEAT_MS) : this.leaseLeft() + 1);
+    this.beat.at(this.clock.now() + Math.max(0, wait), () => {
       if (this.stopped) return;
       if (this.leading) this.announce();
-      else if (this.leaderId === null || this.clock.monotonic() - this.leaderSeenAt > this.lease()) this.lead();
+      else if (this.leaderId === null || this.leaseLeft() < 0) this.lead();
       this.tick();
     });
   }
 
-  private lease(): number {
-    return this.leaderVisible ? VISIBLE_LEASE_MS : HIDDEN_LEASE_MS;
+  /** Milliseconds until the leader's lease runs out (none without a known leader). */
+  private leaseLeft(): number {
+    if (this.leaderId === null) return 0;
+    return this.leaderSeenAt + (this.leaderVisible ? VISIBLE_LEASE_MS : HIDDEN_LEASE_MS) - this.clock.monotonic();
   }
 
   private lead(): void {
@@ -128,13 +139,16 @@ export class LeaseElection implements Election {
     this.leaderVisible = this.context.isVisible();
     this.setLeading(true);
     this.announce();
-    if (!this.beat.pending) this.tick();
+    this.tick();
   }
 
   /** Visible, or hidden for less than a second (see `setVisible`). */
+  private saysVisible(): boolean {
+    return this.context.isVisible() || this.hiddenAt === null || this.clock.monotonic() - this.hiddenAt < HIDDEN_LEADER_NOTICE_MS;
+  }
+
   private announce(): void {
-    const hidden = this.hiddenAt !== null && this.clock.monotonic() - this.hiddenAt >= HIDDEN_LEADER_NOTICE_MS;
-    this.context.post({ type: 'leader', visible: this.context.isVisible() || !hidden });
+    this.context.post({ type: 'leader', visible: this.saysVisible() });
   }
 
   private setLeading(leading: boolean): void {

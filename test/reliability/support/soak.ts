@@ -56,6 +56,8 @@ export interface SoakOptions {
   sessions?: number;
   /** Hears every fault and user step as it happens (server time first): for replaying a failing seed. */
   trace?: (line: string) => void;
+  /** `false`: no Web Locks, as in an insecure context — the heartbeat lease elects the leader. */
+  locks?: boolean;
 }
 
 /**
@@ -67,7 +69,7 @@ export async function runSoak(seed: number, tabs: number, days: number, options:
   const random = seeded(seed);
   const truthCheckEvery = 900;
   const sessions = options.sessions ?? 1;
-  const world = new TabWorld({ random, truthCheckEvery, keepAlive: 'activity', sessionLength: options.sessionLength, sessions });
+  const world = new TabWorld({ random, truthCheckEvery, keepAlive: 'activity', sessionLength: options.sessionLength, sessions, locks: options.locks });
   const indices = world.servers.map((_, i) => i);
   // One session draws nothing to choose it, so the one-session soak replays its seeds as before.
   const pickSession = () => (sessions === 1 ? 0 : pick(random, indices));
