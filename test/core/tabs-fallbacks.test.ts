@@ -67,6 +67,17 @@ describe('many tabs without Web Locks or BroadcastChannel', () => {
     expect(world.leaks()).to.deep.equal({ timers: 0, listeners: 0, locks: 0, channels: 0 });
   });
 
+  it('without Web Locks, a tab opened in the background leads only until a visible tab opens', async () => {
+    const world = new TabWorld({ locks: false });
+    const background = world.open({ visible: false });
+    await world.advance(3 * SECOND);
+    expect(world.leaders(), 'the only tab leads, hidden').to.deep.equal([background]);
+    const visible = world.open();
+    await world.advance(3 * SECOND);
+    expect(world.leaders(), 'the visible tab took the lead').to.deep.equal([visible]);
+    world.closeAll();
+  });
+
   it('carries state over storage events when BroadcastChannel is missing', async () => {
     const world = new TabWorld({ transport: 'storage' });
     const [a, b] = [world.open(), world.open()];

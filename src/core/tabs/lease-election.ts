@@ -25,7 +25,7 @@ export class LeaseElection implements Election {
   private leaderId: string | null = null;
   private leaderVisible = false;
   private leaderSeenAt = 0;
-  /** When this leader was hidden (monotonic), until it is shown again. */
+  /** When this tab was hidden (monotonic) while it ran; null while visible, and for a tab hidden since it started. */
   private hiddenAt: number | null = null;
   private readonly beat: Timer;
   /** The leader's notice that it is hidden, or a follower's claim on a hidden leader's lead. */
@@ -142,9 +142,10 @@ export class LeaseElection implements Election {
     this.tick();
   }
 
-  /** Visible, or hidden for less than a second (see `setVisible`). */
+  /** Visible, or hidden for less than a second (see `setVisible`); a tab opened in the background is hidden. */
   private saysVisible(): boolean {
-    return this.context.isVisible() || this.hiddenAt === null || this.clock.monotonic() - this.hiddenAt < HIDDEN_LEADER_NOTICE_MS;
+    if (this.context.isVisible()) return true;
+    return this.hiddenAt !== null && this.clock.monotonic() - this.hiddenAt < HIDDEN_LEADER_NOTICE_MS;
   }
 
   private announce(): void {
