@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { ELEMENT_TAGS } from './tools/element-entries.mjs';
 import { minifyCssLiteralsVite } from './tools/minify-css-literals.mjs';
 
 // Library mode: Lit, @lit/context and nanostores stay external so apps dedupe them.
@@ -11,7 +12,7 @@ export default defineConfig({
         index: 'src/index.ts',
         core: 'src/core/index.ts',
         // One entry per element, for apps that use only some of the tags (src/define).
-        ...Object.fromEntries(['para-session', 'para-session-status', 'para-reauth-dialog', 'para-session-guard'].map((tag) => [tag, `src/define/${tag}.ts`])),
+        ...Object.fromEntries(ELEMENT_TAGS.map((tag) => [tag, `src/define/${tag}.ts`])),
         'locales/de': 'src/locales/de.ts',
         'locales/ar': 'src/locales/ar.ts',
       },

@@ -5,6 +5,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { ELEMENT_TAGS } from './element-entries.mjs';
 
 /** Apps dedupe these, so every entry but the self-contained bundle leaves them out. */
 export const EXTERNAL = ['lit', 'lit/*', '@lit/*', 'nanostores'];
@@ -17,7 +18,7 @@ export const SHIPPED_ENTRIES = [
 ];
 
 /** The per-element entries (src/define): each registers its tag and the provider's, `para-session-kit/<tag>`. */
-export const ELEMENT_ENTRIES = ['para-session', 'para-session-status', 'para-reauth-dialog', 'para-session-guard'].map((tag) => ({
+export const ELEMENT_ENTRIES = ELEMENT_TAGS.map((tag) => ({
   name: tag === 'para-session' ? '<para-session> alone' : `<para-session> + <${tag}>`,
   entry: `dist/${tag}.js`,
   source: `src/define/${tag}.ts`,

@@ -5,6 +5,7 @@ import { systemClock } from '../../src/core/clock.js';
 import { defaultCoordinator } from '../../src/core/engine-setup.js';
 import { HOUR, SECOND } from './support/harness.js';
 import { TabWorld } from './support/tab-world.js';
+import { seeded } from '../reliability/support/random.js';
 
 describe('many tabs without Web Locks or BroadcastChannel', () => {
   it('elects one leader by heartbeat lease without Web Locks, and fails over when it crashes', async () => {
@@ -27,15 +28,13 @@ describe('many tabs without Web Locks or BroadcastChannel', () => {
 
   it('hands the lead of a closing leader to one tab without Web Locks, not to every visible tab at once', async () => {
     // Each tab draws its own random numbers, as real tabs do.
-    let seed = 7;
-    const world = new TabWorld({ locks: false, random: () => ((seed = (seed * 16807) % 2147483647) / 2147483647) });
+    const world = new TabWorld({ locks: false, random: seeded(7) });
     const [a, b, c] = [world.open(), world.open(), world.open()];
     await world.advance(3 * SECOND);
     const [first] = world.leaders();
     expect(first, 'one leader').to.not.equal(undefined);
     const others = [a, b, c].filter((tab) => tab !== first);
-    const led: string[] = [];
-    for (const tab of others) tab.engine.$state.listen((state) => void (state.leader && !led.includes(tab.id) && led.push(tab.id)));
+    const led = world.watchLeads(others);
     const checks = world.server.counts.isSessionActive;
     // A closing tab is hidden first (visibilitychange), then goes: it resigns as it stops.
     world.setVisible(first, false);
@@ -48,13 +47,11 @@ describe('many tabs without Web Locks or BroadcastChannel', () => {
   });
 
   it('without Web Locks, one of two visible tabs takes the lead from a leader hidden for a second', async () => {
-    let seed = 11;
-    const world = new TabWorld({ locks: false, random: () => ((seed = (seed * 16807) % 2147483647) / 2147483647) });
+    const world = new TabWorld({ locks: false, random: seeded(11) });
     const tabs = [world.open(), world.open(), world.open()];
     await world.advance(3 * SECOND);
     const [first] = world.leaders();
-    const led: string[] = [];
-    for (const tab of tabs.filter((t) => t !== first)) tab.engine.$state.listen((state) => void (state.leader && !led.includes(tab.id) && led.push(tab.id)));
+    const led = world.watchLeads(tabs.filter((t) => t !== first));
     world.setVisible(first, false); // the user moved to another window; two windows stay visible
     await world.advance(900);
     expect(world.leaders(), 'still the leader before a second').to.deep.equal([first]);

@@ -103,8 +103,7 @@ describe('many tabs, one session', () => {
     const [a, b, c] = [world.open(), world.open(), world.open()];
     await world.advance(2 * SECOND);
     expect(a.engine.state.leader).to.equal(true);
-    const led: string[] = [];
-    for (const tab of [b, c]) tab.engine.$state.listen((state) => void (state.leader && !led.includes(tab.id) && led.push(tab.id)));
+    const led = world.watchLeads([b, c]);
     const checks = world.server.counts.isSessionActive;
     // A closing tab is hidden first (visibilitychange), then goes; the browser hands its lock to the next in line.
     world.setVisible(a, false);

@@ -49,6 +49,22 @@ function broken(result: SoakResult): string[] {
   return failures;
 }
 
+/** What every one-session soak reports: its seed, the faults, the promises kept and what it left behind. */
+function figures(seed: number, result: SoakResult) {
+  const { invariants } = result;
+  return {
+    seed,
+    faultsInjected: result.faultCount,
+    expiriesSeen: invariants.expiriesSeen,
+    falseExpiries: invariants.falseExpiries,
+    missedExpiries: invariants.missedExpiries,
+    signedOutWithLiveSession: result.signedOutLive.length,
+    resumedForOtherAccount: result.resumedForOtherAccount,
+    busiestTabHourTimers: result.busiestTabHourTimers,
+    leaks: result.leaks,
+  };
+}
+
 async function soak(seed: number, options: SoakOptions = {}, days = 7): Promise<SoakResult> {
   try {
     return await runSoak(seed, 5, days, options);
@@ -98,22 +114,14 @@ describe('reliability: seeded random soak', function () {
     } finally {
       Object.assign(console, original);
     }
-    const { invariants, leaks, exported, world } = result;
+    const { invariants, exported, world } = result;
     const failure = `soak seed ${seed} — ${replay(seed)}`;
     report('soak', {
-      seed,
+      ...figures(seed, result),
       tabs: result.tabs,
       simulatedDays: result.days,
-      faultsInjected: result.faultCount,
       byFault: result.faults,
-      expiriesSeen: invariants.expiriesSeen,
-      falseExpiries: invariants.falseExpiries,
-      missedExpiries: invariants.missedExpiries,
       messagesLost: world.channels.lost,
-      signedOutWithLiveSession: result.signedOutLive.length,
-      resumedForOtherAccount: result.resumedForOtherAccount,
-      busiestTabHourTimers: result.busiestTabHourTimers,
-      leaks,
       wallSeconds: Math.round((performance.now() - started) / 100) / 10,
     });
     expect(broken(result).join('; '), failure).to.equal('');
@@ -133,17 +141,7 @@ describe('reliability: seeded random soak', function () {
   it('runs 7 simulated days × 5 tabs of a 30-day session with the same faults: no false or missed expiry, no leak, timers bounded', async () => {
     const seed = SOAK_SEED ?? SAMPLE_SEED_30_DAYS;
     const result = await soak(seed, { sessionLength: THIRTY_DAYS });
-    const { invariants, leaks } = result;
-    report('soak, 30-day session', {
-      seed,
-      faultsInjected: result.faultCount,
-      falseExpiries: invariants.falseExpiries,
-      missedExpiries: invariants.missedExpiries,
-      signedOutWithLiveSession: result.signedOutLive.length,
-      resumedForOtherAccount: result.resumedForOtherAccount,
-      busiestTabHourTimers: result.busiestTabHourTimers,
-      leaks,
-    });
+    report('soak, 30-day session', figures(seed, result));
     expect(broken(result).join('; '), `30-day soak seed ${seed} — ${replay(seed)}`).to.equal('');
   });
 
@@ -177,23 +175,14 @@ describe('reliability: seeded random soak', function () {
     const seed = SOAK_SEED ?? SAMPLE_SEED;
     const started = performance.now();
     const result = await soak(seed, { locks: false }, 2);
-    const { invariants, leaks } = result;
     report('soak, no Web Locks', {
-      seed,
+      ...figures(seed, result),
       mode: result.world.tabs[0]?.coordinator.mode,
-      faultsInjected: result.faultCount,
-      expiriesSeen: invariants.expiriesSeen,
-      falseExpiries: invariants.falseExpiries,
-      missedExpiries: invariants.missedExpiries,
-      signedOutWithLiveSession: result.signedOutLive.length,
-      resumedForOtherAccount: result.resumedForOtherAccount,
-      busiestTabHourTimers: result.busiestTabHourTimers,
-      leaks,
       wallSeconds: Math.round((performance.now() - started) / 100) / 10,
     });
     expect(result.world.tabs[0]?.coordinator.mode?.election).to.equal('lease');
     expect(broken(result).join('; '), `no-Web-Locks soak seed ${seed} — ${replay(seed)}`).to.equal('');
-    expect(invariants.expiriesSeen, 'the soak must actually see sessions end').to.be.greaterThan(0);
+    expect(result.invariants.expiriesSeen, 'the soak must actually see sessions end').to.be.greaterThan(0);
   });
 
   if (SOAK_EXPLORE > 0) {

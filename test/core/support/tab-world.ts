@@ -129,6 +129,13 @@ export class TabWorld {
     return this.alive.filter((tab) => tab.sessions[session].engine.state.leader);
   }
 
+  /** From now on, the ids of `tabs` in the order they first take the lead (a live list). */
+  watchLeads(tabs: Tab[]): string[] {
+    const led: string[] = [];
+    for (const tab of tabs) tab.engine.$state.listen((state) => void (state.leader && !led.includes(tab.id) && led.push(tab.id)));
+    return led;
+  }
+
   /** The tab crashes or its process is killed: no cleanup runs; the browser reclaims locks and channels. */
   kill(tab: Tab): void {
     tab.alive = false;
