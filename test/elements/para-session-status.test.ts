@@ -209,6 +209,27 @@ describe('<para-session-status>', () => {
         expect(middle, 'indicator beside the first line of the label').to.be.within(firstLine.top, firstLine.bottom);
       });
 
+      it('changes only texts and a class on a state change, and an empty time is neither shown nor read', async () => {
+        const world = createWorld();
+        const el = await statusIn(world);
+        const nodes = () => [...el.shadowRoot!.querySelectorAll('*')];
+        const before = nodes();
+        expect(before.map((node) => node.getAttribute('part') ?? node.className)).to.deep.equal(['base', 'indicator', 'label', 'time', 'visually-hidden spoken', 'announcement']);
+        await reachWarning(world);
+        await reachExpiry(world);
+        expect(part(el, 'label')).to.equal('Session ended');
+        const after = nodes();
+        expect(after.length, 'no node added or removed').to.equal(before.length);
+        after.forEach((node, i) => expect(node, `node ${i} is the one rendered first`).to.equal(before[i]));
+        const time = el.shadowRoot!.querySelector<HTMLElement>('[part="time"]')!;
+        const spoken = el.shadowRoot!.querySelector<HTMLElement>('.spoken')!;
+        expect([time.textContent, spoken.textContent]).to.deep.equal(['', '']);
+        expect([getComputedStyle(time).display, getComputedStyle(spoken).display]).to.deep.equal(['none', 'none']);
+        const shown = [...el.shadowRoot!.querySelector('[part="base"]')!.childNodes].filter((node) => node.nodeType !== Node.COMMENT_NODE && node !== el.shadowRoot!.querySelector('[role="status"]'));
+        expect(shown.map((node) => node.textContent).join(''), 'no space left where the time was').to.equal('Session ended');
+        await expect(el).to.be.accessible();
+      });
+
       it('lays out an empty live region as nothing, and one with news as visually hidden', async () => {
         const world = createWorld();
         const el = await statusIn(world);

@@ -33,6 +33,10 @@ export default css`
   [part='time'] {
     white-space: normal;
   }
+  [part='time']:empty,
+  .spoken:empty {
+    display: none;
+  }
 
   /* A shape per status, so the status never rests on colour alone (WCAG 1.4.1). */
   [part='indicator'] {
