@@ -7,9 +7,9 @@ import { bundle, ELEMENT_ENTRIES, SHIPPED_ENTRIES } from './size-measure.mjs';
 // Tripwires at today's weight (+0.5 KB or so), so growth is a decision someone makes in a commit. The issue's targets
 // (package 12, core 7, bundle 20 KB) are `node bench/size.mjs --check`; the weight by module is in bench/results.json.
 const TRIPWIRE_KB = {
-  'package entry': 30.1,
+  'package entry': 30.4,
   core: 15.4,
-  'self-contained bundle': 37,
+  'self-contained bundle': 37.3,
   '<para-session> alone': 17.1,
   '<para-session> + <para-session-status>': 22.2,
   '<para-session> + <para-reauth-dialog>': 28.5,

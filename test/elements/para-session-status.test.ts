@@ -209,11 +209,19 @@ describe('<para-session-status>', () => {
         expect(middle, 'indicator beside the first line of the label').to.be.within(firstLine.top, firstLine.bottom);
       });
 
-      it('changes only texts and a class on a state change, and an empty time is neither shown nor read', async () => {
+      it('changes only texts and a class on a state change, keeping every node, and an empty time is neither shown nor read', async () => {
         const world = createWorld();
         const el = await statusIn(world);
         const nodes = () => [...el.shadowRoot!.querySelectorAll('*')];
+        // Every node but Lit's markers: elements and the texts, whose data is what changes.
+        const all = () => {
+          const walker = document.createTreeWalker(el.shadowRoot!, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+          const found: Node[] = [];
+          while (walker.nextNode()) found.push(walker.currentNode);
+          return found;
+        };
         const before = nodes();
+        const allBefore = all();
         expect(before.map((node) => node.getAttribute('part') ?? node.className)).to.deep.equal(['base', 'indicator', 'label', 'time', 'visually-hidden spoken', 'announcement']);
         await reachWarning(world);
         await reachExpiry(world);
@@ -221,6 +229,9 @@ describe('<para-session-status>', () => {
         const after = nodes();
         expect(after.length, 'no node added or removed').to.equal(before.length);
         after.forEach((node, i) => expect(node, `node ${i} is the one rendered first`).to.equal(before[i]));
+        const allAfter = all();
+        expect(allAfter.length, 'no text node added or removed, even where a text became empty').to.equal(allBefore.length);
+        allAfter.forEach((node, i) => expect(node, `node ${i} (${node.nodeName}) is the one rendered first`).to.equal(allBefore[i]));
         const time = el.shadowRoot!.querySelector<HTMLElement>('[part="time"]')!;
         const spoken = el.shadowRoot!.querySelector<HTMLElement>('.spoken')!;
         expect([time.textContent, spoken.textContent]).to.deep.equal(['', '']);

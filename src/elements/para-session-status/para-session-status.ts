@@ -8,6 +8,7 @@ import { writeTime, type FormatTimeHook, type TimeFormat } from '../shared/forma
 import { LangController } from '../shared/lang-controller.js';
 import { joinVoices, speaksFor } from '../shared/one-voice.js';
 import { SessionConsumer } from '../shared/session-consumer.js';
+import { stableText } from '../shared/stable-text.js';
 import { visuallyHidden } from '../shared/visually-hidden.styles.js';
 import styles from './para-session-status.styles.js';
 import type { ParaSessionStatusStrings } from './status-strings.js';
@@ -132,7 +133,7 @@ export class ParaSessionStatus extends ParaElement {
     // The nodes never change, only their texts: with no time, the time and its spoken form are empty (and not
     // displayed). Adding and removing them on each change cost 1,000 statuses about 10 ms more script.
     // prettier-ignore
-    return html`<span part="base" lang=${this.language.locale} dir=${this.language.dir}><span part="indicator" class=${shown} aria-hidden="true"></span><span part="label">${this.label(shown, text)}</span>${time ? ' ' : ''}<span part="time" aria-hidden=${expiring ? 'true' : nothing}>${time}</span><span class="visually-hidden spoken">${time && expiring ? this.timeLeft('spoken', text) : ''}</span><span part="announcement" class="visually-hidden" role="status">${this.announced ? this.label(this.announced, text) : ''}</span></span>`;
+    return html`<span part="base" lang=${this.language.locale} dir=${this.language.dir}><span part="indicator" class=${shown} aria-hidden="true"></span><span part="label">${this.label(shown, text)}</span>${stableText(time ? ' ' : '')}<span part="time" aria-hidden=${expiring ? 'true' : nothing}>${stableText(time)}</span><span class="visually-hidden spoken">${stableText(time && expiring ? this.timeLeft('spoken', text) : '')}</span><span part="announcement" class="visually-hidden" role="status">${stableText(this.announced ? this.label(this.announced, text) : '')}</span></span>`;
   }
 }
 
