@@ -47,8 +47,13 @@ export class ExpiryTracker {
     // Still active past the expiry we knew: the cookie's whole seconds, a clock running ahead, or an
     // extension we did not see. Assuming a whole new session could miss the real end, so confirm again
     // soon, backing off, until an extension or the server settles it.
-    const recheckAt = now + Math.min(MAX_OVERDUE_RECHECK_MS, OVERDUE_RECHECK_MS * 2 ** this.overdueConfirms++);
-    if (this.readCookie() !== null) this.recheckAt = recheckAt;
+    const cookie = this.readCookie();
+    const first = this.overdueConfirms === 0;
+    let recheckAt = now + Math.min(MAX_OVERDUE_RECHECK_MS, OVERDUE_RECHECK_MS * 2 ** this.overdueConfirms++);
+    // The first time: at the end of the cookie's second, when the real end has surely passed, not a second
+    // after this answer, which a slow network may have brought late.
+    if (first && cookie !== null && cookie + OVERDUE_RECHECK_MS > now) recheckAt = cookie + OVERDUE_RECHECK_MS;
+    if (cookie !== null) this.recheckAt = recheckAt;
     else this.estimate = recheckAt;
     return this.current(now);
   }

@@ -189,6 +189,23 @@ describe('session engine: expiry read from whole-second cookies', () => {
     expect(expiredAt - h.server.expiresAt!).to.be.within(0, 3 * SECOND);
     h.engine.stop();
   });
+
+  it('asks again at the end of the cookie\'s second, not a second after a slow answer', async () => {
+    const h = createHarness();
+    // A slow network: each answer takes 800 ms. The real end is 900 ms after the cookie's whole second, so the
+    // check at the cookie's time still hears "active", 800 ms late.
+    h.server.latencyMs = 800;
+    h.server.expiresAt = Math.floor((h.clock.serverNow() + 2 * HOUR) / SECOND) * SECOND + 900;
+    await h.start();
+    let expiredAt = 0;
+    h.engine.on('expired', () => (expiredAt = h.clock.serverNow()));
+    await h.clock.advance(2 * HOUR + MINUTE);
+    expect(h.fired.expired).to.equal(1);
+    // Asked again at the second's end (100 ms after the real end), answered 800 ms later; a re-check timed from
+    // the slow answer would ask at 1,800 ms and expire 1,700 ms after the real end.
+    expect(expiredAt - h.server.expiresAt!).to.be.within(0, 1_000);
+    h.engine.stop();
+  });
 });
 
 describe('session engine: a configured session length longer than the real one', () => {
