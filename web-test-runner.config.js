@@ -1,3 +1,4 @@
+import { writeSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -6,6 +7,13 @@ import * as puppeteer from 'puppeteer-core';
 import { chromiumArgs, findChromium, findFirefox, selectedEngines } from './tools/browsers.js';
 import { startWebKitDriver } from './tools/webkit-driver.js';
 import { summaryReporter } from './tools/summary-reporter.js';
+
+// The runner's live terminal draws console output on its next repaint, so an error that ends the process can go
+// unsaid: the unit step has died before its summary with no message. Say such an end straight to stderr.
+process.on('uncaughtExceptionMonitor', (error, origin) => writeSync(2, `\n[test runner] ${origin}: ${error?.stack ?? error}\n`));
+process.prependListener('exit', (code) => {
+  if (code) writeSync(2, `\n[test runner] exiting with code ${code}, called from:\n${new Error().stack.split('\n').slice(2, 10).join('\n')}\n`);
+});
 
 // One browser per engine, shared by every test file; BROWSERS=chromium,firefox narrows the run.
 const engines = selectedEngines();
