@@ -35,6 +35,19 @@ describe('ExpiryTracker', () => {
     expect(expiry.confirmedActive(NOW + 1_000, NOW + 1_000)).to.equal(NOW + 3_000);
   });
 
+  it("past a whole-second cookie, first asks again at that second's end, then backs off from each answer", () => {
+    const { jar, expiry } = tracker();
+    jar.cookie = cookieFor(NOW);
+    // A slow answer, 800 ms into the cookie's second: the real end is before NOW + 1 s, so ask then.
+    expect(expiry.confirmedActive(NOW + 800, NOW)).to.equal(NOW + 1_000);
+    // Still active at the second's end: an extension or a clock off, not the rounding; back off from the answer.
+    expect(expiry.confirmedActive(NOW + 1_100, NOW + 1_000)).to.equal(NOW + 3_100);
+    // An answer that came after the second had ended has nothing to wait for: the usual first step, 1 s.
+    const late = tracker();
+    late.jar.cookie = cookieFor(NOW);
+    expect(late.expiry.confirmedActive(NOW + 1_200, NOW)).to.equal(NOW + 2_200);
+  });
+
   it('an extension that left the cookie unchanged trusts the estimate until the cookie changes', () => {
     const { jar, expiry } = tracker();
     jar.cookie = cookieFor(NOW + 60_000);

@@ -37,6 +37,27 @@ describe('many tabs, one session', () => {
     world.closeAll();
   });
 
+  it('on a slow network, a 1-minute session ends within a second of its real end in the leader, and one answer later in every other tab', async () => {
+    const world = new TabWorld({ sessionLength: 60, keepAlive: 'off' });
+    // Answers take 800 ms; the real end is 900 ms into the second the cookie names.
+    world.server.latencyMs = 800;
+    world.server.expiresAt = Math.floor((world.clock.serverNow() + MINUTE) / SECOND) * SECOND + 900;
+    const tabs = [world.open(), world.open(), world.open({ visible: false })];
+    const endedAt = new Map<string, number>();
+    for (const tab of tabs) tab.engine.on('expired', () => endedAt.set(tab.id, world.clock.serverNow() - world.server.expiresAt!));
+    await world.advance(50 * SECOND);
+    const [leader] = world.leaders();
+    const checksBefore = world.server.counts.isSessionActive;
+    await world.advance(20 * SECOND);
+    expect(endedAt.get(leader.id), 'the leader').to.be.within(0, SECOND);
+    // The others take the leader's news only once the server confirms it (one request between them, 800 ms).
+    for (const tab of tabs) expect(endedAt.get(tab.id)! - endedAt.get(leader.id)!, tab.id).to.be.within(0, SECOND);
+    // The leader's check at the cookie's time, its re-check at the second's end, and the others' one confirmation.
+    expect(world.server.counts.isSessionActive - checksBefore).to.equal(3);
+    expect(tabs.map((tab) => tab.engine.state.status)).to.deep.equal(['expired', 'expired', 'expired']);
+    world.closeAll();
+  });
+
   it('signs every tab out within a second of a logout in one', async () => {
     const world = new TabWorld();
     const [a, b, c] = [world.open(), world.open(), world.open()];
