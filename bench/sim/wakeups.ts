@@ -42,10 +42,28 @@ const scenarios: Scenario[] = [
     },
   },
   {
-    label: 'visible leader, no Web Locks (insecure context: heartbeat lease)',
+    label: 'visible leader, no Web Locks, alone (insecure context: heartbeat lease)',
+    measure: async (contender) => {
+      const world = new BenchWorld(contender, { locks: false });
+      const [leader] = await world.openTabs(1);
+      return (await perHour(world, [leader], SPAN_MS, leader))[0];
+    },
+  },
+  {
+    label: 'visible leader, no Web Locks, another tab hidden (heartbeat lease)',
     measure: async (contender) => {
       const world = new BenchWorld(contender, { locks: false });
       const [leader] = await world.openTabs(2);
+      return (await perHour(world, [leader], SPAN_MS, leader))[0];
+    },
+  },
+  {
+    label: 'visible leader, no Web Locks, another tab visible too (two windows; heartbeat lease)',
+    measure: async (contender) => {
+      const world = new BenchWorld(contender, { locks: false });
+      const [leader] = await world.openTabs(1);
+      world.open({ visible: true });
+      await world.advance(3_000);
       return (await perHour(world, [leader], SPAN_MS, leader))[0];
     },
   },

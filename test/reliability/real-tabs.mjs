@@ -4,7 +4,8 @@
 // share one scripted server session; a fourth page, in its own context, runs all four elements under
 // `default-src 'self'` + Trusted Types. The engines run side by side, each with its own server sessions.
 // In Chromium also: a hidden tab holds a 30-day session without a timer storm (only puppeteer-core's
-// Chromium opens a truly hidden tab), and tabs without BroadcastChannel share over storage events.
+// Chromium opens a truly hidden tab), tabs without BroadcastChannel share over storage events, and tabs
+// without Web Locks elect by a heartbeat lease that beats only as often as their followers need.
 // Prints one PASS/FAIL line per check, `[measure]` lines, per-engine counts and `real-tabs: N passed, N failed`.
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -15,6 +16,7 @@ import { chromiumArgs, findChromium } from '../../tools/find-chromium.js';
 import { LABELS, launchEngine } from '../browsers/launch.mjs';
 import { hiddenTabScenario } from './real-tabs/hidden-tab-scenario.mjs';
 import { noBroadcastScenario } from './real-tabs/no-broadcast-scenario.mjs';
+import { noLocksScenario } from './real-tabs/no-locks-scenario.mjs';
 import { startSiteServer } from './real-tabs/server.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -283,12 +285,13 @@ async function cspScenario(browser, site, errors, { check }) {
   await context.close();
 }
 
-/** Checks that need Chromium's tooling: a truly hidden tab, and an init script removing BroadcastChannel. */
+/** Checks that need Chromium's tooling: a truly hidden tab, and init scripts removing BroadcastChannel or Web Locks. */
 function chromiumOnlyScenarios(browser, site, { check, measure }) {
   return [
     hiddenTabScenario({ executablePath: findChromium(), args: chromiumArgs, site, check, measure })
       .catch((error) => check('hidden-tab scenario ran', false, error.stack)),
     noBroadcastScenario({ browser, site, check }).catch((error) => check('no-BroadcastChannel scenario ran', false, error.stack)),
+    noLocksScenario({ browser, site, check, measure }).catch((error) => check('no-Web-Locks scenario ran', false, error.stack)),
   ];
 }
 

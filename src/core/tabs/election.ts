@@ -9,6 +9,9 @@ export interface Election {
   /** This tab was shown or hidden: a visible tab is preferred as leader. */
   setVisible(visible: boolean): void;
   onMessage(from: string, message: ElectionMessage): void;
+  /** The page is going (`pagehide`: closed, or into the back-forward cache) or came back (`pageshow`). */
+  pageHidden?(): void;
+  pageShown?(): void;
 }
 
 export interface ElectionContext {

@@ -3,30 +3,49 @@ import type { Election, ElectionContext } from './election.js';
 import { HIDDEN_LEADER_NOTICE_MS } from './lock-election.js';
 import type { ElectionMessage } from './wire.js';
 
-const HEARTBEAT_MS = 2_000;
-/** A leader hidden for a second beats this often: its lease is longer, and hidden timers are throttled anyway. */
-const HIDDEN_HEARTBEAT_MS = 25_000;
-/** A visible leader silent this long is gone. */
-const VISIBLE_LEASE_MS = 6_000;
-/** Hidden tabs' timers may run once a minute (intensive throttling): give a hidden leader longer. */
-const HIDDEN_LEASE_MS = 75_000;
-/** How long a new tab listens for a leader before it leads itself. */
-const STARTUP_WAIT_MS = 500;
+type Beat = 'fast' | 'slow';
+
+/** A visible follower hears this beat: it takes over a crashed leader within seconds. */
+const FAST_BEAT_MS = 2_000;
+const FAST_LEASE_MS = 6_000;
+/**
+ * Every follower is hidden, or the leader is: a hidden tab's timers may run once a minute (intensive
+ * throttling), so a hidden leader's beats may come almost twice this far apart; the lease allows for that.
+ */
+const SLOW_BEAT_MS = 50_000;
+const SLOW_LEASE_MS = 150_000;
+/** How long a new tab listens for a leader before it leads itself; also how long a shown follower waits for its leader's answer. */
+const ANSWER_WAIT_MS = 500;
 /** Followers taking over spread their claims over this long, so one claims and the others hear it. */
 const TAKEOVER_SPREAD_MS = 200;
+/** Tabs a leader keeps in mind; a crashed follower never says goodbye (the oldest is forgotten first). */
+const MAX_KNOWN_TABS = 64;
 
 /**
  * Where Web Locks are missing: the leader sends a heartbeat; a follower that hears none for a lease takes
  * over. Two leaders that hear each other keep the better one: visible first, then the smaller tab id.
+ *
+ * The leader beats only as often as its followers need: every 2 s while a visible follower would take over,
+ * every 50 s while all of them are hidden, and not at all alone. Followers say when they come, go and are
+ * shown or hidden; a shown follower asks its leader and leads at once when no answer comes.
  */
 export class LeaseElection implements Election {
   leading = false;
   private stopped = true;
+  /** Stopped by `pagehide`: `pageshow` starts it again. */
+  private parked = false;
   private leaderId: string | null = null;
   private leaderVisible = false;
+  private leaderBeat: Beat = 'slow';
   private leaderSeenAt = 0;
+  /** When this follower, shown, asked its leader to answer (monotonic); the lead is its own if none came since. */
+  private askedAt: number | null = null;
   /** When this tab was hidden (monotonic) while it ran; null while visible, and for a tab hidden since it started. */
   private hiddenAt: number | null = null;
+  /** The other tabs heard from, and whether each is visible (a tab that only said hello is taken as visible). */
+  private readonly others = new Map<string, boolean>();
+  /** The beat this leader's timer was last set for (null: none). */
+  private plannedEvery: number | null = null;
   private readonly beat: Timer;
   /** The leader's notice that it is hidden, or a follower's claim on a hidden leader's lead. */
   private readonly later: Timer;
@@ -45,62 +64,106 @@ export class LeaseElection implements Election {
     if (!this.stopped) return;
     this.stopped = false;
     this.leaderId = null;
+    this.others.clear();
     this.context.post({ type: 'hello' });
-    this.tick(STARTUP_WAIT_MS);
+    this.tick(ANSWER_WAIT_MS);
   }
 
   stop(): void {
+    this.parked = false;
     if (this.stopped) return;
     this.stopped = true;
     this.beat.cancel();
     this.later.cancel();
-    if (this.leading) this.context.post({ type: 'resign' });
+    // A leader hands over; a follower lets its leader stop beating for it.
+    this.context.post({ type: 'resign' });
     this.leading = false;
+  }
+
+  /**
+   * A closing page stops no engine, and a crash-like silence would cost followers a lease (150 s while they are
+   * hidden): the page says it is going, as `stop()` does, and no longer leads. Back from the back-forward cache,
+   * it starts again as a new tab does.
+   */
+  pageHidden(): void {
+    if (this.stopped) return;
+    const led = this.leading;
+    this.stop();
+    this.parked = true;
+    if (led) this.context.onLeadershipChange(false);
+  }
+
+  pageShown(): void {
+    if (!this.parked) return;
+    this.parked = false;
+    this.start();
   }
 
   setVisible(visible: boolean): void {
     if (this.stopped) return;
     this.hiddenAt = visible ? null : (this.hiddenAt ?? this.clock.monotonic());
-    if (!this.leading) {
-      if (visible && !this.leaderVisible) this.lead();
-      return;
-    }
+    if (!this.leading) return this.followerShown(visible);
     this.later.cancel();
     // A tab being closed is hidden first: a leader says it is hidden only after a second, which a closed tab
     // never reaches (it resigns instead), so the visible tabs do not all claim its lead at once.
     if (visible) {
       this.announce();
       this.tick(); // back to the visible heartbeat at once: followers now give it the visible lease
-    } else this.later.at(this.clock.now() + HIDDEN_LEADER_NOTICE_MS, () => this.leading && this.announce());
+    } else if (this.others.size > 0) {
+      this.later.at(this.clock.now() + HIDDEN_LEADER_NOTICE_MS, () => {
+        if (!this.leading) return;
+        this.announce();
+        this.tick();
+      });
+    }
   }
 
   onMessage(from: string, message: ElectionMessage): void {
     if (this.stopped) return;
     switch (message.type) {
       case 'hello':
-        if (this.leading) this.announce();
+        this.know(from, true, true);
+        break;
+      case 'follower':
+        this.know(from, message.visible);
         break;
       case 'resign':
+        this.forget(from);
         if (from !== this.leaderId) break;
         this.leaderId = null;
         // Spread the takeover so followers rarely collide; a visible one goes first.
         this.tick((this.context.isVisible() ? 0 : TAKEOVER_SPREAD_MS) + Math.floor(this.random() * TAKEOVER_SPREAD_MS));
         break;
       case 'leader':
-        this.heardLeader(from, message.visible);
+        this.forget(from);
+        this.heardLeader(from, message.visible, message.beat ?? (message.visible ? 'fast' : 'slow'));
         break;
     }
   }
 
-  private heardLeader(from: string, visible: boolean): void {
+  /** A follower was shown or hidden: it tells its leader, and once shown makes sure the leader still answers. */
+  private followerShown(visible: boolean): void {
+    if (visible && !this.leaderVisible) return this.lead();
+    if (this.leaderId === null) return;
+    this.report();
+    if (!visible) return;
+    this.askedAt = this.clock.monotonic();
+    this.tick(ANSWER_WAIT_MS);
+  }
+
+  private heardLeader(from: string, visible: boolean, beat: Beat): void {
     if (this.leading && this.outranks(this.context.isVisible(), this.tabId, visible, from)) {
       this.announce();
       return;
     }
+    const known = from === this.leaderId && !this.leading;
     this.leaderId = from;
     this.leaderVisible = visible;
+    this.leaderBeat = beat;
     this.leaderSeenAt = this.clock.monotonic();
     if (this.leading) this.setLeading(false);
+    // A new leader learns of this tab; a visible leader beating slowly has not heard that this tab is visible.
+    if (!known || (visible && beat === 'slow' && this.context.isVisible())) this.report();
     this.tick(); // the lease starts again
     if (visible || !this.context.isVisible()) return;
     // A hidden leader: a visible follower claims its lead, after a random moment so that one claims first.
@@ -114,29 +177,72 @@ export class LeaseElection implements Election {
     return idA < idB;
   }
 
+  private know(tabId: string, visible: boolean, asked = false): void {
+    this.others.delete(tabId); // re-inserted last: the oldest is forgotten first
+    this.others.set(tabId, visible);
+    if (this.others.size > MAX_KNOWN_TABS) this.others.delete(this.others.keys().next().value as string);
+    this.followersChanged(asked);
+  }
+
+  private forget(tabId: string): void {
+    if (this.others.delete(tabId)) this.followersChanged();
+  }
+
+  /** How often this leader beats now (null: not at all: no tab would hear it). */
+  private beatEvery(): number | null {
+    if (this.others.size === 0) return null;
+    return this.beatKind() === 'fast' ? FAST_BEAT_MS : SLOW_BEAT_MS;
+  }
+
+  private beatKind(): Beat {
+    if (!this.saysVisible()) return 'slow';
+    for (const visible of this.others.values()) if (visible) return 'fast';
+    return 'slow';
+  }
+
+  /** The followers changed, or one asked: a leader whose beat changes tells them at once (a longer lease must be heard). */
+  private followersChanged(asked = false): void {
+    if (!this.leading) return;
+    const changed = this.beatEvery() !== this.plannedEvery;
+    if (changed || asked) this.announce();
+    if (changed) this.tick();
+  }
+
   /**
    * The leader announces itself every heartbeat. A follower wakes only once its leader's lease has run out:
    * each heartbeat it hears moves that moment on, so while the leader lives a follower's timer never fires.
    */
   private tick(delay?: number): void {
-    const wait = delay ?? (this.leading ? (this.saysVisible() ? HEARTBEAT_MS : HIDDEN_HEARTBEAT_MS) : this.leaseLeft() + 1);
+    let wait: number;
+    if (delay !== undefined) wait = delay;
+    else if (this.leading) {
+      this.plannedEvery = this.beatEvery();
+      if (this.plannedEvery === null) return this.beat.cancel();
+      wait = this.plannedEvery;
+    } else wait = this.leaseLeft() + 1;
     this.beat.at(this.clock.now() + Math.max(0, wait), () => {
       if (this.stopped) return;
       if (this.leading) this.announce();
-      else if (this.leaderId === null || this.leaseLeft() < 0) this.lead();
+      else if (this.leaderId === null || this.leaseLeft() < 0 || this.unanswered()) this.lead();
       this.tick();
     });
+  }
+
+  /** Shown, this follower asked its leader to answer, and no word came since. */
+  private unanswered(): boolean {
+    return this.askedAt !== null && this.leaderSeenAt < this.askedAt;
   }
 
   /** Milliseconds until the leader's lease runs out (none without a known leader). */
   private leaseLeft(): number {
     if (this.leaderId === null) return 0;
-    return this.leaderSeenAt + (this.leaderVisible ? VISIBLE_LEASE_MS : HIDDEN_LEASE_MS) - this.clock.monotonic();
+    return this.leaderSeenAt + (this.leaderBeat === 'fast' ? FAST_LEASE_MS : SLOW_LEASE_MS) - this.clock.monotonic();
   }
 
   private lead(): void {
     this.leaderId = this.tabId;
     this.leaderVisible = this.context.isVisible();
+    this.askedAt = null;
     this.setLeading(true);
     this.announce();
     this.tick();
@@ -149,7 +255,11 @@ export class LeaseElection implements Election {
   }
 
   private announce(): void {
-    this.context.post({ type: 'leader', visible: this.saysVisible() });
+    this.context.post({ type: 'leader', visible: this.saysVisible(), beat: this.beatKind() });
+  }
+
+  private report(): void {
+    this.context.post({ type: 'follower', visible: this.context.isVisible() });
   }
 
   private setLeading(leading: boolean): void {

@@ -116,6 +116,8 @@ export function createTabCoordinator(options: TabCoordinatorOptions = {}): Cross
         election = locks ? new LockElection(locks, `${channelName}:leader`, context, clock) : new LeaseElection(tabId, clock, random, context);
         relay = new ActivityRelay(clock, (at) => post('session', { type: 'activity', at }));
         cleanups.push(listen(environment.document, ['visibilitychange'], () => election?.setVisible(isVisible(environment))));
+        cleanups.push(listen(environment.window, ['pagehide'], () => election?.pageHidden?.()));
+        cleanups.push(listen(environment.window, ['pageshow'], () => election?.pageShown?.()));
       }
       if (locks) {
         runner = lockExclusive(locks, channelName, clock, waitMs);

@@ -9,9 +9,14 @@ const WIRE_APP = 'para-session-kit';
 export type ElectionMessage =
   /** A tab started: the leader answers with `leader`. */
   | { type: 'hello' }
-  /** The leader's announcement (and, without Web Locks, its heartbeat). */
-  | { type: 'leader'; visible: boolean }
-  /** The leader is stopping on purpose: followers need not wait out its lease. */
+  /**
+   * The leader's announcement (and, without Web Locks, its heartbeat). `beat`, without Web Locks: how often it
+   * beats now, so how long a lease followers give it (absent from earlier versions: fast while visible).
+   */
+  | { type: 'leader'; visible: boolean; beat?: 'fast' | 'slow' }
+  /** Without Web Locks: a follower says it is there, and whether it is visible, so the leader beats as it needs. */
+  | { type: 'follower'; visible: boolean }
+  /** This tab is stopping on purpose: followers need not wait out a leader's lease; a leader forgets a follower. */
   | { type: 'resign' }
   /** Without Web Locks: this tab runs `name` until `until` (epoch ms) or `done`. */
   | { type: 'busy'; name: string; until: number }
@@ -63,8 +68,13 @@ function readElectionMessage(m: Fields): ElectionMessage | null {
     case 'hello':
     case 'resign':
       return { type: m.type };
-    case 'leader':
-      return typeof m.visible === 'boolean' ? { type: 'leader', visible: m.visible } : null;
+    case 'leader': {
+      if (typeof m.visible !== 'boolean') return null;
+      if (m.beat === undefined) return { type: 'leader', visible: m.visible };
+      return m.beat === 'fast' || m.beat === 'slow' ? { type: 'leader', visible: m.visible, beat: m.beat } : null;
+    }
+    case 'follower':
+      return typeof m.visible === 'boolean' ? { type: 'follower', visible: m.visible } : null;
     case 'busy':
       return isName(m.name) && isTime(m.until) ? { type: 'busy', name: m.name, until: m.until } : null;
     case 'done':

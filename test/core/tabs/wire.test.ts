@@ -30,4 +30,14 @@ describe('wire', () => {
     expect(decode({ ...good, channel: 'election', message: { type: 'busy', name: 'DROP TABLE', until: 1 } })).to.equal(null);
     expect(decode('a string')).to.equal(null);
   });
+
+  it('reads the lease election: a leader with or without its beat (earlier versions send none), a follower', () => {
+    const election = (message: unknown) => decode(encode('tab-a', { channel: 'election', message: message as never }))?.message ?? null;
+    expect(election({ type: 'leader', visible: true })).to.deep.equal({ type: 'leader', visible: true });
+    expect(election({ type: 'leader', visible: false, beat: 'slow' })).to.deep.equal({ type: 'leader', visible: false, beat: 'slow' });
+    expect(election({ type: 'leader', visible: true, beat: 'fast', extra: 1 })).to.deep.equal({ type: 'leader', visible: true, beat: 'fast' });
+    expect(election({ type: 'leader', visible: true, beat: 'never' })).to.equal(null);
+    expect(election({ type: 'follower', visible: false })).to.deep.equal({ type: 'follower', visible: false });
+    expect(election({ type: 'follower', visible: 'yes' })).to.equal(null);
+  });
 });

@@ -1,0 +1,176 @@
+import { expect } from '@open-wc/testing';
+import { DEFAULT_CHANNEL_NAME } from '../../src/core/tabs/tab-coordinator.js';
+import { encode } from '../../src/core/tabs/wire.js';
+import { HOUR, SECOND } from './support/harness.js';
+import { TabWorld, type Tab } from './support/tab-world.js';
+
+const MINUTE = 60 * SECOND;
+
+/** The `leader` messages `tab` posted over the world's channel since `from` (an index into its log). */
+function announcements(world: TabWorld, tab: Tab, from = 0): number {
+  return world.channels.log.slice(from).filter((line) => {
+    const data = JSON.parse(line) as { from: string; channel: string; message: { type: string } };
+    return data.from === tab.id && data.channel === 'election' && data.message.type === 'leader';
+  }).length;
+}
+
+/**
+ * Without Web Locks the leader's heartbeat is how other tabs learn it is gone. It beats only as often as the
+ * tabs that would hear it need: fast for a visible follower (it takes over in seconds), slowly when every
+ * follower is hidden (a hidden tab's timers may be throttled to once a minute anyway), and not at all alone.
+ */
+describe('without Web Locks: the leader beats only as often as its followers need', () => {
+  it('a lone visible tab sends no heartbeat', async () => {
+    const world = new TabWorld({ locks: false });
+    const tab = world.open();
+    await world.advance(3 * SECOND);
+    expect(world.leaders()).to.deep.equal([tab]);
+    const mark = world.channels.log.length;
+    await world.advance(HOUR);
+    expect(announcements(world, tab, mark), 'heartbeats in an hour alone').to.equal(0);
+    world.closeAll();
+    await world.advance(SECOND);
+    expect(world.leaks()).to.deep.equal({ timers: 0, listeners: 0, locks: 0, channels: 0 });
+  });
+
+  it('a visible leader whose other tabs are hidden beats about once a minute; a shown tab brings back the 2 s beat', async () => {
+    const world = new TabWorld({ locks: false });
+    const leader = world.open();
+    await world.advance(3 * SECOND);
+    const hidden = world.open({ visible: false });
+    await world.advance(3 * SECOND);
+    expect(world.leaders()).to.deep.equal([leader]);
+    let mark = world.channels.log.length;
+    await world.advance(HOUR);
+    const slow = announcements(world, leader, mark);
+    expect(slow, 'heartbeats in an hour with a hidden follower').to.be.within(60, 80);
+
+    world.setVisible(hidden, true); // two windows side by side
+    await world.advance(SECOND);
+    mark = world.channels.log.length;
+    await world.advance(MINUTE);
+    expect(announcements(world, leader, mark), 'heartbeats in a minute with a visible follower').to.be.within(28, 32);
+
+    world.setVisible(hidden, false);
+    await world.advance(SECOND);
+    mark = world.channels.log.length;
+    await world.advance(10 * MINUTE);
+    expect(announcements(world, leader, mark), 'heartbeats in 10 minutes once it is hidden again').to.be.within(10, 14);
+
+    world.close(hidden);
+    await world.advance(SECOND);
+    mark = world.channels.log.length;
+    await world.advance(10 * MINUTE);
+    expect(announcements(world, leader, mark), 'heartbeats once the follower closed').to.equal(0);
+    expect(world.leaders()).to.deep.equal([leader]);
+    world.closeAll();
+    await world.advance(SECOND);
+    expect(world.leaks()).to.deep.equal({ timers: 0, listeners: 0, locks: 0, channels: 0 });
+  });
+
+  it('a hidden tab shown after its visible leader crashed leads within a second', async () => {
+    const world = new TabWorld({ locks: false });
+    const leader = world.open();
+    await world.advance(3 * SECOND);
+    const other = world.open({ visible: false });
+    await world.advance(10 * SECOND);
+    world.kill(leader);
+    await world.advance(SECOND);
+    world.setVisible(other, true); // the user leaves the crashed tab for this one
+    await world.advance(900);
+    expect(world.leaders(), 'the shown tab leads').to.deep.equal([other]);
+    world.closeAll();
+  });
+
+  it('hidden tabs take over a crashed leader within its slow lease though none is shown, and keep the session alive', async () => {
+    const world = new TabWorld({ locks: false, keepAlive: 'always' });
+    const leader = world.open();
+    await world.advance(3 * SECOND);
+    const [b, c] = [world.open({ visible: false }), world.open({ visible: false })];
+    await world.advance(MINUTE);
+    world.kill(leader);
+    await world.advance(160 * SECOND);
+    expect(world.leaders(), 'one hidden tab leads').to.have.length(1);
+    await world.advance(3 * HOUR);
+    expect(world.server.isActive()).to.equal(true);
+    for (const tab of [b, c]) expect(tab.engine.state.status).to.equal('active');
+    world.closeAll();
+  });
+
+  it('a visible follower still takes over a crashed visible leader within 6 s', async () => {
+    const world = new TabWorld({ locks: false });
+    const leader = world.open();
+    await world.advance(3 * SECOND);
+    const other = world.open();
+    await world.advance(10 * SECOND);
+    world.kill(leader);
+    await world.advance(6 * SECOND);
+    expect(world.leaders()).to.deep.equal([other]);
+    world.closeAll();
+  });
+
+  it('a tab of an earlier version, which only says hello, keeps the 2 s heartbeat it relies on', async () => {
+    const world = new TabWorld({ locks: false });
+    const leader = world.open();
+    await world.advance(3 * SECOND);
+    world.channels.inject(DEFAULT_CHANNEL_NAME, encode('old-tab', { channel: 'election', message: { type: 'hello' } }));
+    await world.advance(SECOND);
+    const mark = world.channels.log.length;
+    await world.advance(MINUTE);
+    expect(announcements(world, leader, mark), 'heartbeats in a minute').to.be.within(28, 32);
+    world.closeAll();
+  });
+
+  it('a leader that hears a follower it did not know (a lost report) comes back to one leader', async () => {
+    const world = new TabWorld({ locks: false });
+    const leader = world.open();
+    await world.advance(3 * SECOND);
+    world.channels.dropNext = 1; // the new tab's hello is lost: the leader does not know it
+    const other = world.open();
+    await world.advance(10 * SECOND);
+    expect(world.leaders(), 'one leader').to.have.length(1);
+    const [now] = world.leaders();
+    await world.advance(10 * MINUTE);
+    expect(world.leaders(), 'the same one leader, 10 minutes on').to.deep.equal([now]);
+    expect([leader, other]).to.include(now);
+    world.closeAll();
+  });
+});
+
+describe('without Web Locks: a page that goes (pagehide) hands over at once', () => {
+  it('a leader tab the browser closes hands its lead to a hidden tab within a second, not a lease later', async () => {
+    const world = new TabWorld({ locks: false });
+    const leader = world.open();
+    await world.advance(3 * SECOND);
+    const other = world.open({ visible: false });
+    await world.advance(10 * SECOND);
+    // Closing a tab runs no engine's stop: the page is hidden, gets `pagehide`, and is gone.
+    world.setVisible(leader, false);
+    leader.environment.window.dispatchEvent(new Event('pagehide'));
+    world.kill(leader);
+    await world.advance(SECOND);
+    expect(world.leaders(), 'the hidden tab leads').to.deep.equal([other]);
+    world.closeAll();
+  });
+
+  it('a leader that goes into the back-forward cache and comes back follows the tab that led meanwhile', async () => {
+    const world = new TabWorld({ locks: false });
+    const first = world.open();
+    await world.advance(3 * SECOND);
+    const second = world.open({ visible: false });
+    await world.advance(10 * SECOND);
+    world.setVisible(first, false);
+    first.environment.window.dispatchEvent(new Event('pagehide'));
+    await world.advance(SECOND);
+    expect(first.engine.state.leader, 'the cached page no longer leads').to.equal(false);
+    expect(world.leaders()).to.deep.equal([second]);
+    await world.advance(MINUTE);
+    first.environment.window.dispatchEvent(new Event('pageshow'));
+    world.setVisible(first, true);
+    await world.advance(2 * SECOND);
+    expect(world.leaders(), 'one leader, the visible tab').to.deep.equal([first]);
+    world.closeAll();
+    await world.advance(SECOND);
+    expect(world.leaks()).to.deep.equal({ timers: 0, listeners: 0, locks: 0, channels: 0 });
+  });
+});
