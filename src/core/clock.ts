@@ -30,27 +30,31 @@ const EARLY_TOLERANCE_MS = 1;
 
 /** A one-shot timer that remembers when it was due, so a late firing can be recognised. */
 export class Timer {
-  private handle: TimerHandle | null = null;
-  private dueAt: number | null = null;
-  private dueMono = 0;
+  #handle: TimerHandle | null = null;
+  #dueAt: number | null = null;
+  #dueMono = 0;
 
-  constructor(private readonly clock: Clock) {}
+  readonly #clock: Clock;
+
+  constructor(clock: Clock) {
+    this.#clock = clock;
+  }
 
   get pending(): boolean {
-    return this.handle !== null;
+    return this.#handle !== null;
   }
 
   /** Runs `callback(lateByMs)` at wall time `at`, replacing any earlier plan. */
   at(at: number, callback: (lateBy: number) => void): void {
     this.cancel();
-    const plannedMono = this.clock.monotonic() + Math.max(0, at - this.clock.now());
-    this.dueAt = at;
-    this.dueMono = plannedMono;
-    this.arm(plannedMono, () => {
-      this.handle = null;
-      this.dueAt = null;
+    const plannedMono = this.#clock.monotonic() + Math.max(0, at - this.#clock.now());
+    this.#dueAt = at;
+    this.#dueMono = plannedMono;
+    this.#arm(plannedMono, () => {
+      this.#handle = null;
+      this.#dueAt = null;
       // Lateness in either clock counts: throttling delays the monotonic one, sleep the wall one.
-      callback(Math.max(this.clock.now() - at, this.clock.monotonic() - plannedMono, 0));
+      callback(Math.max(this.#clock.now() - at, this.#clock.monotonic() - plannedMono, 0));
     });
   }
 
@@ -58,12 +62,12 @@ export class Timer {
    * Sets the platform timer for monotonic time `plannedMono`, at most `MAX_TIMER_DELAY_MS` at a time:
    * a timer that fires before then (a clamped delay) is set again for what is left, without running.
    */
-  private arm(plannedMono: number, fire: () => void): void {
-    this.handle = this.clock.setTimeout(() => {
-      const left = plannedMono - this.clock.monotonic();
-      if (left > EARLY_TOLERANCE_MS) this.arm(plannedMono, fire);
+  #arm(plannedMono: number, fire: () => void): void {
+    this.#handle = this.#clock.setTimeout(() => {
+      const left = plannedMono - this.#clock.monotonic();
+      if (left > EARLY_TOLERANCE_MS) this.#arm(plannedMono, fire);
       else fire();
-    }, timerDelay(plannedMono - this.clock.monotonic()));
+    }, timerDelay(plannedMono - this.#clock.monotonic()));
   }
 
   /**
@@ -71,15 +75,15 @@ export class Timer {
    * monotonic clock the browser fires timers by no longer matches the wall clock: the timer must be re-armed.
    */
   isPlannedFor(at: number): boolean {
-    if (this.handle === null || this.dueAt !== at) return false;
-    const firesIn = this.dueMono - this.clock.monotonic();
-    const dueIn = Math.max(0, at - this.clock.now());
+    if (this.#handle === null || this.#dueAt !== at) return false;
+    const firesIn = this.#dueMono - this.#clock.monotonic();
+    const dueIn = Math.max(0, at - this.#clock.now());
     return Math.abs(firesIn - dueIn) < 1_000;
   }
 
   cancel(): void {
-    if (this.handle !== null) this.clock.clearTimeout(this.handle);
-    this.handle = null;
-    this.dueAt = null;
+    if (this.#handle !== null) this.#clock.clearTimeout(this.#handle);
+    this.#handle = null;
+    this.#dueAt = null;
   }
 }

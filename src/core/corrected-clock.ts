@@ -5,28 +5,32 @@ import type { Clock, TimerHandle } from './clock.js';
  * so expiry cookies, which are server time, still line up with timers.
  */
 export class CorrectedClock implements Clock {
-  private correction = 0;
+  #correction = 0;
 
-  constructor(private readonly wall: Clock) {}
+  readonly #wall: Clock;
+
+  constructor(wall: Clock) {
+    this.#wall = wall;
+  }
 
   now(): number {
-    return this.wall.now() + this.correction;
+    return this.#wall.now() + this.#correction;
   }
 
   monotonic(): number {
-    return this.wall.monotonic();
+    return this.#wall.monotonic();
   }
 
   setTimeout(callback: () => void, ms: number): TimerHandle {
-    return this.wall.setTimeout(callback, ms);
+    return this.#wall.setTimeout(callback, ms);
   }
 
   clearTimeout(handle: TimerHandle): void {
-    this.wall.clearTimeout(handle);
+    this.#wall.clearTimeout(handle);
   }
 
   /** The wall clock was found `ms` behind engine time. */
   correctBy(ms: number): void {
-    this.correction += ms;
+    this.#correction += ms;
   }
 }

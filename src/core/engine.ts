@@ -43,26 +43,26 @@ import { Waiters } from './waiters.js';
  * `src/para/adapter.ts`, other tabs in `tab-sync.ts`, re-auth in `reauth-room.ts`.
  */
 export class ParaSessionEngine {
-  private readonly state$ = atom<SessionState>(initialState());
-  private readonly events = new Emitter<EngineEventMap>();
-  private readonly time: CorrectedClock;
-  private readonly environmentUsed: SessionEnvironment;
+  readonly #state$ = atom<SessionState>(initialState());
+  readonly #events = new Emitter<EngineEventMap>();
+  readonly #time: CorrectedClock;
+  readonly #environmentUsed: SessionEnvironment;
   /** The only way the engine reaches the SDK. */
-  private readonly para: ParaSessionPort;
-  private readonly expiry: ExpiryTracker;
-  private readonly schedule: SessionSchedule;
-  private readonly tabs: TabSync;
-  private readonly reauth = new ReauthRoom();
-  private readonly waiters = new Waiters();
-  private readonly page: PageWatch;
-  private readonly targets: EffectTargets;
-  private readonly fetchImpl: typeof globalThis.fetch | undefined;
-  private readonly allowedOrigins: readonly string[];
-  private readonly requests: ServerRequests;
-  private readonly owedLogout: OwedLogout;
-  private settings: SessionOptionSet;
-  private running = false;
-  private cleanups: Array<() => void> = [];
+  readonly #para: ParaSessionPort;
+  readonly #expiry: ExpiryTracker;
+  readonly #schedule: SessionSchedule;
+  readonly #tabs: TabSync;
+  readonly #reauth = new ReauthRoom();
+  readonly #waiters = new Waiters();
+  readonly #page: PageWatch;
+  readonly #targets: EffectTargets;
+  readonly #fetchImpl: typeof globalThis.fetch | undefined;
+  readonly #allowedOrigins: readonly string[];
+  readonly #requests: ServerRequests;
+  readonly #owedLogout: OwedLogout;
+  #settings: SessionOptionSet;
+  #running = false;
+  #cleanups: Array<() => void> = [];
 
   /** `options` are the session options only (see `OPTION_TABLE`); `setup` what the engine runs on. */
   constructor(
@@ -72,135 +72,135 @@ export class ParaSessionEngine {
     warnings?: OptionWarnings,
   ) {
     const wallClock = setup.clock ?? systemClock;
-    this.time = new CorrectedClock(wallClock);
-    this.environmentUsed = setup.environment ?? browserEnvironment();
-    this.fetchImpl = setup.fetch ?? (typeof fetch === 'function' ? fetch.bind(globalThis) : undefined);
+    this.#time = new CorrectedClock(wallClock);
+    this.#environmentUsed = setup.environment ?? browserEnvironment();
+    this.#fetchImpl = setup.fetch ?? (typeof fetch === 'function' ? fetch.bind(globalThis) : undefined);
     const warn = setup.warn ?? ((message: string) => console.warn(message));
-    this.allowedOrigins = readAllowedOrigins(setup.allowedOrigins, warn);
-    this.settings = new SessionOptionSet(options, warnings ?? engineOptionWarnings(warn));
-    this.schedule = new SessionSchedule(
-      { state: this.state$, options: () => this.options, clock: this.time, environment: this.environmentUsed, random: setup.random ?? Math.random },
-      { check: () => this.check(), extend: () => this.extend(), enterWarning: () => this.apply(warningDue()), probeClock: (lateBy) => this.page.probeClock(lateBy) },
+    this.#allowedOrigins = readAllowedOrigins(setup.allowedOrigins, warn);
+    this.#settings = new SessionOptionSet(options, warnings ?? engineOptionWarnings(warn));
+    this.#schedule = new SessionSchedule(
+      { state: this.#state$, options: () => this.options, clock: this.#time, environment: this.#environmentUsed, random: setup.random ?? Math.random },
+      { check: () => this.check(), extend: () => this.extend(), enterWarning: () => this.#apply(warningDue()), probeClock: (lateBy) => this.#page.probeClock(lateBy) },
     );
-    this.para = paraSessionPort(client, this.time, () => this.options.requestTimeout);
-    const channel = sessionChannelName(setup.channel, this.para.clientKey(), warn, warnings?.source ?? 'createParaSession');
-    this.tabs = new TabSync(setup.coordinator ?? defaultCoordinator(setup, wallClock, channel), this.time, this.state$);
-    this.expiry = new ExpiryTracker(this.para, () => this.options.sessionLength);
-    this.requests = new ServerRequests({
-      para: this.para,
-      tabs: this.tabs,
-      expiry: this.expiry,
-      retry: this.schedule.retry,
-      clock: this.time,
-      state: this.state$,
-      running: () => this.running,
-      view: () => this.view(),
-      apply: (step) => this.apply(step),
+    this.#para = paraSessionPort(client, this.#time, () => this.options.requestTimeout);
+    const channel = sessionChannelName(setup.channel, this.#para.clientKey(), warn, warnings?.source ?? 'createParaSession');
+    this.#tabs = new TabSync(setup.coordinator ?? defaultCoordinator(setup, wallClock, channel), this.#time, this.#state$);
+    this.#expiry = new ExpiryTracker(this.#para, () => this.options.sessionLength);
+    this.#requests = new ServerRequests({
+      para: this.#para,
+      tabs: this.#tabs,
+      expiry: this.#expiry,
+      retry: this.#schedule.retry,
+      clock: this.#time,
+      state: this.#state$,
+      running: () => this.#running,
+      view: () => this.#view(),
+      apply: (step) => this.#apply(step),
     });
-    this.page = new PageWatch({
-      para: this.para,
-      environment: this.environmentUsed,
-      clock: this.time,
-      expiry: this.expiry,
-      crossTab: () => this.tabs.crossTab,
-      view: () => this.view(),
-      apply: (step) => this.apply(step),
+    this.#page = new PageWatch({
+      para: this.#para,
+      environment: this.#environmentUsed,
+      clock: this.#time,
+      expiry: this.#expiry,
+      crossTab: () => this.#tabs.crossTab,
+      view: () => this.#view(),
+      apply: (step) => this.#apply(step),
       check: () => void this.check(),
     });
-    this.owedLogout = new OwedLogout({
-      clock: this.time,
-      environment: this.environmentUsed,
+    this.#owedLogout = new OwedLogout({
+      clock: this.#time,
+      environment: this.#environmentUsed,
       random: setup.random ?? Math.random,
-      attempt: () => this.tryLogout(),
+      attempt: () => this.#tryLogout(),
     });
-    this.targets = this.effectTargets();
+    this.#targets = this.#effectTargets();
   }
 
   get $state(): ReadableAtom<SessionState> {
-    return this.state$;
+    return this.#state$;
   }
 
   get state(): SessionState {
-    return this.state$.get();
+    return this.#state$.get();
   }
 
   /** The outstanding re-authentication request, `null` when none: what elements render. */
   get $reauth(): ReadableAtom<ReauthRequest | null> {
-    return this.reauth.$reauth;
+    return this.#reauth.$reauth;
   }
 
   get options(): Readonly<SessionOptions> {
-    return this.settings.values;
+    return this.#settings.values;
   }
 
   /** The engine's time source (corrected for a clock set back): elements count down with it. */
   get clock(): Clock {
-    return this.time;
+    return this.#time;
   }
 
   get environment(): SessionEnvironment {
-    return this.environmentUsed;
+    return this.#environmentUsed;
   }
 
   /** The last identity seen while the session was active: pre-fills and checks a re-authentication. */
   get lastIdentity(): ParaIdentity {
-    return this.reauth.lastIdentity;
+    return this.#reauth.lastIdentity;
   }
 
   get isRunning(): boolean {
-    return this.running;
+    return this.#running;
   }
 
   on<K extends keyof EngineEventMap>(type: K, listener: (detail: EngineEventMap[K]) => void): () => void {
-    return this.events.on(type, listener);
+    return this.#events.on(type, listener);
   }
 
   /** Re-validates and reschedules; options not given keep what was set before (`undefined` unsets). */
   setOptions(options: Partial<SessionOptions>, warnings?: OptionWarnings): void {
-    this.settings = this.settings.with(options, warnings);
-    this.schedule.update();
+    this.#settings = this.#settings.with(options, warnings);
+    this.#schedule.update();
   }
 
   /** A warning UI claims the user's explicit choice: while `expiring`, activity alone no longer extends. */
   holdWarning(held: boolean): void {
-    this.schedule.holdWarning(held);
+    this.#schedule.holdWarning(held);
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.schedule.start();
-    const problem = this.para.problem();
-    if (problem) return this.apply(misconfigured(problem));
-    this.cleanups.push(registerSession(this));
-    this.page.start();
-    this.reauth.remember(this.para.identity(), true);
-    const kind = this.para.kind();
-    this.apply(started(this.view(), kind));
-    this.tabs.start({
-      onLeadershipChange: (leader) => this.onLeadershipChange(leader),
-      onMessage: (message, from) => this.onMessage(message, from),
+    if (this.#running) return;
+    this.#running = true;
+    this.#schedule.start();
+    const problem = this.#para.problem();
+    if (problem) return this.#apply(misconfigured(problem));
+    this.#cleanups.push(registerSession(this));
+    this.#page.start();
+    this.#reauth.remember(this.#para.identity(), true);
+    const kind = this.#para.kind();
+    this.#apply(started(this.#view(), kind));
+    this.#tabs.start({
+      onLeadershipChange: (leader) => this.#onLeadershipChange(leader),
+      onMessage: (message, from) => this.#onMessage(message, from),
     });
     if (kind === 'user') void this.check();
-    this.owedLogout.start();
+    this.#owedLogout.start();
   }
 
   stop(): void {
-    if (!this.running) return;
-    this.running = false;
-    this.requests.stop();
-    this.schedule.stop();
-    this.page.stop();
-    this.owedLogout.stop();
-    this.tabs.stop();
-    for (const cleanup of this.cleanups.splice(0)) cleanup();
-    this.waiters.rejectAll(engineStoppedError);
-    if (this.state.leader) this.setState({ leader: false });
+    if (!this.#running) return;
+    this.#running = false;
+    this.#requests.stop();
+    this.#schedule.stop();
+    this.#page.stop();
+    this.#owedLogout.stop();
+    this.#tabs.stop();
+    for (const cleanup of this.#cleanups.splice(0)) cleanup();
+    this.#waiters.rejectAll(engineStoppedError);
+    if (this.state.leader) this.#setState({ leader: false });
   }
 
   /** Asks the server whether the session is active. Concurrent calls share one request. */
   check(): Promise<SessionState> {
-    return this.requests.check();
+    return this.#requests.check();
   }
 
   /**
@@ -208,31 +208,31 @@ export class ParaSessionEngine {
    * and, while the session is still active, retries before expiry.
    */
   extend(): Promise<boolean> {
-    return this.requests.extend();
+    return this.#requests.extend();
   }
 
   /** Resolves when the session is usable; while it is expired, asks for a re-authentication first. */
   requireActive(): Promise<void> {
     const { status } = this.state;
     if (isUsableStatus(status)) return Promise.resolve();
-    if (!this.running) return Promise.reject(engineStoppedError());
+    if (!this.#running) return Promise.reject(engineStoppedError());
     if (status === 'signed-out' || status === 'idle') return Promise.reject(signedOutError());
-    const waiting = this.waiters.wait();
-    if (status === 'expired' && !this.reauth.open) this.requestReauth();
+    const waiting = this.#waiters.wait();
+    if (status === 'expired' && !this.#reauth.open) this.#requestReauth();
     return waiting;
   }
 
   /** Opens the re-authentication flow (the dialog, or the app's own UI) and resolves when it succeeds. */
   reauthenticate(): Promise<void> {
-    if (!this.running) return Promise.reject(engineStoppedError());
-    const waiting = this.waiters.wait();
-    this.requestReauth();
+    if (!this.#running) return Promise.reject(engineStoppedError());
+    const waiting = this.#waiters.wait();
+    this.#requestReauth();
     return waiting;
   }
 
   /** The page answers the current re-auth request with its own sign-in (`para-reauth-request` was prevented). */
   leaveReauthToApp(): void {
-    this.reauth.leaveToApp();
+    this.#reauth.leaveToApp();
   }
 
   /**
@@ -240,8 +240,8 @@ export class ParaSessionEngine {
    * still believes it is authenticated, so it must log out first — which is not the user signing out.
    */
   async beginReauth(): Promise<void> {
-    this.apply(reauthBegins(this.view()));
-    await this.para.logout();
+    this.#apply(reauthBegins(this.#view()));
+    await this.#para.logout();
   }
 
   /** The sign-in flow finished: confirm with the server and resume everything that waited. */
@@ -250,8 +250,8 @@ export class ParaSessionEngine {
   }
 
   cancelReauth(reason = 'cancelled'): void {
-    this.apply(reauthCancelled(this.view()));
-    this.events.emit('reauth-cancel', { reason });
+    this.#apply(reauthCancelled(this.#view()));
+    this.#events.emit('reauth-cancel', { reason });
   }
 
   /**
@@ -260,127 +260,127 @@ export class ParaSessionEngine {
    * the logout is retried until it goes through.
    */
   async logout(): Promise<void> {
-    const outcome = await this.para.logout();
+    const outcome = await this.#para.logout();
     if (outcome && !outcome.ok) {
-      this.apply(reported({ kind: outcome.failure, message: outcome.message }));
-      this.owedLogout.owe();
+      this.#apply(reported({ kind: outcome.failure, message: outcome.message }));
+      this.#owedLogout.owe();
       throw new LogoutFailedError(outcome.message);
     }
-    this.owedLogout.settle();
-    this.apply(signOut(this.view(), true));
+    this.#owedLogout.settle();
+    this.#apply(signOut(this.#view(), true));
   }
 
   /** Whether a logout the user asked for has not reached the server yet (it is being retried). */
   get logoutPending(): boolean {
-    return this.owedLogout.pending;
+    return this.#owedLogout.pending;
   }
 
   exportSession(options: ExportOptions = {}): Promise<string> {
-    return this.para.exportSession(options);
+    return this.#para.exportSession(options);
   }
 
   /** Same origin or `allowedOrigins` only, `https:` (or localhost), no redirects, within `requestTimeout`. */
   sendSessionTo(url: string | URL, init?: RequestInit, options: ExportOptions = {}): Promise<Response> {
-    const limits: ExportLimits = { timers: this.time, timeoutMs: this.options.requestTimeout * 1000, allowedOrigins: this.allowedOrigins };
-    return sendSession(() => this.exportSession(options), this.fetchImpl, url, init, limits);
+    const limits: ExportLimits = { timers: this.#time, timeoutMs: this.options.requestTimeout * 1000, allowedOrigins: this.#allowedOrigins };
+    return sendSession(() => this.exportSession(options), this.#fetchImpl, url, init, limits);
   }
 
   /** Records user activity (the engine's own listeners call this; so may an app). */
-  noteActivity(at = this.time.now()): void {
-    if (this.running) this.page.noteActivity(at);
+  noteActivity(at = this.#time.now()): void {
+    if (this.#running) this.#page.noteActivity(at);
   }
 
   /** The owed logout's retry: signed out once it goes through. */
-  private async tryLogout(): Promise<boolean> {
-    if (!this.running) return false;
-    const outcome = await this.para.logout();
+  async #tryLogout(): Promise<boolean> {
+    if (!this.#running) return false;
+    const outcome = await this.#para.logout();
     if (outcome && !outcome.ok) return false;
-    if (this.running) this.apply(signOut(this.view(), true));
+    if (this.#running) this.#apply(signOut(this.#view(), true));
     return true;
   }
 
   // ——— causes the engine hears ———
 
-  private onLeadershipChange(leader: boolean): void {
-    if (!this.running) return;
-    this.apply(leadershipChanged(this.view(), leader, this.requests.checking));
+  #onLeadershipChange(leader: boolean): void {
+    if (!this.#running) return;
+    this.#apply(leadershipChanged(this.#view(), leader, this.#requests.checking));
   }
 
-  private onMessage(message: SharedSessionMessage, from?: string): void {
-    if (!this.running) return;
+  #onMessage(message: SharedSessionMessage, from?: string): void {
+    if (!this.#running) return;
     // Only the tab that said it asks the server can answer the check this tab waits on (a forged answer cannot).
-    const view = this.view();
-    this.apply(remoteMessage(this.tabs.isChecker(from) ? view : { ...view, checkingSince: null }, message));
+    const view = this.#view();
+    this.#apply(remoteMessage(this.#tabs.isChecker(from) ? view : { ...view, checkingSince: null }, message));
     // The sender's time may have corrected this tab's clock (it saw the clock set back): look and plan again.
-    this.schedule.update();
+    this.#schedule.update();
   }
 
-  private requestReauth(): void {
-    this.reauth.request((identity) => this.events.emit('reauth-request', { identity }));
+  #requestReauth(): void {
+    this.#reauth.request((identity) => this.#events.emit('reauth-request', { identity }));
   }
 
   // ——— applying ———
 
-  private view(): SessionView {
-    const { options } = this;
+  #view(): SessionView {
+    const options = this.options;
     return {
-      now: this.time.now(),
+      now: this.#time.now(),
       state: this.state,
       options,
-      knownUser: this.reauth.knownUser,
-      reauth: { open: this.reauth.open, logoutExpected: this.reauth.logoutExpected },
-      checkingSince: this.requests.checkingSince,
+      knownUser: this.#reauth.knownUser,
+      reauth: { open: this.#reauth.open, logoutExpected: this.#reauth.logoutExpected },
+      checkingSince: this.#requests.checkingSince,
     };
   }
 
   /** Applies a transition's step: retry, re-auth bookkeeping, the state patch, then the effects in order. */
-  private apply(step: Step): void {
-    if (step.retry) this.schedule.retry.apply(step.retry);
-    if (step.reauth) this.reauth.apply(step.reauth);
-    if (step.patch) this.setState(step.patch);
-    if (step.effects) applyEffects(this.targets, step.effects);
+  #apply(step: Step): void {
+    if (step.retry) this.#schedule.retry.apply(step.retry);
+    if (step.reauth) this.#reauth.apply(step.reauth);
+    if (step.patch) this.#setState(step.patch);
+    if (step.effects) applyEffects(this.#targets, step.effects);
   }
 
-  private effectTargets(): EffectTargets {
+  #effectTargets(): EffectTargets {
     return {
-      publishState: () => this.tabs.publishState(),
-      publish: (message) => this.tabs.publish(message),
-      emit: (type, detail) => this.events.emit(type, detail),
+      publishState: () => this.#tabs.publishState(),
+      publish: (message) => this.#tabs.publish(message),
+      emit: (type, detail) => this.#events.emit(type, detail),
       expiresAt: () => this.state.expiresAt,
-      lastIdentity: () => this.reauth.lastIdentity,
-      finishReauth: () => this.reauth.finish(this.para.identity()),
-      rememberIdentity: () => this.reauth.remember(this.para.identity()),
-      requestReauth: () => this.requestReauth(),
-      resetExpiry: () => this.expiry.reset(),
-      resolveWaiters: () => this.waiters.resolveAll(),
+      lastIdentity: () => this.#reauth.lastIdentity,
+      finishReauth: () => this.#reauth.finish(this.#para.identity()),
+      rememberIdentity: () => this.#reauth.remember(this.#para.identity()),
+      requestReauth: () => this.#requestReauth(),
+      resetExpiry: () => this.#expiry.reset(),
+      resolveWaiters: () => this.#waiters.resolveAll(),
       rejectWaiters: (reason) =>
-        this.waiters.rejectAll(
+        this.#waiters.rejectAll(
           reason === 'signed-out' ? signedOutError : reason === 'cancelled' ? reauthCancelledError : () => accountChangedError(reason),
         ),
-      check: (confirm) => void (confirm ? this.requests.check(true) : this.check()),
-      replan: () => this.schedule.update(),
-      cancelLogoutGrace: () => this.page.cancelLogoutGrace(),
-      confirmSignOut: () => void this.requests.confirmSignOut(),
-      confirmParaLogout: () => void this.requests.confirmSignOut('para-logout'),
+      check: (confirm) => void (confirm ? this.#requests.check(true) : this.check()),
+      replan: () => this.#schedule.update(),
+      cancelLogoutGrace: () => this.#page.cancelLogoutGrace(),
+      confirmSignOut: () => void this.#requests.confirmSignOut(),
+      confirmParaLogout: () => void this.#requests.confirmSignOut('para-logout'),
     };
   }
 
   /** The only writer of `$state`. */
-  private setState(patch: Partial<SessionState>): void {
+  #setState(patch: Partial<SessionState>): void {
     const previous = this.state;
     const next = { ...previous, ...patch };
     if (Object.keys(patch).every((key) => Object.is(previous[key as keyof SessionState], next[key as keyof SessionState]))) {
       return;
     }
-    this.state$.set(next);
-    this.reauth.statusChanged(next.status);
-    if (next.status === 'signed-out') this.owedLogout.settle();
+    this.#state$.set(next);
+    this.#reauth.statusChanged(next.status);
+    if (next.status === 'signed-out') this.#owedLogout.settle();
     if (next.status === 'expiring' && previous.status !== 'expiring') {
-      const secondsLeft = next.expiresAt === null ? 0 : Math.max(0, Math.round((next.expiresAt - this.time.now()) / 1000));
-      this.events.emit('warning', { expiresAt: next.expiresAt, secondsLeft });
+      const secondsLeft = next.expiresAt === null ? 0 : Math.max(0, Math.round((next.expiresAt - this.#time.now()) / 1000));
+      this.#events.emit('warning', { expiresAt: next.expiresAt, secondsLeft });
     }
-    this.events.emit('change', { state: next, previous });
-    this.schedule.update();
+    this.#events.emit('change', { state: next, previous });
+    this.#schedule.update();
   }
 }
 

@@ -14,80 +14,86 @@ const MAX_OVERDUE_RECHECK_MS = 60_000;
  * on Para's side without touching the cookie, so signing sets a floor that a stale cookie cannot undercut.
  */
 export class ExpiryTracker {
-  private estimate: number | null = null;
+  #estimate: number | null = null;
   /** When to confirm again after the server said active past the cookie's time. */
-  private recheckAt: number | null = null;
-  private overdueConfirms = 0;
-  private signedFloor: number | null = null;
+  #recheckAt: number | null = null;
+  #overdueConfirms = 0;
+  #signedFloor: number | null = null;
   /** A cookie string known not to reflect the latest extension; ignored until it changes. */
-  private staleCookie: string | undefined;
+  #staleCookie: string | undefined;
+
+  readonly #cookies: CookieSource;
+  readonly #sessionLength: () => number;
 
   constructor(
-    private readonly cookies: CookieSource,
+    cookies: CookieSource,
     /** The configured session length in seconds, read live so a changed option applies at once. */
-    private readonly sessionLength: () => number,
-  ) {}
+    sessionLength: () => number,
+  ) {
+    this.#cookies = cookies;
+    this.#sessionLength = sessionLength;
+  }
 
-  private get sessionLengthMs(): number {
-    return this.sessionLength() * 1000;
+  get #sessionLengthMs(): number {
+    return this.#sessionLength() * 1000;
   }
 
   /** The server just said the session is active (a touch). */
   confirmedActive(now: number, previous: number | null): number {
-    const known = this.known(now);
+    const known = this.#known(now);
     if (known !== null && known > now) {
-      if (this.recheckAt === null) this.overdueConfirms = 0;
+      if (this.#recheckAt === null) this.#overdueConfirms = 0;
       return known;
     }
     if (previous === null && known === null) {
       // Nothing known yet: a touch does not tell when the session started, so assume now.
-      this.estimate = now + this.sessionLengthMs;
+      this.#estimate = now + this.#sessionLengthMs;
       return this.current(now);
     }
     // Still active past the expiry we knew: the cookie's whole seconds, a clock running ahead, or an
     // extension we did not see. Assuming a whole new session could miss the real end, so confirm again
     // soon, backing off, until an extension or the server settles it.
-    const cookie = this.readCookie();
-    const first = this.overdueConfirms === 0;
-    let recheckAt = now + Math.min(MAX_OVERDUE_RECHECK_MS, OVERDUE_RECHECK_MS * 2 ** this.overdueConfirms++);
+    const cookie = this.#readCookie();
+    const first = this.#overdueConfirms === 0;
+    let recheckAt = now + Math.min(MAX_OVERDUE_RECHECK_MS, OVERDUE_RECHECK_MS * 2 ** this.#overdueConfirms++);
     // The first time: at the end of the cookie's second, when the real end has surely passed, not a second
     // after this answer, which a slow network may have brought late.
     if (first && cookie !== null && cookie + OVERDUE_RECHECK_MS > now) recheckAt = cookie + OVERDUE_RECHECK_MS;
-    if (cookie !== null) this.recheckAt = recheckAt;
-    else this.estimate = recheckAt;
+    if (cookie !== null) this.#recheckAt = recheckAt;
+    else this.#estimate = recheckAt;
     return this.current(now);
   }
 
   /** The cookie string now, to tell after a request whether the server sent a new one. */
   cookieSnapshot(): string | undefined {
-    return this.cookies.sessionCookie();
+    return this.#cookies.sessionCookie();
   }
 
   /** The server just extended the session by its length. An unchanged cookie is stale: trust the estimate. */
   extended(now: number, cookieBefore: string | undefined): number {
-    this.estimate = now + this.sessionLengthMs;
-    this.recheckAt = null;
-    this.overdueConfirms = 0;
-    this.staleCookie = cookieBefore !== undefined && this.cookieSnapshot() === cookieBefore ? cookieBefore : undefined;
+    this.#estimate = now + this.#sessionLengthMs;
+    this.#recheckAt = null;
+    this.#overdueConfirms = 0;
+    this.#staleCookie = cookieBefore !== undefined && this.cookieSnapshot() === cookieBefore ? cookieBefore : undefined;
     return this.current(now);
   }
 
   signed(now: number): number {
-    this.signedFloor = now + this.sessionLengthMs;
+    this.#signedFloor = now + this.#sessionLengthMs;
     return this.current(now);
   }
 
   reset(): void {
-    this.estimate = null;
-    this.signedFloor = null;
-    this.staleCookie = undefined;
-    this.recheckAt = null;
-    this.overdueConfirms = 0;
+    this.#estimate = null;
+    this.#signedFloor = null;
+    this.#staleCookie = undefined;
+    this.#recheckAt = null;
+    this.#overdueConfirms = 0;
   }
 
   /** The cookie wins when it points to the future; signing can only push it later. */
   current(now: number): number {
-    return this.known(now) ?? now + this.sessionLengthMs;
+    return this.#known(now) ?? now + this.#sessionLengthMs;
   }
 
   /**
@@ -95,22 +101,22 @@ export class ExpiryTracker {
    * A fresh cookie is the server's word: once its time has passed, only a re-check (never the estimate from
    * a configured session length that may be longer than Para's) stands in for it.
    */
-  private known(now: number): number | null {
-    const cookie = this.readCookie();
+  #known(now: number): number | null {
+    const cookie = this.#readCookie();
     let base: number | null;
-    if (cookie === null) base = this.estimate;
+    if (cookie === null) base = this.#estimate;
     else if (cookie > now) {
       base = cookie;
-      this.recheckAt = null;
-    } else base = this.recheckAt ?? cookie;
-    if (base === null) return this.signedFloor;
-    return this.signedFloor !== null ? Math.max(base, this.signedFloor) : base;
+      this.#recheckAt = null;
+    } else base = this.#recheckAt ?? cookie;
+    if (base === null) return this.#signedFloor;
+    return this.#signedFloor !== null ? Math.max(base, this.#signedFloor) : base;
   }
 
   /** The cookie's `Expires`, unless the cookie is known stale. */
-  private readCookie(): number | null {
+  #readCookie(): number | null {
     const snapshot = this.cookieSnapshot();
-    if (this.staleCookie !== undefined && snapshot === this.staleCookie) return null;
-    return this.cookies.cookieExpiry(snapshot);
+    if (this.#staleCookie !== undefined && snapshot === this.#staleCookie) return null;
+    return this.#cookies.cookieExpiry(snapshot);
   }
 }

@@ -18,60 +18,64 @@ export interface OwedLogoutContext {
  * capped backoff, and at once when the browser says it is online again, until it goes through.
  */
 export class OwedLogout {
-  private owed = false;
-  private failures = 0;
-  private timer: TimerHandle | null = null;
-  private unlisten: (() => void) | null = null;
-  private trying = false;
+  #owed = false;
+  #failures = 0;
+  #timer: TimerHandle | null = null;
+  #unlisten: (() => void) | null = null;
+  #trying = false;
 
-  constructor(private readonly context: OwedLogoutContext) {}
+  readonly #context: OwedLogoutContext;
+
+  constructor(context: OwedLogoutContext) {
+    this.#context = context;
+  }
 
   get pending(): boolean {
-    return this.owed;
+    return this.#owed;
   }
 
   /** The logout failed: keep trying (also after a `stop()`/`start()`). */
   owe(): void {
-    this.owed = true;
-    this.failures += 1;
-    this.arm();
+    this.#owed = true;
+    this.#failures += 1;
+    this.#arm();
   }
 
   /** It went through, or the user is signed out some other way: nothing is owed. */
   settle(): void {
-    this.owed = false;
-    this.failures = 0;
-    this.disarm();
+    this.#owed = false;
+    this.#failures = 0;
+    this.#disarm();
   }
 
   start(): void {
-    if (this.owed) this.arm();
+    if (this.#owed) this.#arm();
   }
 
   stop(): void {
-    this.disarm();
+    this.#disarm();
   }
 
-  private arm(): void {
-    this.disarm();
-    const { clock, environment, random } = this.context;
-    this.timer = clock.setTimeout(() => void this.retry(), retryDelay(this.failures - 1, random, null, LOGOUT_BACKOFF));
-    this.unlisten = listen(environment.window, ['online'], () => void this.retry());
+  #arm(): void {
+    this.#disarm();
+    const { clock, environment, random } = this.#context;
+    this.#timer = clock.setTimeout(() => void this.#retry(), retryDelay(this.#failures - 1, random, null, LOGOUT_BACKOFF));
+    this.#unlisten = listen(environment.window, ['online'], () => void this.#retry());
   }
 
-  private disarm(): void {
-    if (this.timer !== null) this.context.clock.clearTimeout(this.timer);
-    this.timer = null;
-    this.unlisten?.();
-    this.unlisten = null;
+  #disarm(): void {
+    if (this.#timer !== null) this.#context.clock.clearTimeout(this.#timer);
+    this.#timer = null;
+    this.#unlisten?.();
+    this.#unlisten = null;
   }
 
-  private async retry(): Promise<void> {
-    if (!this.owed || this.trying) return;
-    this.trying = true;
-    this.disarm();
-    const done = await this.context.attempt().finally(() => (this.trying = false));
+  async #retry(): Promise<void> {
+    if (!this.#owed || this.#trying) return;
+    this.#trying = true;
+    this.#disarm();
+    const done = await this.#context.attempt().finally(() => (this.#trying = false));
     if (done) this.settle();
-    else if (this.owed) this.owe();
+    else if (this.#owed) this.owe();
   }
 }

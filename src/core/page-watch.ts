@@ -24,63 +24,66 @@ export interface PageWatchContext {
 
 /** What happens in the page — SDK events, user activity, waking up — turned into page-event transitions. */
 export class PageWatch {
-  private readonly logoutGrace: Timer;
-  private cleanups: Array<() => void> = [];
-  private wakeWatch: WakeWatch | null = null;
+  readonly #logoutGrace: Timer;
+  #cleanups: Array<() => void> = [];
+  #wakeWatch: WakeWatch | null = null;
 
-  constructor(private readonly context: PageWatchContext) {
-    this.logoutGrace = new Timer(context.clock);
+  readonly #context: PageWatchContext;
+
+  constructor(context: PageWatchContext) {
+    this.#context = context;
+    this.#logoutGrace = new Timer(context.clock);
   }
 
   start(): void {
-    const { para, environment, clock } = this.context;
+    const { para, environment, clock } = this.#context;
     if (environment.window) {
-      this.cleanups.push(
+      this.#cleanups.push(
         para.listen(environment.window, {
-          onLogin: () => this.context.check(),
-          onLogout: () => this.onParaLogout(),
-          onSigned: () => this.onSigned(),
+          onLogin: () => this.#context.check(),
+          onLogout: () => this.#onParaLogout(),
+          onSigned: () => this.#onSigned(),
         }),
       );
     }
-    this.cleanups.push(watchActivity(environment, clock, (at) => this.noteActivity(at)));
-    this.wakeWatch = watchWake(environment, clock, (reason, drift = 0) => {
+    this.#cleanups.push(watchActivity(environment, clock, (at) => this.noteActivity(at)));
+    this.#wakeWatch = watchWake(environment, clock, (reason, drift = 0) => {
       // A clock set back would make every timer late against the server's clock: undo it. A forward jump is
       // sleep or a clock fix, which look alike; keeping the correction then only makes timers early, which is safe.
       if (drift < 0) clock.correctBy(-drift);
-      this.context.apply(wake(this.context.view(), reason));
+      this.#context.apply(wake(this.#context.view(), reason));
     });
   }
 
   /** Looks for a clock jump now (the schedule calls it before it plans and, with how late, when its timer fires). */
   probeClock(lateBy?: number): void {
-    this.wakeWatch?.probe(lateBy);
+    this.#wakeWatch?.probe(lateBy);
   }
 
   stop(): void {
     this.cancelLogoutGrace();
-    this.wakeWatch?.stop();
-    this.wakeWatch = null;
-    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    this.#wakeWatch?.stop();
+    this.#wakeWatch = null;
+    for (const cleanup of this.#cleanups.splice(0)) cleanup();
   }
 
   noteActivity(at: number): void {
-    this.context.apply(activity(this.context.view(), at, true));
+    this.#context.apply(activity(this.#context.view(), at, true));
   }
 
   cancelLogoutGrace(): void {
-    this.logoutGrace.cancel();
+    this.#logoutGrace.cancel();
   }
 
-  private onSigned(): void {
-    const view = this.context.view();
-    if (signatureExtends(view)) this.context.apply(signed(view, this.context.expiry.signed(view.now)));
+  #onSigned(): void {
+    const view = this.#context.view();
+    if (signatureExtends(view)) this.#context.apply(signed(view, this.#context.expiry.signed(view.now)));
   }
 
-  private onParaLogout(): void {
-    const { context } = this;
-    const decision = paraLogout(context.view(), context.crossTab(), this.logoutGrace.pending);
+  #onParaLogout(): void {
+    const context = this.#context;
+    const decision = paraLogout(context.view(), context.crossTab(), this.#logoutGrace.pending);
     if (decision !== 'wait') return context.apply(decision);
-    this.logoutGrace.at(context.clock.now() + PARA_LOGOUT_GRACE_MS, () => context.apply(logoutGraceEnded(context.view())));
+    this.#logoutGrace.at(context.clock.now() + PARA_LOGOUT_GRACE_MS, () => context.apply(logoutGraceEnded(context.view())));
   }
 }

@@ -28,56 +28,56 @@ const NOBODY: ParaIdentity = { userId: null, email: null };
  * elements render.
  */
 export class ReauthRoom {
-  private readonly request$ = atom<ReauthRequest | null>(null);
+  readonly #request$ = atom<ReauthRequest | null>(null);
   /** A sign-in flow is open (here): another tab's `reauth-cancelled` does not end it. */
   open = false;
   /** Our own pre-sign-in logout (or another tab's) clears the SDK's storage: not the user signing out. */
   logoutExpected = false;
-  private identity: ParaIdentity = NOBODY;
-  private expiredIdentity: ParaIdentity | null = null;
-  private leftToApp = false;
+  #identity: ParaIdentity = NOBODY;
+  #expiredIdentity: ParaIdentity | null = null;
+  #leftToApp = false;
 
   get $reauth(): ReadableAtom<ReauthRequest | null> {
-    return this.request$;
+    return this.#request$;
   }
 
   /** The last identity seen while the session was active: pre-fills and checks a re-authentication. */
   get lastIdentity(): ParaIdentity {
-    return this.expiredIdentity ?? this.identity;
+    return this.#expiredIdentity ?? this.#identity;
   }
 
   /** A user was seen here, so "inactive" means "expired" rather than "never signed in". */
   get knownUser(): boolean {
-    return this.identity.userId !== null;
+    return this.#identity.userId !== null;
   }
 
   /** Who the client says is signed in: at start, and after every answer that is not a re-auth. */
   remember(identity: ParaIdentity, always = false): void {
-    if (always || identity.userId || identity.email) this.identity = identity;
+    if (always || identity.userId || identity.email) this.#identity = identity;
   }
 
   apply(change: ReauthChange): void {
     switch (change) {
       case 'note-expired':
-        this.expiredIdentity = this.identity;
+        this.#expiredIdentity = this.#identity;
         break;
       case 'begin':
         this.open = true;
         this.logoutExpected = true;
-        this.expiredIdentity ??= this.identity;
+        this.#expiredIdentity ??= this.#identity;
         break;
       case 'expect-logout':
         this.logoutExpected = true;
-        this.expiredIdentity ??= this.identity;
+        this.#expiredIdentity ??= this.#identity;
         break;
       case 'cancel':
         this.open = false;
         this.logoutExpected = false;
-        this.request$.set(null);
+        this.#request$.set(null);
         break;
       case 'sign-out':
         this.open = false;
-        this.expiredIdentity = null;
+        this.#expiredIdentity = null;
         break;
     }
   }
@@ -85,17 +85,17 @@ export class ReauthRoom {
   /** Opens a request; `announce` tells listeners (who may call `leaveToApp()` while it runs). */
   request(announce: (identity: ParaIdentity) => void): void {
     this.open = true;
-    this.leftToApp = false;
+    this.#leftToApp = false;
     const identity = this.lastIdentity;
     announce(identity);
-    this.request$.set({ identity, handledBy: this.leftToApp ? 'app' : 'kit' });
+    this.#request$.set({ identity, handledBy: this.#leftToApp ? 'app' : 'kit' });
   }
 
   /** The page runs its own sign-in for the current request: the kit's dialog stays closed. */
   leaveToApp(): void {
-    this.leftToApp = true;
-    const current = this.request$.get();
-    if (current) this.request$.set({ ...current, handledBy: 'app' });
+    this.#leftToApp = true;
+    const current = this.#request$.get();
+    if (current) this.#request$.set({ ...current, handledBy: 'app' });
   }
 
   /** The session is back after an expiry, signed in as `identity`. */
@@ -103,15 +103,15 @@ export class ReauthRoom {
     const previous = this.lastIdentity;
     this.open = false;
     this.logoutExpected = false;
-    this.expiredIdentity = null;
-    this.identity = identity;
-    this.request$.set(null);
+    this.#expiredIdentity = null;
+    this.#identity = identity;
+    this.#request$.set(null);
     const account = compareAccounts(identity, previous);
     return { identity, previous, switchedAccount: account === 'switched', account };
   }
 
   /** A session that is usable again, or deliberately ended, needs no sign-in any more. */
   statusChanged(status: SessionStatus): void {
-    if (isUsableStatus(status) || status === 'signed-out') this.request$.set(null);
+    if (isUsableStatus(status) || status === 'signed-out') this.#request$.set(null);
   }
 }

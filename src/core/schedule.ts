@@ -40,21 +40,23 @@ export interface ScheduleSetup {
  * than `VISIBLE_LOOK_MS` (one set for earlier only looks, then plans again).
  */
 export class SessionSchedule {
-  private readonly timer: Timer;
+  readonly #timer: Timer;
   /** A follower's safety net: asks the server itself when the leader's news is overdue (lost message, frozen leader). */
-  private readonly followerTimer: Timer;
+  readonly #followerTimer: Timer;
   readonly retry: RetryPlan;
-  private running = false;
+  #running = false;
   /** A warning UI has claimed the user's explicit choice: while `expiring`, activity alone no longer extends. */
-  private warningHeld = false;
-  private stopVisibility: (() => void) | null = null;
+  #warningHeld = false;
+  #stopVisibility: (() => void) | null = null;
 
-  constructor(
-    private readonly setup: ScheduleSetup,
-    private readonly actions: ScheduleActions,
-  ) {
-    this.timer = new Timer(setup.clock);
-    this.followerTimer = new Timer(setup.clock);
+  readonly #setup: ScheduleSetup;
+  readonly #actions: ScheduleActions;
+
+  constructor(setup: ScheduleSetup, actions: ScheduleActions) {
+    this.#setup = setup;
+    this.#actions = actions;
+    this.#timer = new Timer(setup.clock);
+    this.#followerTimer = new Timer(setup.clock);
     this.retry = new RetryPlan(setup.random, () => {
       const now = setup.clock.now();
       const { expiresAt } = setup.state.get();
@@ -62,57 +64,57 @@ export class SessionSchedule {
     });
   }
 
-  private get state(): SessionState {
-    return this.setup.state.get();
+  get #state(): SessionState {
+    return this.#setup.state.get();
   }
 
   start(): void {
-    this.running = true;
+    this.#running = true;
     // What is planned, and how far a timer may be set, depend on whether the page is visible.
-    this.stopVisibility = listen(this.setup.environment.document, ['visibilitychange'], () => this.update());
+    this.#stopVisibility = listen(this.#setup.environment.document, ['visibilitychange'], () => this.update());
   }
 
   holdWarning(held: boolean): void {
-    this.warningHeld = held;
+    this.#warningHeld = held;
     this.update();
   }
 
   /** Re-plans after any change; a timer already set for the same moment is kept. */
   update(): void {
-    if (!this.running) return;
+    if (!this.#running) return;
     // Before planning: a clock set back, unseen, would make the plan (and the timer set from it) late.
-    this.actions.probeClock();
-    if (!this.running) return;
-    if (!this.state.leader) return this.planFollowerCheck();
-    this.followerTimer.cancel();
-    const at = this.lookBy(this.plan()?.at ?? null);
-    if (at === null) return this.timer.cancel();
-    if (this.timer.isPlannedFor(at)) return;
+    this.#actions.probeClock();
+    if (!this.#running) return;
+    if (!this.#state.leader) return this.#planFollowerCheck();
+    this.#followerTimer.cancel();
+    const at = this.#lookBy(this.#plan()?.at ?? null);
+    if (at === null) return this.#timer.cancel();
+    if (this.#timer.isPlannedFor(at)) return;
     // A timer that fires before the plan is due only looks at the clock (run() finds nothing due) and plans again.
-    this.timer.at(at, (lateBy) => void this.run(lateBy));
+    this.#timer.at(at, (lateBy) => void this.#run(lateBy));
   }
 
   stop(): void {
-    this.running = false;
-    this.stopVisibility?.();
-    this.stopVisibility = null;
-    this.timer.cancel();
-    this.followerTimer.cancel();
+    this.#running = false;
+    this.#stopVisibility?.();
+    this.#stopVisibility = null;
+    this.#timer.cancel();
+    this.#followerTimer.cancel();
   }
 
   /**
    * When a timer for `at` (`null`: nothing planned) must fire: a visible page looks at the clock at least every
    * `VISIBLE_LOOK_MS`, whatever the session's state (a sleep and a later clock change must not be seen as one).
    */
-  private lookBy(at: number | null): number | null {
-    const { clock, environment } = this.setup;
+  #lookBy(at: number | null): number | null {
+    const { clock, environment } = this.#setup;
     if (!isVisible(environment)) return at;
     return Math.min(at ?? Infinity, clock.now() + VISIBLE_LOOK_MS);
   }
 
-  private plan(): Plan | null {
-    const { state } = this;
-    const { clock, environment } = this.setup;
+  #plan(): Plan | null {
+    const state = this.#state;
+    const { clock, environment } = this.#setup;
     return planNext({
       now: clock.now(),
       status: state.status,
@@ -121,29 +123,29 @@ export class SessionSchedule {
       lastActivityAt: state.lastActivityAt,
       lastExtendedAt: state.lastExtendedAt,
       lastCheckedAt: state.lastCheckedAt,
-      options: this.setup.options(),
+      options: this.#setup.options(),
       visible: isVisible(environment),
       retryAt: this.retry.current?.at ?? null,
-      warningHeld: this.warningHeld,
+      warningHeld: this.#warningHeld,
     });
   }
 
-  private duePlan(): Plan | null {
-    const plan = this.plan();
-    return plan && plan.at <= this.setup.clock.now() ? plan : null;
+  #duePlan(): Plan | null {
+    const plan = this.#plan();
+    return plan && plan.at <= this.#setup.clock.now() ? plan : null;
   }
 
-  private async run(lateBy: number): Promise<void> {
-    const { actions } = this;
-    if (!this.running) return;
+  async #run(lateBy: number): Promise<void> {
+    const actions = this.#actions;
+    if (!this.#running) return;
     // A timer is the moment sleep or a clock change shows: wall time moved unlike the monotonic time it fired by.
     actions.probeClock(lateBy);
-    if (!this.running || !this.state.leader) return;
-    let plan = this.duePlan();
+    if (!this.#running || !this.#state.leader) return;
+    let plan = this.#duePlan();
     // A timer that fired late ran on a guess about the past: ask the server before acting on it.
     if (plan && lateBy > LATE_TIMER_MS && (plan.action === 'extend' || plan.action === 'warn')) {
       await actions.check();
-      plan = this.duePlan();
+      plan = this.#duePlan();
     }
     switch (plan?.action) {
       case 'warn':
@@ -153,7 +155,7 @@ export class SessionSchedule {
         await actions.extend();
         break;
       case 'retry':
-        if (this.retry.current?.action === 'extend' && this.state.status !== 'offline') await actions.extend();
+        if (this.retry.current?.action === 'extend' && this.#state.status !== 'offline') await actions.extend();
         else await actions.check();
         break;
       case 'confirm':
@@ -165,29 +167,29 @@ export class SessionSchedule {
   }
 
   /** Followers run no plan, only this: check when the leader owed news and none came (and look while visible). */
-  private planFollowerCheck(): void {
-    const due = this.followerCheckDue();
-    const at = this.lookBy(due);
-    if (at === null) return this.followerTimer.cancel();
-    if (this.followerTimer.isPlannedFor(at)) return;
-    this.followerTimer.at(at, (lateBy) => {
-      this.actions.probeClock(lateBy);
-      if (!this.running) return;
-      if (due !== null && this.setup.clock.now() >= due) void this.actions.check();
+  #planFollowerCheck(): void {
+    const due = this.#followerCheckDue();
+    const at = this.#lookBy(due);
+    if (at === null) return this.#followerTimer.cancel();
+    if (this.#followerTimer.isPlannedFor(at)) return;
+    this.#followerTimer.at(at, (lateBy) => {
+      this.#actions.probeClock(lateBy);
+      if (!this.#running) return;
+      if (due !== null && this.#setup.clock.now() >= due) void this.#actions.check();
       else this.update();
     });
   }
 
   /** When a visible follower asks the server itself: the leader's truth check or expiry news is overdue. */
-  private followerCheckDue(): number | null {
-    const { clock, environment } = this.setup;
-    const { status, kind, expiresAt, lastCheckedAt } = this.state;
+  #followerCheckDue(): number | null {
+    const { clock, environment } = this.#setup;
+    const { status, kind, expiresAt, lastCheckedAt } = this.#state;
     if (kind !== 'user' || !isVisible(environment)) return null;
     // Its own check failed (a timeout, say) while the leader has no news to send: it retries, backing off.
     if (status === 'offline' && this.retry.current) return this.retry.current.at;
     if (!isUsableStatus(status)) return null;
     const since = lastCheckedAt ?? clock.now();
-    const at = since + this.setup.options().truthCheckEvery * 1000 + FOLLOWER_TRUTH_SLACK_MS;
+    const at = since + this.#setup.options().truthCheckEvery * 1000 + FOLLOWER_TRUTH_SLACK_MS;
     return expiresAt === null ? at : Math.min(at, expiresAt + FOLLOWER_CONFIRM_GRACE_MS);
   }
 }

@@ -32,16 +32,20 @@ export interface RequestContext {
 type SignOutNews = 'remote' | 'para-logout';
 
 export class ServerRequests {
-  private readonly checkFlight = new SingleFlight<SessionState>();
-  private readonly extendFlight = new SingleFlight<boolean>();
-  private readonly signOutFlight = new SingleFlight<void>();
+  readonly #checkFlight = new SingleFlight<SessionState>();
+  readonly #extendFlight = new SingleFlight<boolean>();
+  readonly #signOutFlight = new SingleFlight<void>();
   /** Bumped by stop(): answers to requests made before are dropped. */
-  private generation = 0;
+  #generation = 0;
 
-  constructor(private readonly context: RequestContext) {}
+  readonly #context: RequestContext;
+
+  constructor(context: RequestContext) {
+    this.#context = context;
+  }
 
   get checking(): boolean {
-    return this.checkFlight.busy;
+    return this.#checkFlight.busy;
   }
 
   /**
@@ -50,21 +54,21 @@ export class ServerRequests {
    * answer, an answer from then on answers it.
    */
   get checkingSince(): number | null {
-    return this.checkFlight.busy && !this.asking ? this.since : null;
+    return this.#checkFlight.busy && !this.#asking ? this.#since : null;
   }
 
-  private since = 0;
+  #since = 0;
   /** This tab's own `isSessionActive()` is in flight. */
-  private asking = false;
+  #asking = false;
   /** Sign-out news the server has not answered since: the next "inactive" is that sign-out. */
-  private signOutNews: SignOutNews | null = null;
+  #signOutNews: SignOutNews | null = null;
 
   stop(): void {
-    this.generation += 1;
+    this.#generation += 1;
   }
 
-  private get state(): SessionState {
-    return this.context.state.get();
+  get #state(): SessionState {
+    return this.#context.state.get();
   }
 
   /**
@@ -72,32 +76,32 @@ export class ServerRequests {
    * tab's news is being confirmed, so only an answer given after this call began will do.
    */
   check(confirm = false): Promise<SessionState> {
-    const { para, tabs, clock } = this.context;
-    if (!this.context.running() || this.state.kind === 'external-wallet' || this.state.kind === 'pregen') {
-      return Promise.resolve(this.state);
+    const { para, tabs, clock } = this.#context;
+    if (!this.#context.running() || this.#state.kind === 'external-wallet' || this.#state.kind === 'pregen') {
+      return Promise.resolve(this.#state);
     }
-    return this.checkFlight.run(async () => {
-      const generation = this.generation;
+    return this.#checkFlight.run(async () => {
+      const generation = this.#generation;
       const startedAt = clock.now();
-      this.since = startedAt;
+      this.#since = startedAt;
       const ask = async () => {
-        this.asking = true;
+        this.#asking = true;
         tabs.announceCheck();
-        const outcome = await para.isSessionActive().finally(() => (this.asking = false));
+        const outcome = await para.isSessionActive().finally(() => (this.#asking = false));
         // Applied while still exclusive, so the answer is on its way to other tabs before they stop waiting.
-        if (generation === this.generation) this.applyAnswer(this.readAnswer(outcome));
+        if (generation === this.#generation) this.#applyAnswer(this.#readAnswer(outcome));
         return outcome;
       };
       const outcome = await tabs.exclusive('check', ask);
       // Another tab asked at the same moment; its answer comes as a state message. If it was lost, ask.
       // Tabs that missed it take turns: the first asks, the rest adopt its answer while they wait (one shared check).
-      if (outcome === undefined && generation === this.generation && !(await tabs.answeredSince(startedAt, confirm))) {
+      if (outcome === undefined && generation === this.#generation && !(await tabs.answeredSince(startedAt, confirm))) {
         const second = await tabs.exclusive('check', ask);
         // A tab that never had an answer, and whose turn went to others again, asks itself: their news may be lost,
         // or no news to them (already expired), and a tab left `checking` has nothing else that would ask.
-        if (second === undefined && generation === this.generation && this.state.status === 'checking') await ask();
+        if (second === undefined && generation === this.#generation && this.#state.status === 'checking') await ask();
       }
-      return this.state;
+      return this.#state;
     });
   }
 
@@ -106,23 +110,23 @@ export class ServerRequests {
    * while the session is still active, the extension is retried before expiry.
    */
   extend(): Promise<boolean> {
-    const { para, tabs, expiry, clock } = this.context;
-    const { status, kind } = this.state;
+    const { para, tabs, expiry, clock } = this.#context;
+    const { status, kind } = this.#state;
     if (kind === 'external-wallet' || kind === 'pregen') return Promise.resolve(true);
-    if (!this.context.running() || !(isUsableStatus(status) || status === 'offline')) return Promise.resolve(false);
-    return this.extendFlight.run(async () => {
-      const generation = this.generation;
+    if (!this.#context.running() || !(isUsableStatus(status) || status === 'offline')) return Promise.resolve(false);
+    return this.#extendFlight.run(async () => {
+      const generation = this.#generation;
       const cookieBefore = expiry.cookieSnapshot();
       const outcome = await tabs.exclusive('extend', () => para.keepSessionAlive());
-      if (generation !== this.generation) return false;
+      if (generation !== this.#generation) return false;
       // Another tab extended this session just now; its state message carries the result.
-      if (outcome === undefined) return isUsableStatus(this.state.status);
+      if (outcome === undefined) return isUsableStatus(this.#state.status);
       if (outcome.ok && outcome.value === true) {
-        this.context.apply(extended(this.context.view(), expiry.extended(clock.now(), cookieBefore)));
+        this.#context.apply(extended(this.#context.view(), expiry.extended(clock.now(), cookieBefore)));
         return true;
       }
       // keepSessionAlive never says why it failed: plan a retry, then let the server tell the truth.
-      this.context.retry.extensionFailed();
+      this.#context.retry.extensionFailed();
       await this.check();
       return false;
     });
@@ -135,29 +139,29 @@ export class ServerRequests {
    * Unreachable proves nothing: the tab stays as it is (offline, retrying), and the next answer decides.
    */
   confirmSignOut(news: SignOutNews = 'remote'): Promise<void> {
-    if (!this.context.running()) return Promise.resolve();
-    this.signOutNews = news;
-    return this.signOutFlight.run(async () => {
-      const generation = this.generation;
-      const outcome = await this.context.para.isSessionActive();
-      if (generation === this.generation) this.applyAnswer(this.readAnswer(outcome));
+    if (!this.#context.running()) return Promise.resolve();
+    this.#signOutNews = news;
+    return this.#signOutFlight.run(async () => {
+      const generation = this.#generation;
+      const outcome = await this.#context.para.isSessionActive();
+      if (generation === this.#generation) this.#applyAnswer(this.#readAnswer(outcome));
     });
   }
 
   /** A server answer as a transition; "inactive" after sign-out news is that sign-out. */
-  private applyAnswer(answer: CheckAnswer): void {
-    const view = this.context.view();
-    const news = answer.type === 'inactive' ? this.signOutNews : null;
-    if (answer.type !== 'failed') this.signOutNews = null;
-    if (news === 'remote') this.context.apply(remoteSignOutConfirmed(view));
-    else if (news === 'para-logout') this.context.apply(paraLogoutConfirmed(view));
-    else this.context.apply(checkAnswered(view, answer));
+  #applyAnswer(answer: CheckAnswer): void {
+    const view = this.#context.view();
+    const news = answer.type === 'inactive' ? this.#signOutNews : null;
+    if (answer.type !== 'failed') this.#signOutNews = null;
+    if (news === 'remote') this.#context.apply(remoteSignOutConfirmed(view));
+    else if (news === 'para-logout') this.#context.apply(paraLogoutConfirmed(view));
+    else this.#context.apply(checkAnswered(view, answer));
   }
 
-  private readAnswer(outcome: CallOutcome<boolean>): CheckAnswer {
+  #readAnswer(outcome: CallOutcome<boolean>): CheckAnswer {
     if (!outcome.ok) return { type: 'failed', error: { kind: outcome.failure, message: outcome.message } };
     if (outcome.value === true) {
-      return { type: 'active', expiresAt: this.context.expiry.confirmedActive(this.context.clock.now(), this.state.expiresAt) };
+      return { type: 'active', expiresAt: this.#context.expiry.confirmedActive(this.#context.clock.now(), this.#state.expiresAt) };
     }
     if (outcome.value === false) return { type: 'inactive' };
     return { type: 'failed', error: { kind: 'client', message: `isSessionActive() returned ${String(outcome.value)}, not a boolean` } };

@@ -19,46 +19,50 @@ const MESSAGES_PER_SECOND = 10;
  * clock noted first), tasks no two tabs run at once, and waiting for another tab's answer.
  */
 export class TabSync {
-  private tokens = MESSAGE_BURST;
+  #tokens = MESSAGE_BURST;
   /** The tab that last said it was asking the server: only its answer answers a check this tab waits on. */
-  private checker: string | null = null;
-  private refilledAt: number | null = null;
+  #checker: string | null = null;
+  #refilledAt: number | null = null;
 
-  constructor(
-    private readonly coordinator: TabCoordinator,
-    private readonly clock: CorrectedClock,
-    private readonly state$: ReadableAtom<SessionState>,
-  ) {}
+  readonly #coordinator: TabCoordinator;
+  readonly #clock: CorrectedClock;
+  readonly #state$: ReadableAtom<SessionState>;
+
+  constructor(coordinator: TabCoordinator, clock: CorrectedClock, state$: ReadableAtom<SessionState>) {
+    this.#coordinator = coordinator;
+    this.#clock = clock;
+    this.#state$ = state$;
+  }
 
   /** Other tabs may hear this one: an SDK `paraLogout` may be another tab's re-auth. */
   get crossTab(): boolean {
-    return this.coordinator.crossTab === true;
+    return this.#coordinator.crossTab === true;
   }
 
   start(hooks: CoordinatorHooks): void {
-    this.coordinator.start({
+    this.#coordinator.start({
       onLeadershipChange: (leader) => hooks.onLeadershipChange(leader),
       onMessage: (message, from) => {
-        if (!this.admit()) return;
-        if (message.type === 'state' || message.type === 'clock') this.noteRemoteTime(message.sentAt);
-        if (message.type === 'checking') this.checker = from ?? null;
+        if (!this.#admit()) return;
+        if (message.type === 'state' || message.type === 'clock') this.#noteRemoteTime(message.sentAt);
+        if (message.type === 'checking') this.#checker = from ?? null;
         hooks.onMessage(message, from);
       },
     });
   }
 
   stop(): void {
-    this.coordinator.stop();
+    this.#coordinator.stop();
   }
 
   publish(message: SharedSessionMessage): void {
-    this.coordinator.publish(message);
+    this.#coordinator.publish(message);
   }
 
   /** The session facts the other tabs adopt; never a cookie or an export. */
   publishState(): void {
-    const { status, kind, expiresAt, lastCheckedAt, lastExtendedAt } = this.state$.get();
-    this.publish({ type: 'state', status, kind, expiresAt, lastCheckedAt, lastExtendedAt, sentAt: this.clock.now() });
+    const { status, kind, expiresAt, lastCheckedAt, lastExtendedAt } = this.#state$.get();
+    this.publish({ type: 'state', status, kind, expiresAt, lastCheckedAt, lastExtendedAt, sentAt: this.#clock.now() });
   }
 
   /** Tells the other tabs that this one is asking the server: they wait for its answer. */
@@ -68,27 +72,27 @@ export class TabSync {
 
   /** The message came from the tab that said it was asking the server (see `announceCheck`). */
   isChecker(from: string | undefined): boolean {
-    return from !== undefined && from === this.checker;
+    return from !== undefined && from === this.#checker;
   }
 
   /** Runs `task` unless another tab runs the same one; `undefined` then (its answer comes as a message). */
   exclusive<T>(name: string, task: () => Promise<T>): Promise<T | undefined> {
-    return this.coordinator.exclusive ? this.coordinator.exclusive(name, task) : task();
+    return this.#coordinator.exclusive ? this.#coordinator.exclusive(name, task) : task();
   }
 
   /** Waits briefly for another tab's answer: true when a check at or after `since` is known (`strict`: no dedupe window). */
   answeredSince(since: number, strict = false): Promise<boolean> {
     const from = strict ? since : since - WAKE_DEDUPE_MS;
     const answered = () => {
-      const state = this.state$.get();
+      const state = this.#state$.get();
       return (state.lastCheckedAt ?? -Infinity) >= from && state.status !== 'checking';
     };
     if (answered()) return Promise.resolve(true);
     return new Promise((resolve) => {
-      const timer = this.clock.setTimeout(() => finish(answered()), REMOTE_ANSWER_WAIT_MS);
-      const unsubscribe = this.state$.listen(() => answered() && finish(true));
+      const timer = this.#clock.setTimeout(() => finish(answered()), REMOTE_ANSWER_WAIT_MS);
+      const unsubscribe = this.#state$.listen(() => answered() && finish(true));
       const finish = (result: boolean) => {
-        this.clock.clearTimeout(timer);
+        this.#clock.clearTimeout(timer);
         unsubscribe();
         resolve(result);
       };
@@ -96,13 +100,13 @@ export class TabSync {
   }
 
   /** A token bucket on monotonic time: a tab that floods the channel cannot make this one work for it. */
-  private admit(): boolean {
-    const now = this.clock.monotonic();
-    const elapsed = this.refilledAt === null ? 0 : Math.max(0, now - this.refilledAt);
-    this.refilledAt = now;
-    this.tokens = Math.min(MESSAGE_BURST, this.tokens + (elapsed / 1000) * MESSAGES_PER_SECOND);
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
+  #admit(): boolean {
+    const now = this.#clock.monotonic();
+    const elapsed = this.#refilledAt === null ? 0 : Math.max(0, now - this.#refilledAt);
+    this.#refilledAt = now;
+    this.#tokens = Math.min(MESSAGE_BURST, this.#tokens + (elapsed / 1000) * MESSAGES_PER_SECOND);
+    if (this.#tokens < 1) return false;
+    this.#tokens -= 1;
     return true;
   }
 
@@ -111,9 +115,9 @@ export class TabSync {
    * the clock set back and we did not (we opened after it), so we adopt its correction; a tab this far
    * behind missed it, so we tell it our time.
    */
-  private noteRemoteTime(sentAt: number): void {
-    const ahead = sentAt - this.clock.now();
-    if (ahead > CLOCK_AHEAD_TOLERANCE_MS && ahead <= MAX_REMOTE_CORRECTION_MS) this.clock.correctBy(ahead);
-    else if (ahead < -CLOCK_AHEAD_TOLERANCE_MS) this.publish({ type: 'clock', sentAt: this.clock.now() });
+  #noteRemoteTime(sentAt: number): void {
+    const ahead = sentAt - this.#clock.now();
+    if (ahead > CLOCK_AHEAD_TOLERANCE_MS && ahead <= MAX_REMOTE_CORRECTION_MS) this.#clock.correctBy(ahead);
+    else if (ahead < -CLOCK_AHEAD_TOLERANCE_MS) this.publish({ type: 'clock', sentAt: this.#clock.now() });
   }
 }

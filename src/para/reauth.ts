@@ -116,94 +116,98 @@ function safeRead<T>(read: () => T): T | undefined {
  * does the user closing the popup.
  */
 export class ReauthAttempt {
-  private cancelled = false;
-  private stopFollowing: (() => void) | null = null;
-  private popupWatch: unknown = null;
-  private navigated: string | null = null;
-  private settle: ((outcome: ReauthOutcome) => void) | null = null;
+  #cancelled = false;
+  #stopFollowing: (() => void) | null = null;
+  #popupWatch: unknown = null;
+  #navigated: string | null = null;
+  #settle: ((outcome: ReauthOutcome) => void) | null = null;
 
-  constructor(
-    private readonly session: ReauthSession,
-    private readonly popup: Window | null,
-    private readonly timers: ReauthTimers,
-  ) {}
+  readonly #session: ReauthSession;
+  readonly #popup: Window | null;
+  readonly #timers: ReauthTimers;
+
+  constructor(session: ReauthSession, popup: Window | null, timers: ReauthTimers) {
+    this.#session = session;
+    this.#popup = popup;
+    this.#timers = timers;
+  }
 
   async run(method: ReauthMethod): Promise<ReauthOutcome> {
-    if (!supportsReauth(this.session.client, method.type)) {
-      return this.failed('unsupported', `The Para client has no ${SDK_METHOD[method.type]}() method.`);
+    if (!supportsReauth(this.#session.client, method.type)) {
+      return this.#failed('unsupported', `The Para client has no ${SDK_METHOD[method.type]}() method.`);
     }
-    if (!this.popup) return this.failed('popup-blocked', 'The browser blocked the sign-in window.');
-    const interrupted = new Promise<ReauthOutcome>((resolve) => (this.settle = resolve));
-    this.watchPopup();
+    if (!this.#popup) return this.#failed('popup-blocked', 'The browser blocked the sign-in window.');
+    const interrupted = new Promise<ReauthOutcome>((resolve) => (this.#settle = resolve));
+    this.#watchPopup();
     try {
-      return await Promise.race([this.signIn(method), interrupted]);
+      return await Promise.race([this.#signIn(method), interrupted]);
     } finally {
-      this.stopWatching();
+      this.#stopWatching();
     }
   }
 
   /** Stops the SDK's flow; the caller tells the engine (`cancelReauth`). */
   async cancel(): Promise<void> {
-    this.cancelled = true;
-    this.settle?.({ ok: false, cancelled: true });
-    this.stopWatching();
-    this.closePopup();
-    await this.cancelSdkFlow();
+    this.#cancelled = true;
+    this.#settle?.({ ok: false, cancelled: true });
+    this.#stopWatching();
+    this.#closePopup();
+    await this.#cancelSdkFlow();
   }
 
-  private async signIn(method: ReauthMethod): Promise<ReauthOutcome> {
-    const client = this.session.client as unknown as AuthCapableClient;
+  async #signIn(method: ReauthMethod): Promise<ReauthOutcome> {
+    const client = this.#session.client as unknown as AuthCapableClient;
     try {
-      if (method.type === 'refresh') return await this.refresh(client);
-      await this.session.beginReauth();
-      if (this.cancelled) return { ok: false, cancelled: true };
+      if (method.type === 'refresh') return await this.#refresh(client);
+      await this.#session.beginReauth();
+      if (this.#cancelled) return { ok: false, cancelled: true };
       if (method.type === 'oauth') {
-        await client.authenticateWithOAuth!({ method: method.method, redirectCallbacks: { onOAuthUrl: (url) => this.navigate(url) } });
+        await client.authenticateWithOAuth!({ method: method.method, redirectCallbacks: { onOAuthUrl: (url) => this.#navigate(url) } });
       } else {
-        this.followPortalUrl(client);
+        this.#followPortalUrl(client);
         const auth = method.type === 'email' ? { email: method.email } : { phone: method.phone };
         await client.authenticateWithEmailOrPhone!({ auth });
       }
     } catch (error) {
-      if (this.cancelled) return { ok: false, cancelled: true };
+      if (this.#cancelled) return { ok: false, cancelled: true };
       const kind = classifyParaFailure(error);
-      return this.failed(kind === 'network' ? 'network' : method.type === 'refresh' ? 'unsupported' : 'failed', describeFailure(error));
+      return this.#failed(kind === 'network' ? 'network' : method.type === 'refresh' ? 'unsupported' : 'failed', describeFailure(error));
     }
-    if (this.cancelled) return { ok: false, cancelled: true };
-    this.stopWatching();
-    this.closePopup();
-    const state = await this.session.completeReauth();
+    if (this.#cancelled) return { ok: false, cancelled: true };
+    this.#stopWatching();
+    this.#closePopup();
+    const state = await this.#session.completeReauth();
     if (state.status === 'active' || state.status === 'expiring') return { ok: true };
     if (state.error?.kind === 'network' || state.status === 'offline') {
-      return this.failed('network', state.error?.message ?? 'Para could not be reached.');
+      return this.#failed('network', state.error?.message ?? 'Para could not be reached.');
     }
-    return this.failed('failed', 'Para did not confirm the new session.');
+    return this.#failed('failed', 'Para did not confirm the new session.');
   }
 
   /** The SDK only hands back the portal URL; the session is back once the server says it is active. */
-  private async refresh(client: AuthCapableClient): Promise<ReauthOutcome> {
+  async #refresh(client: AuthCapableClient): Promise<ReauthOutcome> {
     const url = await client.refreshSession!({ shouldOpenPopup: false });
-    this.navigate(url);
+    this.#navigate(url);
     for (;;) {
-      await new Promise((resolve) => this.timers.setTimeout(() => resolve(undefined), REFRESH_POLL_MS));
-      if (this.cancelled) return { ok: false, cancelled: true };
-      const state = await this.session.check();
+      await new Promise((resolve) => this.#timers.setTimeout(() => resolve(undefined), REFRESH_POLL_MS));
+      if (this.#cancelled) return { ok: false, cancelled: true };
+      const state = await this.#session.check();
       if (state.status === 'active' || state.status === 'expiring') {
-        this.closePopup();
+        this.#closePopup();
         return { ok: true };
       }
     }
   }
 
-  private watchPopup(): void {
-    this.popupWatch = this.timers.setTimeout(() => {
-      this.popupWatch = null;
-      if (this.cancelled) return;
-      if (this.popup?.closed) {
-        void this.onPopupClosed();
+  #watchPopup(): void {
+    this.#popupWatch = this.#timers.setTimeout(() => {
+      this.#popupWatch = null;
+      if (this.#cancelled) return;
+      if (this.#popup?.closed) {
+        void this.#onPopupClosed();
         return;
       }
-      this.watchPopup();
+      this.#watchPopup();
     }, POPUP_WATCH_MS);
   }
 
@@ -211,27 +215,27 @@ export class ReauthAttempt {
    * The portal closes its window once the sign-in is approved, so a closed popup may be success: ask
    * the server. Only a session still inactive means the user closed it early; then stop the SDK's polling.
    */
-  private async onPopupClosed(): Promise<void> {
-    const state = await this.session.check().catch(() => ({ status: 'unknown' }));
-    if (this.cancelled) return;
+  async #onPopupClosed(): Promise<void> {
+    const state = await this.#session.check().catch(() => ({ status: 'unknown' }));
+    if (this.#cancelled) return;
     if (state.status === 'active' || state.status === 'expiring') {
-      this.settle?.({ ok: true });
+      this.#settle?.({ ok: true });
       return;
     }
-    this.cancelled = true;
-    void this.cancelSdkFlow();
-    this.settle?.(this.failed('popup-closed', 'The sign-in window was closed before signing in finished.'));
+    this.#cancelled = true;
+    void this.#cancelSdkFlow();
+    this.#settle?.(this.#failed('popup-closed', 'The sign-in window was closed before signing in finished.'));
   }
 
-  private stopWatching(): void {
-    if (this.popupWatch !== null) this.timers.clearTimeout(this.popupWatch);
-    this.popupWatch = null;
-    this.stopFollowing?.();
-    this.stopFollowing = null;
+  #stopWatching(): void {
+    if (this.#popupWatch !== null) this.#timers.clearTimeout(this.#popupWatch);
+    this.#popupWatch = null;
+    this.#stopFollowing?.();
+    this.#stopFollowing = null;
   }
 
-  private async cancelSdkFlow(): Promise<void> {
-    const client = this.session.client as unknown as AuthCapableClient;
+  async #cancelSdkFlow(): Promise<void> {
+    const client = this.#session.client as unknown as AuthCapableClient;
     try {
       await client.cancelAuthFlow?.();
     } catch {
@@ -240,31 +244,31 @@ export class ReauthAttempt {
   }
 
   /** The passkey/password page URL shows up in the SDK's state a second or two after the call. */
-  private followPortalUrl(client: AuthCapableClient): void {
+  #followPortalUrl(client: AuthCapableClient): void {
     if (typeof client.onStatePhaseChange !== 'function') return;
-    this.stopFollowing = client.onStatePhaseChange((snapshot) => {
+    this.#stopFollowing = client.onStatePhaseChange((snapshot) => {
       const info = snapshot?.authStateInfo;
       const url = info?.passkeyUrl ?? info?.passwordUrl ?? info?.pinUrl ?? null;
-      if (url) this.navigate(url);
+      if (url) this.#navigate(url);
     });
   }
 
-  private navigate(url: string): void {
-    if (!this.popup || this.popup.closed || this.navigated === url) return;
-    this.navigated = url;
-    this.popup.location.href = url;
+  #navigate(url: string): void {
+    if (!this.#popup || this.#popup.closed || this.#navigated === url) return;
+    this.#navigated = url;
+    this.#popup.location.href = url;
   }
 
-  private closePopup(): void {
+  #closePopup(): void {
     try {
-      if (this.popup && !this.popup.closed) this.popup.close();
+      if (this.#popup && !this.#popup.closed) this.#popup.close();
     } catch {
       // A popup on another origin may refuse; it closes itself when the portal is done.
     }
   }
 
-  private failed(failure: ReauthFailure, message: string): ReauthOutcome {
-    this.closePopup();
+  #failed(failure: ReauthFailure, message: string): ReauthOutcome {
+    this.#closePopup();
     return { ok: false, cancelled: false, failure, message };
   }
 }

@@ -34,7 +34,7 @@ export function lockExclusive(locks: LockManagerLike, prefix: string, clock: Clo
  * moment may both run — the fallback narrows the window, the leader-only schedule does the rest.
  */
 export class AnnouncedExclusive {
-  private readonly busyElsewhere = new Map<string, { until: number; waiters: Array<() => void> }>();
+  readonly #busyElsewhere = new Map<string, { until: number; waiters: Array<() => void> }>();
 
   constructor(
     private readonly clock: Clock,
@@ -43,7 +43,7 @@ export class AnnouncedExclusive {
   ) {}
 
   readonly run: ExclusiveRunner = async <T>(name: string, task: () => Promise<T>): Promise<T | undefined> => {
-    const busy = this.busyElsewhere.get(name);
+    const busy = this.#busyElsewhere.get(name);
     if (busy && busy.until > this.clock.now()) {
       await new Promise<void>((resolve) => {
         const timer = this.clock.setTimeout(resolve, busy.until - this.clock.now());
@@ -63,19 +63,19 @@ export class AnnouncedExclusive {
   };
 
   onBusy(name: string, until: number): void {
-    const entry = this.busyElsewhere.get(name);
+    const entry = this.#busyElsewhere.get(name);
     if (entry) entry.until = until;
-    else this.busyElsewhere.set(name, { until, waiters: [] });
+    else this.#busyElsewhere.set(name, { until, waiters: [] });
   }
 
   onDone(name: string): void {
-    const entry = this.busyElsewhere.get(name);
-    this.busyElsewhere.delete(name);
+    const entry = this.#busyElsewhere.get(name);
+    this.#busyElsewhere.delete(name);
     for (const wake of entry?.waiters ?? []) wake();
   }
 
   /** Releases every waiter: the coordinator is stopping. */
   clear(): void {
-    for (const name of [...this.busyElsewhere.keys()]) this.onDone(name);
+    for (const name of [...this.#busyElsewhere.keys()]) this.onDone(name);
   }
 }

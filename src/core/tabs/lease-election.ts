@@ -31,52 +31,56 @@ const MAX_KNOWN_TABS = 64;
  */
 export class LeaseElection implements Election {
   leading = false;
-  private stopped = true;
+  #stopped = true;
   /** Stopped by `pagehide`: `pageshow` starts it again. */
-  private parked = false;
-  private leaderId: string | null = null;
-  private leaderVisible = false;
-  private leaderBeat: Beat = 'slow';
-  private leaderSeenAt = 0;
+  #parked = false;
+  #leaderId: string | null = null;
+  #leaderVisible = false;
+  #leaderBeat: Beat = 'slow';
+  #leaderSeenAt = 0;
   /** When this follower, shown, asked its leader to answer (monotonic); the lead is its own if none came since. */
-  private askedAt: number | null = null;
+  #askedAt: number | null = null;
   /** When this tab was hidden (monotonic) while it ran; null while visible, and for a tab hidden since it started. */
-  private hiddenAt: number | null = null;
+  #hiddenAt: number | null = null;
   /** The other tabs heard from, and whether each is visible (a tab that only said hello is taken as visible). */
-  private readonly others = new Map<string, boolean>();
+  readonly #others = new Map<string, boolean>();
   /** The beat this leader's timer was last set for (null: none). */
-  private plannedEvery: number | null = null;
-  private readonly beat: Timer;
+  #plannedEvery: number | null = null;
+  readonly #beat: Timer;
   /** The leader's notice that it is hidden, or a follower's claim on a hidden leader's lead. */
-  private readonly later: Timer;
+  readonly #later: Timer;
 
-  constructor(
-    private readonly tabId: string,
-    private readonly clock: Clock,
-    private readonly random: () => number,
-    private readonly context: ElectionContext,
-  ) {
-    this.beat = new Timer(clock);
-    this.later = new Timer(clock);
+  readonly #tabId: string;
+  readonly #clock: Clock;
+  readonly #random: () => number;
+  readonly #context: ElectionContext;
+
+  constructor(tabId: string, clock: Clock, random: () => number, context: ElectionContext) {
+    this.#tabId = tabId;
+    this.#clock = clock;
+    this.#random = random;
+    this.#context = context;
+    this.#beat = new Timer(clock);
+    this.#later = new Timer(clock);
   }
 
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.leaderId = null;
-    this.others.clear();
-    this.context.post({ type: 'hello' });
-    this.tick(ANSWER_WAIT_MS);
+    if (!this.#stopped) return;
+    this.#stopped = false;
+    this.#leaderId = null;
+    this.#others.clear();
+    this.#context.post({ type: 'hello' });
+    this.#tick(ANSWER_WAIT_MS);
   }
 
   stop(): void {
-    this.parked = false;
-    if (this.stopped) return;
-    this.stopped = true;
-    this.beat.cancel();
-    this.later.cancel();
+    this.#parked = false;
+    if (this.#stopped) return;
+    this.#stopped = true;
+    this.#beat.cancel();
+    this.#later.cancel();
     // A leader hands over; a follower lets its leader stop beating for it.
-    this.context.post({ type: 'resign' });
+    this.#context.post({ type: 'resign' });
     this.leading = false;
   }
 
@@ -86,185 +90,185 @@ export class LeaseElection implements Election {
    * it starts again as a new tab does.
    */
   pageHidden(): void {
-    if (this.stopped) return;
+    if (this.#stopped) return;
     const led = this.leading;
     this.stop();
-    this.parked = true;
-    if (led) this.context.onLeadershipChange(false);
+    this.#parked = true;
+    if (led) this.#context.onLeadershipChange(false);
   }
 
   pageShown(): void {
-    if (!this.parked) return;
-    this.parked = false;
+    if (!this.#parked) return;
+    this.#parked = false;
     this.start();
   }
 
   setVisible(visible: boolean): void {
-    if (this.stopped) return;
-    this.hiddenAt = visible ? null : (this.hiddenAt ?? this.clock.monotonic());
-    if (!this.leading) return this.followerShown(visible);
-    this.later.cancel();
+    if (this.#stopped) return;
+    this.#hiddenAt = visible ? null : (this.#hiddenAt ?? this.#clock.monotonic());
+    if (!this.leading) return this.#followerShown(visible);
+    this.#later.cancel();
     // A tab being closed is hidden first: a leader says it is hidden only after a second, which a closed tab
     // never reaches (it resigns instead), so the visible tabs do not all claim its lead at once.
     if (visible) {
-      this.announce();
-      this.tick(); // back to the visible heartbeat at once: followers now give it the visible lease
-    } else if (this.others.size > 0) {
-      this.later.at(this.clock.now() + HIDDEN_LEADER_NOTICE_MS, () => {
+      this.#announce();
+      this.#tick(); // back to the visible heartbeat at once: followers now give it the visible lease
+    } else if (this.#others.size > 0) {
+      this.#later.at(this.#clock.now() + HIDDEN_LEADER_NOTICE_MS, () => {
         if (!this.leading) return;
-        this.announce();
-        this.tick();
+        this.#announce();
+        this.#tick();
       });
     }
   }
 
   onMessage(from: string, message: ElectionMessage): void {
-    if (this.stopped) return;
+    if (this.#stopped) return;
     switch (message.type) {
       case 'hello':
-        this.know(from, true, true);
+        this.#know(from, true, true);
         break;
       case 'follower':
-        this.know(from, message.visible);
+        this.#know(from, message.visible);
         break;
       case 'resign':
-        this.forget(from);
-        if (from !== this.leaderId) break;
-        this.leaderId = null;
+        this.#forget(from);
+        if (from !== this.#leaderId) break;
+        this.#leaderId = null;
         // Spread the takeover so followers rarely collide; a visible one goes first.
-        this.tick((this.context.isVisible() ? 0 : TAKEOVER_SPREAD_MS) + Math.floor(this.random() * TAKEOVER_SPREAD_MS));
+        this.#tick((this.#context.isVisible() ? 0 : TAKEOVER_SPREAD_MS) + Math.floor(this.#random() * TAKEOVER_SPREAD_MS));
         break;
       case 'leader':
-        this.forget(from);
-        this.heardLeader(from, message.visible, message.beat ?? (message.visible ? 'fast' : 'slow'));
+        this.#forget(from);
+        this.#heardLeader(from, message.visible, message.beat ?? (message.visible ? 'fast' : 'slow'));
         break;
     }
   }
 
   /** A follower was shown or hidden: it tells its leader, and once shown makes sure the leader still answers. */
-  private followerShown(visible: boolean): void {
-    if (visible && !this.leaderVisible) return this.lead();
-    if (this.leaderId === null) return;
-    this.report();
+  #followerShown(visible: boolean): void {
+    if (visible && !this.#leaderVisible) return this.#lead();
+    if (this.#leaderId === null) return;
+    this.#report();
     if (!visible) return;
-    this.askedAt = this.clock.monotonic();
-    this.tick(ANSWER_WAIT_MS);
+    this.#askedAt = this.#clock.monotonic();
+    this.#tick(ANSWER_WAIT_MS);
   }
 
-  private heardLeader(from: string, visible: boolean, beat: Beat): void {
-    if (this.leading && this.outranks(this.context.isVisible(), this.tabId, visible, from)) {
-      this.announce();
+  #heardLeader(from: string, visible: boolean, beat: Beat): void {
+    if (this.leading && this.#outranks(this.#context.isVisible(), this.#tabId, visible, from)) {
+      this.#announce();
       return;
     }
-    const known = from === this.leaderId && !this.leading;
-    this.leaderId = from;
-    this.leaderVisible = visible;
-    this.leaderBeat = beat;
-    this.leaderSeenAt = this.clock.monotonic();
-    if (this.leading) this.setLeading(false);
+    const known = from === this.#leaderId && !this.leading;
+    this.#leaderId = from;
+    this.#leaderVisible = visible;
+    this.#leaderBeat = beat;
+    this.#leaderSeenAt = this.#clock.monotonic();
+    if (this.leading) this.#setLeading(false);
     // A new leader learns of this tab; a visible leader beating slowly has not heard that this tab is visible.
-    if (!known || (visible && beat === 'slow' && this.context.isVisible())) this.report();
-    this.tick(); // the lease starts again
-    if (visible || !this.context.isVisible()) return;
+    if (!known || (visible && beat === 'slow' && this.#context.isVisible())) this.#report();
+    this.#tick(); // the lease starts again
+    if (visible || !this.#context.isVisible()) return;
     // A hidden leader: a visible follower claims its lead, after a random moment so that one claims first.
-    this.later.at(this.clock.now() + Math.floor(this.random() * TAKEOVER_SPREAD_MS), () => {
-      if (!this.leading && !this.leaderVisible && this.context.isVisible()) this.lead();
+    this.#later.at(this.#clock.now() + Math.floor(this.#random() * TAKEOVER_SPREAD_MS), () => {
+      if (!this.leading && !this.#leaderVisible && this.#context.isVisible()) this.#lead();
     });
   }
 
-  private outranks(visibleA: boolean, idA: string, visibleB: boolean, idB: string): boolean {
+  #outranks(visibleA: boolean, idA: string, visibleB: boolean, idB: string): boolean {
     if (visibleA !== visibleB) return visibleA;
     return idA < idB;
   }
 
-  private know(tabId: string, visible: boolean, asked = false): void {
-    this.others.delete(tabId); // re-inserted last: the oldest is forgotten first
-    this.others.set(tabId, visible);
-    if (this.others.size > MAX_KNOWN_TABS) this.others.delete(this.others.keys().next().value as string);
-    this.followersChanged(asked);
+  #know(tabId: string, visible: boolean, asked = false): void {
+    this.#others.delete(tabId); // re-inserted last: the oldest is forgotten first
+    this.#others.set(tabId, visible);
+    if (this.#others.size > MAX_KNOWN_TABS) this.#others.delete(this.#others.keys().next().value as string);
+    this.#followersChanged(asked);
   }
 
-  private forget(tabId: string): void {
-    if (this.others.delete(tabId)) this.followersChanged();
+  #forget(tabId: string): void {
+    if (this.#others.delete(tabId)) this.#followersChanged();
   }
 
   /** How often this leader beats now (null: not at all: no tab would hear it). */
-  private beatEvery(): number | null {
-    if (this.others.size === 0) return null;
-    return this.beatKind() === 'fast' ? FAST_BEAT_MS : SLOW_BEAT_MS;
+  #beatEvery(): number | null {
+    if (this.#others.size === 0) return null;
+    return this.#beatKind() === 'fast' ? FAST_BEAT_MS : SLOW_BEAT_MS;
   }
 
-  private beatKind(): Beat {
-    if (!this.saysVisible()) return 'slow';
-    for (const visible of this.others.values()) if (visible) return 'fast';
+  #beatKind(): Beat {
+    if (!this.#saysVisible()) return 'slow';
+    for (const visible of this.#others.values()) if (visible) return 'fast';
     return 'slow';
   }
 
   /** The followers changed, or one asked: a leader whose beat changes tells them at once (a longer lease must be heard). */
-  private followersChanged(asked = false): void {
+  #followersChanged(asked = false): void {
     if (!this.leading) return;
-    const changed = this.beatEvery() !== this.plannedEvery;
-    if (changed || asked) this.announce();
-    if (changed) this.tick();
+    const changed = this.#beatEvery() !== this.#plannedEvery;
+    if (changed || asked) this.#announce();
+    if (changed) this.#tick();
   }
 
   /**
    * The leader announces itself every heartbeat. A follower wakes only once its leader's lease has run out:
    * each heartbeat it hears moves that moment on, so while the leader lives a follower's timer never fires.
    */
-  private tick(delay?: number): void {
+  #tick(delay?: number): void {
     let wait: number;
     if (delay !== undefined) wait = delay;
     else if (this.leading) {
-      this.plannedEvery = this.beatEvery();
-      if (this.plannedEvery === null) return this.beat.cancel();
-      wait = this.plannedEvery;
-    } else wait = this.leaseLeft() + 1;
-    this.beat.at(this.clock.now() + Math.max(0, wait), () => {
-      if (this.stopped) return;
-      if (this.leading) this.announce();
-      else if (this.leaderId === null || this.leaseLeft() < 0 || this.unanswered()) this.lead();
-      this.tick();
+      this.#plannedEvery = this.#beatEvery();
+      if (this.#plannedEvery === null) return this.#beat.cancel();
+      wait = this.#plannedEvery;
+    } else wait = this.#leaseLeft() + 1;
+    this.#beat.at(this.#clock.now() + Math.max(0, wait), () => {
+      if (this.#stopped) return;
+      if (this.leading) this.#announce();
+      else if (this.#leaderId === null || this.#leaseLeft() < 0 || this.#unanswered()) this.#lead();
+      this.#tick();
     });
   }
 
   /** Shown, this follower asked its leader to answer, and no word came since. */
-  private unanswered(): boolean {
-    return this.askedAt !== null && this.leaderSeenAt < this.askedAt;
+  #unanswered(): boolean {
+    return this.#askedAt !== null && this.#leaderSeenAt < this.#askedAt;
   }
 
   /** Milliseconds until the leader's lease runs out (none without a known leader). */
-  private leaseLeft(): number {
-    if (this.leaderId === null) return 0;
-    return this.leaderSeenAt + (this.leaderBeat === 'fast' ? FAST_LEASE_MS : SLOW_LEASE_MS) - this.clock.monotonic();
+  #leaseLeft(): number {
+    if (this.#leaderId === null) return 0;
+    return this.#leaderSeenAt + (this.#leaderBeat === 'fast' ? FAST_LEASE_MS : SLOW_LEASE_MS) - this.#clock.monotonic();
   }
 
-  private lead(): void {
-    this.leaderId = this.tabId;
-    this.leaderVisible = this.context.isVisible();
-    this.askedAt = null;
-    this.setLeading(true);
-    this.announce();
-    this.tick();
+  #lead(): void {
+    this.#leaderId = this.#tabId;
+    this.#leaderVisible = this.#context.isVisible();
+    this.#askedAt = null;
+    this.#setLeading(true);
+    this.#announce();
+    this.#tick();
   }
 
   /** Visible, or hidden for less than a second (see `setVisible`); a tab opened in the background is hidden. */
-  private saysVisible(): boolean {
-    if (this.context.isVisible()) return true;
-    return this.hiddenAt !== null && this.clock.monotonic() - this.hiddenAt < HIDDEN_LEADER_NOTICE_MS;
+  #saysVisible(): boolean {
+    if (this.#context.isVisible()) return true;
+    return this.#hiddenAt !== null && this.#clock.monotonic() - this.#hiddenAt < HIDDEN_LEADER_NOTICE_MS;
   }
 
-  private announce(): void {
-    this.context.post({ type: 'leader', visible: this.saysVisible(), beat: this.beatKind() });
+  #announce(): void {
+    this.#context.post({ type: 'leader', visible: this.#saysVisible(), beat: this.#beatKind() });
   }
 
-  private report(): void {
-    this.context.post({ type: 'follower', visible: this.context.isVisible() });
+  #report(): void {
+    this.#context.post({ type: 'follower', visible: this.#context.isVisible() });
   }
 
-  private setLeading(leading: boolean): void {
+  #setLeading(leading: boolean): void {
     if (this.leading === leading) return;
     this.leading = leading;
-    this.context.onLeadershipChange(leading);
+    this.#context.onLeadershipChange(leading);
   }
 }

@@ -27,108 +27,113 @@ export const HIDDEN_LEADER_NOTICE_MS = 1_000;
  */
 export class LockElection implements Election {
   leading = false;
-  private stopped = true;
+  #stopped = true;
   /** Bumped for every request: a settled request that is no longer current is ignored. */
-  private attempt = 0;
-  private queued: AbortController | null = null;
-  private release: (() => void) | null = null;
-  private leaderVisible: boolean | null = null;
-  private hiddenNotice: TimerHandle | null = null;
+  #attempt = 0;
+  #queued: AbortController | null = null;
+  #release: (() => void) | null = null;
+  #leaderVisible: boolean | null = null;
+  #hiddenNotice: TimerHandle | null = null;
 
-  constructor(
-    private readonly locks: LockManagerLike,
-    private readonly lockName: string,
-    private readonly context: ElectionContext,
-    private readonly clock: Clock,
-  ) {}
+  readonly #locks: LockManagerLike;
+  readonly #lockName: string;
+  readonly #context: ElectionContext;
+  readonly #clock: Clock;
+
+  constructor(locks: LockManagerLike, lockName: string, context: ElectionContext, clock: Clock) {
+    this.#locks = locks;
+    this.#lockName = lockName;
+    this.#context = context;
+    this.#clock = clock;
+  }
 
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.request(false);
-    this.context.post({ type: 'hello' });
+    if (!this.#stopped) return;
+    this.#stopped = false;
+    this.#request(false);
+    this.#context.post({ type: 'hello' });
   }
 
   stop(): void {
-    if (this.stopped) return;
-    this.stopped = true;
-    this.cancelHiddenNotice();
-    this.attempt += 1;
-    this.queued?.abort();
-    this.queued = null;
-    this.release?.();
-    this.release = null;
+    if (this.#stopped) return;
+    this.#stopped = true;
+    this.#cancelHiddenNotice();
+    this.#attempt += 1;
+    this.#queued?.abort();
+    this.#queued = null;
+    this.#release?.();
+    this.#release = null;
     this.leading = false;
   }
 
   setVisible(visible: boolean): void {
-    if (this.stopped) return;
+    if (this.#stopped) return;
     if (!this.leading) {
-      if (visible && this.leaderVisible === false) this.steal();
+      if (visible && this.#leaderVisible === false) this.#steal();
       return;
     }
-    this.cancelHiddenNotice();
+    this.#cancelHiddenNotice();
     if (visible) {
-      this.context.post({ type: 'leader', visible: true });
+      this.#context.post({ type: 'leader', visible: true });
       return;
     }
-    this.hiddenNotice = this.clock.setTimeout(() => {
-      this.hiddenNotice = null;
-      if (this.leading && !this.stopped && !this.context.isVisible()) this.context.post({ type: 'leader', visible: false });
+    this.#hiddenNotice = this.#clock.setTimeout(() => {
+      this.#hiddenNotice = null;
+      if (this.leading && !this.#stopped && !this.#context.isVisible()) this.#context.post({ type: 'leader', visible: false });
     }, HIDDEN_LEADER_NOTICE_MS);
   }
 
-  private cancelHiddenNotice(): void {
-    if (this.hiddenNotice !== null) this.clock.clearTimeout(this.hiddenNotice);
-    this.hiddenNotice = null;
+  #cancelHiddenNotice(): void {
+    if (this.#hiddenNotice !== null) this.#clock.clearTimeout(this.#hiddenNotice);
+    this.#hiddenNotice = null;
   }
 
   onMessage(_from: string, message: ElectionMessage): void {
-    if (this.stopped) return;
-    if (message.type === 'hello' && this.leading) this.context.post({ type: 'leader', visible: this.context.isVisible() });
+    if (this.#stopped) return;
+    if (message.type === 'hello' && this.leading) this.#context.post({ type: 'leader', visible: this.#context.isVisible() });
     if (message.type === 'leader') {
-      this.leaderVisible = message.visible;
-      if (!message.visible && !this.leading && this.context.isVisible()) this.steal();
+      this.#leaderVisible = message.visible;
+      if (!message.visible && !this.leading && this.#context.isVisible()) this.#steal();
     }
   }
 
-  private steal(): void {
-    this.queued?.abort();
-    this.leaderVisible = true;
-    this.request(true);
+  #steal(): void {
+    this.#queued?.abort();
+    this.#leaderVisible = true;
+    this.#request(true);
   }
 
-  private request(steal: boolean): void {
-    const attempt = (this.attempt += 1);
+  #request(steal: boolean): void {
+    const attempt = (this.#attempt += 1);
     const controller = steal ? null : new AbortController();
-    this.queued = controller;
+    this.#queued = controller;
     // `signal` cannot be combined with `steal`; a steal is granted at once anyway.
     const options: LockRequestOptions = controller ? { signal: controller.signal } : { steal: true };
-    this.locks
-      .request(this.lockName, options, () => {
-        if (attempt !== this.attempt || this.stopped) return undefined;
-        this.queued = null;
+    this.#locks
+      .request(this.#lockName, options, () => {
+        if (attempt !== this.#attempt || this.#stopped) return undefined;
+        this.#queued = null;
         return new Promise<void>((resolve) => {
-          this.release = resolve;
-          this.setLeading(true);
-          this.context.post({ type: 'leader', visible: this.context.isVisible() });
+          this.#release = resolve;
+          this.#setLeading(true);
+          this.#context.post({ type: 'leader', visible: this.#context.isVisible() });
         });
       })
       .catch(() => undefined)
       .then(() => {
         // The lock ended (stolen by a visible tab) or the request was aborted: queue again unless replaced.
-        if (attempt !== this.attempt || this.stopped) return;
-        this.release?.();
-        this.release = null;
-        this.setLeading(false);
-        this.request(false);
+        if (attempt !== this.#attempt || this.#stopped) return;
+        this.#release?.();
+        this.#release = null;
+        this.#setLeading(false);
+        this.#request(false);
       });
   }
 
-  private setLeading(leading: boolean): void {
+  #setLeading(leading: boolean): void {
     if (this.leading === leading) return;
-    if (!leading) this.cancelHiddenNotice();
+    if (!leading) this.#cancelHiddenNotice();
     this.leading = leading;
-    this.context.onLeadershipChange(leading);
+    this.#context.onLeadershipChange(leading);
   }
 }

@@ -32,100 +32,104 @@ type Host = ReactiveControllerHost & { readonly renderRoot: HTMLElement | Docume
 
 /** Expired mode: the account whose session ended, the email/phone form, and each step of signing in again. */
 export class ExpiredMode {
-  private form: FormState = { field: 'email', email: '', phone: '', phoneError: false, account: null };
+  #form: FormState = { field: 'email', email: '', phone: '', phoneError: false, account: null };
   /** Whose session ended: a sign-in as anyone else is reported, not silently accepted. */
-  private expected: ParaIdentity | null = null;
+  #expected: ParaIdentity | null = null;
   /** The user chose "Use another account": a different account is what they asked for. */
-  private anotherAccount = false;
+  #anotherAccount = false;
 
-  constructor(
-    private readonly host: Host,
-    private readonly signIn: SignInController,
-    private readonly options: ExpiredModeOptions,
-  ) {}
+  readonly #host: Host;
+  readonly #signIn: SignInController;
+  readonly #options: ExpiredModeOptions;
+
+  constructor(host: Host, signIn: SignInController, options: ExpiredModeOptions) {
+    this.#host = host;
+    this.#signIn = signIn;
+    this.#options = options;
+  }
 
   /** The session ended: fill the form with the account that had it. */
   prefill(engine: ParaSessionEngine | null): void {
-    this.expected = engine?.lastIdentity ?? null;
-    this.anotherAccount = false;
-    const known = readKnownAccount(engine?.client, this.expected);
+    this.#expected = engine?.lastIdentity ?? null;
+    this.#anotherAccount = false;
+    const known = readKnownAccount(engine?.client, this.#expected);
     const account = known.email || known.phone ? known : null;
-    this.set({ account, field: account?.method === 'phone' ? 'phone' : 'email', email: account?.email ?? '', phone: account?.phone ?? '', phoneError: false });
+    this.#set({ account, field: account?.method === 'phone' ? 'phone' : 'email', email: account?.email ?? '', phone: account?.phone ?? '', phoneError: false });
   }
 
   /** A sign-in finished: someone other than the expected account is shown, unless the user asked for that. */
   reauthCompleted(detail: ParaReauthCompleteDetail): void {
     // The engine decides whether someone else signed in; the dialog only shows it.
-    if (this.anotherAccount || !detail.switchedAccount) return;
-    this.signIn.showSwitched(detail.identity, this.expected ?? detail.previous);
+    if (this.#anotherAccount || !detail.switchedAccount) return;
+    this.#signIn.showSwitched(detail.identity, this.#expected ?? detail.previous);
   }
 
   render(): TemplateResult {
-    const t = this.options.strings();
-    const phase = this.signIn.phase;
-    const { account } = this.form;
+    const t = this.#options.strings();
+    const phase = this.#signIn.phase;
+    const { account } = this.#form;
     const name = account?.displayName ?? account?.email ?? account?.phone;
     const title = phase.step === 'switched' ? t.switchedTitle : phase.step === 'progress' ? t.progressTitle : name ? fill(t.expiredTitleKnown, { name }) : t.expiredTitle;
     return html`
       ${dialogHeader(expiredIcon, title, 'expired-title')}
       <p id="description" part="description"><slot name="expired-description">${t.expiredDescription}</slot></p>
-      ${this.options.hasAuthSlot() ? html`<slot name="auth"></slot>` : this.renderSignInStep(t)}
+      ${this.#options.hasAuthSlot() ? html`<slot name="auth"></slot>` : this.#renderSignInStep(t)}
     `;
   }
 
-  private renderSignInStep(t: ParaReauthDialogStrings) {
-    const phase = this.signIn.phase;
-    const { account, field } = this.form;
-    const cancel = () => this.options.onCancel();
+  #renderSignInStep(t: ParaReauthDialogStrings) {
+    const phase = this.#signIn.phase;
+    const { account, field } = this.#form;
+    const cancel = () => this.#options.onCancel();
     switch (phase.step) {
       case 'progress':
         return progressView(t, cancel);
       case 'error':
-        return errorView(t, phase.failure, () => this.signIn.start(phase.retry), cancel);
+        return errorView(t, phase.failure, () => this.#signIn.start(phase.retry), cancel);
       case 'switched': {
         const label = (identity: { email: string | null; userId: string | null }) => identity.email ?? identity.userId ?? t.unknownAccount;
         const names = { current: label(phase.identity), previous: label(phase.previous) };
-        const signInAsPrevious = () => this.signIn.start(phase.previous.email?.startsWith('+') ? { type: 'phone', phone: phase.previous.email } : { type: 'email', email: phase.previous.email ?? '' });
-        return switchedAccountView(t, names, () => this.signIn.reset(), signInAsPrevious);
+        const signInAsPrevious = () => this.#signIn.start(phase.previous.email?.startsWith('+') ? { type: 'phone', phone: phase.previous.email } : { type: 'email', email: phase.previous.email ?? '' });
+        return switchedAccountView(t, names, () => this.#signIn.reset(), signInAsPrevious);
       }
       default:
         return signInForm({
           strings: t,
-          ...this.form,
-          providers: this.options.providers(),
-          offerRefresh: this.options.reauth() === 'refresh' && account !== null && phase.notice !== 'refresh-unavailable',
+          ...this.#form,
+          providers: this.#options.providers(),
+          offerRefresh: this.#options.reauth() === 'refresh' && account !== null && phase.notice !== 'refresh-unavailable',
           notice: phase.notice === 'refresh-unavailable' ? t.refreshUnavailable : null,
-          onInput: (field, value) => (field === 'email' ? this.set({ email: value }) : this.set({ phone: value, phoneError: false })),
-          onSubmit: (event) => this.submit(event),
-          onSwitchField: () => (this.set({ field: field === 'email' ? 'phone' : 'email' }), this.focusField()),
-          onProvider: (method) => this.signIn.start({ type: 'oauth', method }),
-          onRefresh: () => this.signIn.start({ type: 'refresh' }),
-          onAnotherAccount: () => ((this.anotherAccount = true), this.set({ account: null, email: '', phone: '' }), this.focusField()),
+          onInput: (field, value) => (field === 'email' ? this.#set({ email: value }) : this.#set({ phone: value, phoneError: false })),
+          onSubmit: (event) => this.#submit(event),
+          onSwitchField: () => (this.#set({ field: field === 'email' ? 'phone' : 'email' }), this.#focusField()),
+          onProvider: (method) => this.#signIn.start({ type: 'oauth', method }),
+          onRefresh: () => this.#signIn.start({ type: 'refresh' }),
+          onAnotherAccount: () => ((this.#anotherAccount = true), this.#set({ account: null, email: '', phone: '' }), this.#focusField()),
           onCancel: cancel,
         });
     }
   }
 
-  private submit(event: SubmitEvent): void {
+  #submit(event: SubmitEvent): void {
     event.preventDefault();
-    const { field, email } = this.form;
+    const { field, email } = this.#form;
     if (field === 'email') {
-      if (!email.trim()) return this.focusField();
-      this.signIn.start({ type: 'email', email: email.trim() });
+      if (!email.trim()) return this.#focusField();
+      this.#signIn.start({ type: 'email', email: email.trim() });
       return;
     }
-    const phone = toE164(this.form.phone, parseCountryCode(this.options.countryCode()));
-    this.set({ phoneError: phone === null });
-    if (phone) this.signIn.start({ type: 'phone', phone });
-    else this.focusField();
+    const phone = toE164(this.#form.phone, parseCountryCode(this.#options.countryCode()));
+    this.#set({ phoneError: phone === null });
+    if (phone) this.#signIn.start({ type: 'phone', phone });
+    else this.#focusField();
   }
 
-  private focusField(): void {
-    void this.host.updateComplete.then(() => this.host.renderRoot.querySelector<HTMLElement>('input')?.focus());
+  #focusField(): void {
+    void this.#host.updateComplete.then(() => this.#host.renderRoot.querySelector<HTMLElement>('input')?.focus());
   }
 
-  private set(changes: Partial<FormState>): void {
-    this.form = { ...this.form, ...changes };
-    this.host.requestUpdate();
+  #set(changes: Partial<FormState>): void {
+    this.#form = { ...this.#form, ...changes };
+    this.#host.requestUpdate();
   }
 }

@@ -21,10 +21,10 @@ export interface ModalControllerOptions {
  * and back to what had it, and Escape or any close we did not make turned into one dismiss request.
  */
 export class ModalController implements ReactiveController {
-  private returnFocus: HTMLElement | null = null;
+  #returnFocus: HTMLElement | null = null;
   /** Whether we showed the native dialog and have not closed it: telling our close from anyone else's. */
-  private shown = false;
-  private focusedPhase: unknown = null;
+  #shown = false;
+  #focusedPhase: unknown = null;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -41,14 +41,14 @@ export class ModalController implements ReactiveController {
 
   /** Call before the host's state opens the dialog: focus returns here when it closes. */
   rememberFocus(): void {
-    this.returnFocus = deepActiveElement();
+    this.#returnFocus = deepActiveElement();
   }
 
   /** Call from the host's `updated()`: opening, closing and focus run just after the update. */
   afterUpdate(modeChanged: boolean): void {
     // A focus move is activity the engine hears, and its state change must not land inside this
     // update (Lit's change-in-update warning).
-    queueMicrotask(() => this.apply(modeChanged));
+    queueMicrotask(() => this.#apply(modeChanged));
   }
 
   /** For the dialog's `cancel` event: Escape becomes a request the host may turn down. */
@@ -60,8 +60,8 @@ export class ModalController implements ReactiveController {
   /** For the dialog's `close` event: closed by something other than us is the same as Escape. */
   readonly onClose = (): void => {
     const dialog = this.options.dialog();
-    if (!this.shown || dialog?.open) return;
-    this.shown = false;
+    if (!this.#shown || dialog?.open) return;
+    this.#shown = false;
     // Outside the update that noticed it; the next render shows the dialog again while it is still wanted.
     queueMicrotask(() => {
       if (this.options.wanted()) this.options.onDismiss();
@@ -69,25 +69,25 @@ export class ModalController implements ReactiveController {
     });
   };
 
-  private apply(modeChanged: boolean): void {
+  #apply(modeChanged: boolean): void {
     const dialog = this.options.dialog();
     if (!dialog || !this.host.isConnected) return;
     const wanted = this.options.wanted();
     const phase = this.options.phase();
     if (wanted && !dialog.open) {
       // Shown before and closed since, not by us: a close request the page could not cancel.
-      if (this.shown) this.onClose();
+      if (this.#shown) this.onClose();
       dialog.showModal();
-      this.shown = true;
+      this.#shown = true;
       this.options.focus('opened');
-    } else if (wanted && (modeChanged || phase !== this.focusedPhase)) {
+    } else if (wanted && (modeChanged || phase !== this.#focusedPhase)) {
       this.options.focus('changed');
     } else if (!wanted && dialog.open) {
-      this.shown = false;
+      this.#shown = false;
       dialog.close();
-      restoreFocus(this.returnFocus, this.options.fallbackFocus);
-      this.returnFocus = null;
+      restoreFocus(this.#returnFocus, this.options.fallbackFocus);
+      this.#returnFocus = null;
     }
-    this.focusedPhase = phase;
+    this.#focusedPhase = phase;
   }
 }

@@ -85,7 +85,7 @@ export class ParaReauthDialog extends ParaElement {
   @query('dialog') private dialog!: HTMLDialogElement;
 
   private readonly session = new SessionConsumer(this, (context) => {
-    const stops = [context.$state.listen(this.sync), context.$reauth.listen(this.sync), context.onReauthComplete((detail) => this.onReauthComplete(detail))];
+    const stops = [context.$state.listen(this.sync), context.$reauth.listen(this.sync), context.onReauthComplete((detail) => this.#onReauthComplete(detail))];
     queueMicrotask(this.sync);
     return () => stops.forEach((stop) => stop());
   });
@@ -97,34 +97,34 @@ export class ParaReauthDialog extends ParaElement {
     wanted: () => this.open,
     phase: () => this.signIn.phase,
     // The expired view, a sign-in in progress, an error: focus says what happened.
-    focus: (reason) => (reason === 'changed' && this.signIn.phase.step === 'error' ? this.renderRoot.querySelector<HTMLElement>('[data-focus]')?.focus() : this.focusHeading()),
+    focus: (reason) => (reason === 'changed' && this.signIn.phase.step === 'error' ? this.renderRoot.querySelector<HTMLElement>('[data-focus]')?.focus() : this.#focusHeading()),
     fallbackFocus: () => this.renderRoot.querySelector<HTMLElement>('[part="resume"] button'),
-    onDismiss: () => this.requestClose('escape'),
+    onDismiss: () => this.#requestClose('escape'),
   });
   private readonly warning = new WarningMode(this, this.session, {
     active: () => this.mode === 'warning',
-    strings: () => this.text,
-    time: (seconds, kind) => this.time(seconds, kind),
+    strings: () => this.#text,
+    time: (seconds, kind) => this.#time(seconds, kind),
     settled: () => this.sync(),
   });
   private readonly expired = new ExpiredMode(this, this.signIn, {
-    strings: () => this.text,
+    strings: () => this.#text,
     providers: () => this.providers,
     reauth: () => this.reauth,
     countryCode: () => this.countryCode,
     hasAuthSlot: () => this.slots.test('auth'),
-    onCancel: () => this.requestClose('cancel-button'),
+    onCancel: () => this.#requestClose('cancel-button'),
   });
-  private cancelledExpiry = false;
-  private syncing = false;
-  private warnedOauth = '';
+  #cancelledExpiry = false;
+  #syncing = false;
+  #warnedOauth = '';
 
   /** Whether the dialog is open (the resume bar is not a dialog). */
   get open(): boolean {
     return this.mode === 'warning' || this.mode === 'expired';
   }
 
-  private get text(): ParaReauthDialogStrings {
+  get #text(): ParaReauthDialogStrings {
     return { ...this.language.translation.dialog, ...this.strings };
   }
 
@@ -132,8 +132,8 @@ export class ParaReauthDialog extends ParaElement {
   get providers(): OAuthMethod[] {
     const tokens = this.oauth.split(/\s+/).filter(Boolean);
     const unknown = tokens.filter((token) => !OAUTH_METHODS.includes(token.toUpperCase() as OAuthMethod));
-    if (unknown.length && this.warnedOauth !== this.oauth) {
-      this.warnedOauth = this.oauth;
+    if (unknown.length && this.#warnedOauth !== this.oauth) {
+      this.#warnedOauth = this.oauth;
       console.warn(`<para-reauth-dialog>: oauth="${this.oauth}" has unknown methods (${unknown.join(', ')}); ignoring them. Known: ${OAUTH_METHODS.join(', ').toLowerCase()}.`);
     }
     return tokens.map((token) => token.toUpperCase() as OAuthMethod).filter((method) => OAUTH_METHODS.includes(method));
@@ -142,43 +142,43 @@ export class ParaReauthDialog extends ParaElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // The element will not update again: give the provider back here (the modal closes the native dialog).
-    if (this.mode) this.leave();
+    if (this.mode) this.#leave();
   }
 
-  private wantedMode(): Mode | null {
+  #wantedMode(): Mode | null {
     const { status } = this.session.state;
-    if (status !== 'expired' && status !== 'reauthenticating') this.cancelledExpiry = false;
+    if (status !== 'expired' && status !== 'reauthenticating') this.#cancelledExpiry = false;
     // A sign-in in flight, or its outcome, stays on screen until the user moves on.
     if (this.mode === 'expired' && this.signIn.busy) return 'expired';
     if (this.session.reauth?.handledBy === 'kit' && (status === 'expired' || status === 'reauthenticating')) return 'expired';
     if (status === 'expiring') return 'warning';
     // Offline is not a reason to hide the warning: the session still ends at the time shown.
     if (this.mode === 'warning' && status === 'offline') return 'warning';
-    if (status === 'expired' && this.cancelledExpiry && !this.session.reauth) return 'resume';
+    if (status === 'expired' && this.#cancelledExpiry && !this.session.reauth) return 'resume';
     return null;
   }
 
   /** Follows the session outside Lit's update cycle, so rendering has no side effects. */
   private readonly sync = (): void => {
-    if (!this.isConnected || this.syncing) return;
-    this.syncing = true;
+    if (!this.isConnected || this.#syncing) return;
+    this.#syncing = true;
     try {
-      this.syncMode();
+      this.#syncMode();
     } finally {
-      this.syncing = false;
+      this.#syncing = false;
     }
   };
 
-  private syncMode(): void {
-    const wanted = this.wantedMode();
+  #syncMode(): void {
+    const wanted = this.#wantedMode();
     if (wanted && this.session.context?.claimDialog(this)) {
-      if (wanted !== this.mode) this.enter(wanted);
+      if (wanted !== this.mode) this.#enter(wanted);
     } else if (this.mode) {
-      this.leave();
+      this.#leave();
     }
   }
 
-  private enter(mode: Mode): void {
+  #enter(mode: Mode): void {
     if (!this.open && mode !== 'resume') this.modal.rememberFocus();
     this.warning.entered(mode === 'warning');
     if (mode === 'expired') this.expired.prefill(this.session.engine);
@@ -187,7 +187,7 @@ export class ParaReauthDialog extends ParaElement {
     this.session.engine?.holdWarning(mode === 'warning');
   }
 
-  private leave(): void {
+  #leave(): void {
     const wasWarning = this.mode === 'warning';
     this.mode = null;
     this.session.context?.releaseDialog(this);
@@ -199,51 +199,51 @@ export class ParaReauthDialog extends ParaElement {
     this.modal.afterUpdate(changed.has('mode'));
   }
 
-  private focusHeading(): void {
+  #focusHeading(): void {
     this.renderRoot.querySelector<HTMLElement>('#title')?.focus();
   }
 
   // ——— the user's choices ———
 
   /** Escape or close: while warning, that is "stay signed in" (HMRC's pattern); once expired, Cancel. */
-  private requestClose(source: 'escape' | 'close-button' | 'cancel-button'): void {
+  #requestClose(source: 'escape' | 'close-button' | 'cancel-button'): void {
     if (this.emit(new ParaRequestCloseEvent({ source })).defaultPrevented) return;
     if (this.mode === 'warning') {
       void this.warning.staySignedIn();
       return;
     }
     void this.signIn.stop();
-    this.cancelledExpiry = true;
+    this.#cancelledExpiry = true;
     this.session.engine?.cancelReauth(source === 'cancel-button' ? 'cancelled' : 'dismissed');
     this.sync();
   }
 
-  private signOut(): void {
+  #signOut(): void {
     // A logout that fails (offline) is reported as para-session-error and finished later by the engine.
     this.session.engine?.logout().catch(() => {});
   }
 
-  private resume(): void {
-    this.cancelledExpiry = false;
+  #resume(): void {
+    this.#cancelledExpiry = false;
     this.session.engine?.reauthenticate().catch(() => undefined);
   }
 
-  private onReauthComplete(detail: ParaReauthCompleteDetail): void {
+  #onReauthComplete(detail: ParaReauthCompleteDetail): void {
     if (this.mode === 'expired') this.expired.reauthCompleted(detail);
   }
 
   // ——— rendering ———
 
   protected override render() {
-    const t = this.text;
-    const resume = this.mode === 'resume' ? resumeBar(t, this.language, () => this.resume()) : nothing;
+    const t = this.#text;
+    const resume = this.mode === 'resume' ? resumeBar(t, this.language, () => this.#resume()) : nothing;
     return html`${resume}<dialog part="dialog" lang=${this.language.locale} dir=${this.language.dir} aria-labelledby="title" aria-describedby="description" @cancel=${this.modal.onCancel} @close=${this.modal.onClose}>
-      ${this.mode === 'warning' ? this.warning.render(() => this.signOut()) : this.mode === 'expired' ? this.expired.render() : nothing}
-      ${this.open ? closeButton(t.close, () => this.requestClose('close-button')) : nothing}
+      ${this.mode === 'warning' ? this.warning.render(() => this.#signOut()) : this.mode === 'expired' ? this.expired.render() : nothing}
+      ${this.open ? closeButton(t.close, () => this.#requestClose('close-button')) : nothing}
     </dialog>`;
   }
 
-  private time(seconds: number, kind: TimeFormatContext['kind']): string {
+  #time(seconds: number, kind: TimeFormatContext['kind']): string {
     return writeTime(seconds, { kind, locale: this.language.locale, format: 'long' }, this.formatTime);
   }
 }

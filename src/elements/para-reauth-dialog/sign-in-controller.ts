@@ -22,68 +22,70 @@ export interface SignInSource {
  * open before anything is awaited), cancelled when the host leaves the page.
  */
 export class SignInController implements ReactiveController {
-  private current: SignInPhase = { step: 'form' };
-  private attempt: ReauthAttempt | null = null;
+  #current: SignInPhase = { step: 'form' };
+  #attempt: ReauthAttempt | null = null;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly source: SignInSource,
-  ) {
+  readonly #host: ReactiveControllerHost;
+  readonly #source: SignInSource;
+
+  constructor(host: ReactiveControllerHost, source: SignInSource) {
+    this.#host = host;
+    this.#source = source;
     host.addController(this);
   }
 
   get phase(): SignInPhase {
-    return this.current;
+    return this.#current;
   }
 
   /** Whether a sign-in or its outcome is on screen, so the dialog must stay open for it. */
   get busy(): boolean {
-    return this.current.step !== 'form';
+    return this.#current.step !== 'form';
   }
 
   /** Runs in the submit/click handler. */
   start(method: ReauthMethod): void {
-    const engine = this.source.engine();
-    if (!engine || this.current.step === 'progress') return;
-    const attempt = new ReauthAttempt(engine, openAuthPopup(), this.source.timers());
-    this.attempt = attempt;
-    this.show({ step: 'progress', method });
+    const engine = this.#source.engine();
+    if (!engine || this.#current.step === 'progress') return;
+    const attempt = new ReauthAttempt(engine, openAuthPopup(), this.#source.timers());
+    this.#attempt = attempt;
+    this.#show({ step: 'progress', method });
     void attempt.run(method).then((outcome) => {
-      if (this.attempt !== attempt) return;
-      this.attempt = null;
+      if (this.#attempt !== attempt) return;
+      this.#attempt = null;
       if (outcome.ok) {
-        if (this.current.step === 'progress') this.show({ step: 'form' });
+        if (this.#current.step === 'progress') this.#show({ step: 'form' });
       } else if (!outcome.cancelled) {
         // Without a session the SDK can refresh, the full sign-in is the way back.
-        if (method.type === 'refresh' && outcome.failure === 'unsupported') this.show({ step: 'form', notice: 'refresh-unavailable' });
-        else this.show({ step: 'error', failure: outcome.failure, retry: method });
+        if (method.type === 'refresh' && outcome.failure === 'unsupported') this.#show({ step: 'form', notice: 'refresh-unavailable' });
+        else this.#show({ step: 'error', failure: outcome.failure, retry: method });
       }
     });
   }
 
   /** Stops a running attempt; the phase returns to the form. */
   async stop(): Promise<void> {
-    const attempt = this.attempt;
-    this.attempt = null;
-    this.show({ step: 'form' });
+    const attempt = this.#attempt;
+    this.#attempt = null;
+    this.#show({ step: 'form' });
     await attempt?.cancel();
   }
 
   showSwitched(identity: ParaIdentity, previous: ParaIdentity): void {
-    this.show({ step: 'switched', identity, previous });
+    this.#show({ step: 'switched', identity, previous });
   }
 
   reset(): void {
-    if (this.current.step !== 'progress') this.show({ step: 'form' });
+    if (this.#current.step !== 'progress') this.#show({ step: 'form' });
   }
 
   hostDisconnected(): void {
     void this.stop();
   }
 
-  private show(phase: SignInPhase): void {
-    this.current = phase;
-    this.host.requestUpdate();
-    this.source.changed();
+  #show(phase: SignInPhase): void {
+    this.#current = phase;
+    this.#host.requestUpdate();
+    this.#source.changed();
   }
 }

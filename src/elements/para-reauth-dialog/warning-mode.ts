@@ -17,16 +17,19 @@ export interface WarningModeOptions {
 
 /** Warning mode: the live countdown, its spoken marks, and "Stay signed in" with its failure message. */
 export class WarningMode {
-  private extending = false;
-  private extendFailed = false;
+  #extending = false;
+  #extendFailed = false;
   /** Seconds left when the warning opened: spoken marks count from there. */
-  private openedAt = 0;
+  #openedAt = 0;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly session: SessionConsumer,
-    private readonly options: WarningModeOptions,
-  ) {
+  readonly #host: ReactiveControllerHost;
+  readonly #session: SessionConsumer;
+  readonly #options: WarningModeOptions;
+
+  constructor(host: ReactiveControllerHost, session: SessionConsumer, options: WarningModeOptions) {
+    this.#host = host;
+    this.#session = session;
+    this.#options = options;
     new CountdownController(host, {
       clock: () => session.clock,
       environment: () => session.environment,
@@ -37,46 +40,46 @@ export class WarningMode {
 
   /** The dialog enters a mode: a new warning counts its spoken marks from now; old failures are gone. */
   entered(warning: boolean): void {
-    if (warning) this.openedAt = secondsLeft(this.session.state, this.session.clock.now()) ?? 0;
-    this.setFailed(false);
+    if (warning) this.#openedAt = secondsLeft(this.#session.state, this.#session.clock.now()) ?? 0;
+    this.#setFailed(false);
   }
 
   /** "Stay signed in": asks the engine to extend; success shows as the status leaving `expiring`. */
   async staySignedIn(): Promise<void> {
-    const engine = this.session.engine;
-    if (!engine || this.extending) return;
-    this.extending = true;
-    this.setFailed(false);
-    this.host.requestUpdate();
+    const engine = this.#session.engine;
+    if (!engine || this.#extending) return;
+    this.#extending = true;
+    this.#setFailed(false);
+    this.#host.requestUpdate();
     const extended = await engine.extend();
-    this.extending = false;
-    this.host.requestUpdate();
-    if (!extended) this.setFailed(true);
-    this.options.settled();
+    this.#extending = false;
+    this.#host.requestUpdate();
+    if (!extended) this.#setFailed(true);
+    this.#options.settled();
   }
 
   render(onSignOut: () => void): TemplateResult {
-    const session = this.session;
-    const t = this.options.strings();
-    const time = this.options.time;
+    const session = this.#session;
+    const t = this.#options.strings();
+    const time = this.#options.time;
     const seconds = secondsLeft(session.state, session.clock.now()) ?? 0;
-    const mark = announcementMark(seconds, this.openedAt);
+    const mark = announcementMark(seconds, this.#openedAt);
     const offline = session.state.status === 'offline';
     return warningView({
       strings: t,
       announcement: mark ? { text: fill(t.warningAnnouncement, { time: time(mark.at, 'spoken') }), urgent: mark.urgent } : null,
       countdown: time(seconds, 'countdown'),
       spokenTime: time(seconds, 'spoken'),
-      failure: this.extendFailed ? (offline ? t.extendOffline : t.extendFailed) : null,
-      extending: this.extending,
+      failure: this.#extendFailed ? (offline ? t.extendOffline : t.extendFailed) : null,
+      extending: this.#extending,
       onStaySignedIn: () => void this.staySignedIn(),
       onSignOut,
     });
   }
 
-  private setFailed(failed: boolean): void {
-    if (this.extendFailed === failed) return;
-    this.extendFailed = failed;
-    this.host.requestUpdate();
+  #setFailed(failed: boolean): void {
+    if (this.#extendFailed === failed) return;
+    this.#extendFailed = failed;
+    this.#host.requestUpdate();
   }
 }

@@ -53,7 +53,7 @@ export class ParaSessionStatus extends ParaElement {
 
   private readonly session = new SessionConsumer(this, (context) => {
     const leave = joinVoices(context, this);
-    const stop = context.$state.listen((next) => this.follow(next.status, next));
+    const stop = context.$state.listen((next) => this.#follow(next.status, next));
     return () => {
       stop();
       leave();
@@ -62,79 +62,79 @@ export class ParaSessionStatus extends ParaElement {
   private readonly language = new LangController(this);
   /** Read by tests: nothing may tick while the page is hidden. */
   protected readonly countdown: CountdownController;
-  private settled: Shown | null = null;
-  private wasSignedIn = false;
+  #settled: Shown | null = null;
+  #wasSignedIn = false;
 
   constructor() {
     super();
     this.countdown = new CountdownController(this, {
       clock: () => this.session.clock,
       environment: () => this.session.environment,
-      expiresAt: () => (this.showsTime ? this.session.state.expiresAt : null),
+      expiresAt: () => (this.#showsTime ? this.session.state.expiresAt : null),
       granularity: () => (this.session.state.status === 'expiring' ? 'second' : 'minute'),
     });
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.follow(this.session.state.status, this.session.state);
+    this.#follow(this.session.state.status, this.session.state);
   }
 
   /**
    * Runs on each state change, outside rendering: the page load's first answer is shown, not announced,
    * and a change is announced by one status of the session (the others' live regions stay empty).
    */
-  private follow(status: SessionStatus, state: unknown): void {
-    if (isUsableStatus(status)) this.wasSignedIn = true;
+  #follow(status: SessionStatus, state: unknown): void {
+    if (isUsableStatus(status)) this.#wasSignedIn = true;
     if (status === 'idle' || status === 'checking') return;
-    const shown = this.shown(status);
-    if (this.settled !== null && shown !== this.settled) this.announced = speaksFor(this.session.context, state, this) ? shown : null;
-    this.settled = shown;
+    const shown = this.#shown(status);
+    if (this.#settled !== null && shown !== this.#settled) this.announced = speaksFor(this.session.context, state, this) ? shown : null;
+    this.#settled = shown;
   }
 
-  private shown(status: SessionStatus): Shown {
-    return status === 'signed-out' && !this.wasSignedIn ? 'not-signed-in' : status;
+  #shown(status: SessionStatus): Shown {
+    return status === 'signed-out' && !this.#wasSignedIn ? 'not-signed-in' : status;
   }
 
-  private get showsTime(): boolean {
+  get #showsTime(): boolean {
     const { status, expiresAt } = this.session.state;
     return expiresAt !== null && (status === 'active' || status === 'expiring' || status === 'offline');
   }
 
-  private get text(): ParaSessionStatusStrings {
+  get #text(): ParaSessionStatusStrings {
     const base = this.language.translation.status;
     return { ...base, ...this.strings, status: { ...base.status, ...this.strings.status } };
   }
 
-  private label(shown: Shown, text = this.text): string {
+  #label(shown: Shown, text = this.#text): string {
     return shown === 'not-signed-in' ? text.notSignedIn : text.status[shown];
   }
 
   /** The time left as shown, or '' when the status has none. */
   get timeLeftText(): string {
-    return this.timeLeft(this.session.state.status === 'expiring' ? 'countdown' : 'duration');
+    return this.#timeLeft(this.session.state.status === 'expiring' ? 'countdown' : 'duration');
   }
 
-  private timeLeft(kind: 'countdown' | 'duration' | 'spoken', text = this.text): string {
+  #timeLeft(kind: 'countdown' | 'duration' | 'spoken', text = this.#text): string {
     const seconds = secondsLeft(this.session.state, this.session.clock.now());
-    if (!this.showsTime || seconds === null) return '';
+    if (!this.#showsTime || seconds === null) return '';
     const context = { kind, locale: this.language.locale, format: this.format === 'long' ? 'long' : 'short' } as const;
     return text.timeLeft.replace('{time}', writeTime(seconds, context, this.formatTime));
   }
 
   protected override render() {
-    const shown = this.shown(this.session.state.status);
+    const shown = this.#shown(this.session.state.status);
     // Merged once per render, not once per text.
-    const text = this.text;
+    const text = this.#text;
     const expiring = shown === 'expiring';
-    const time = this.timeLeft(expiring ? 'countdown' : 'duration', text);
+    const time = this.#timeLeft(expiring ? 'countdown' : 'duration', text);
     // The status class sits on the indicator, the only part it styles: a change restyles one node, not the subtree.
     // The layout is inline, so white space is text: none around the indicator (its margin spaces it), and one
     // space before the time, so the label and the time read as two words, not one ("Signed in 2 hr left").
     // The nodes never change, only their texts: with no time, the time and its spoken form are empty (and not
     // displayed). Adding and removing them on each change cost 1,000 statuses about 10 ms more script.
     // prettier-ignore
-    return html`<span part="base" lang=${this.language.locale} dir=${this.language.dir}><span part="indicator" class=${shown} aria-hidden="true"></span><span part="label">${this.label(shown, text)}</span>${stableText(time ? ' ' : '')}<span part="time" aria-hidden=${ifDefined(expiring ? 'true' : undefined)}>${stableText(time)}</span><span class="visually-hidden spoken">${stableText(time && expiring ? this.timeLeft('spoken', text) : '')}</span><span part="announcement" class="visually-hidden" role="status">${stableText(this.announced ? this.label(this.announced, text) : '')}</span></span>`;
+    return html`<span part="base" lang=${this.language.locale} dir=${this.language.dir}><span part="indicator" class=${shown} aria-hidden="true"></span><span part="label">${this.#label(shown, text)}</span>${stableText(time ? ' ' : '')}<span part="time" aria-hidden=${ifDefined(expiring ? 'true' : undefined)}>${stableText(time)}</span><span class="visually-hidden spoken">${stableText(time && expiring ? this.#timeLeft('spoken', text) : '')}</span><span part="announcement" class="visually-hidden" role="status">${stableText(this.announced ? this.#label(this.announced, text) : '')}</span></span>`;
   }
 }
 

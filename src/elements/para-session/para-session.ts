@@ -94,8 +94,8 @@ export class ParaSession extends ParaElement {
   @provide({ context: paraSessionContext })
   protected readonly handle = new SessionHandle(() => this.engineOptions) as ParaSessionContext;
 
-  private engine: ParaSessionEngine | null = null;
-  private unlisten: Array<() => void> = [];
+  #engine: ParaSessionEngine | null = null;
+  #unlisten: Array<() => void> = [];
 
   get state(): SessionState {
     return this.handle.$state.get();
@@ -108,12 +108,12 @@ export class ParaSession extends ParaElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.engine?.start();
+    this.#engine?.start();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.engine?.stop();
+    this.#engine?.stop();
   }
 
   /** A bad attribute warns here, where the element and the fallback are known; the property keeps its type. */
@@ -121,17 +121,17 @@ export class ParaSession extends ParaElement {
     const key = ATTRIBUTE_OPTION_KEYS.find((option) => OPTION_TABLE[option].attribute === name);
     const problem = key && value !== null ? attributeProblem(key, value) : null;
     if (key && problem) {
-      const fallback = resolveOptions({ ...this.sessionOptions(), [key]: undefined }, silentWarnings)[key];
-      this.warnings().warn(`<para-session>: ${name}=${JSON.stringify(value)} ${problem}; using ${JSON.stringify(fallback)}.`);
+      const fallback = resolveOptions({ ...this.#sessionOptions(), [key]: undefined }, silentWarnings)[key];
+      this.#warnings().warn(`<para-session>: ${name}=${JSON.stringify(value)} ${problem}; using ${JSON.stringify(fallback)}.`);
     }
     super.attributeChangedCallback(name, old, value);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('client') || changed.has('engineOptions') || changed.has('channel')) {
-      this.replaceEngine();
-    } else if (this.engine && ATTRIBUTE_OPTION_KEYS.some((key) => changed.has(key))) {
-      this.engine.setOptions(this.sessionOptions());
+      this.#replaceEngine();
+    } else if (this.#engine && ATTRIBUTE_OPTION_KEYS.some((key) => changed.has(key))) {
+      this.#engine.setOptions(this.#sessionOptions());
     }
   }
 
@@ -140,50 +140,50 @@ export class ParaSession extends ParaElement {
   }
 
   check(): Promise<SessionState> {
-    return this.engine?.check() ?? Promise.resolve(this.state);
+    return this.#engine?.check() ?? Promise.resolve(this.state);
   }
 
   extend(): Promise<boolean> {
-    return this.engine?.extend() ?? Promise.resolve(false);
+    return this.#engine?.extend() ?? Promise.resolve(false);
   }
 
   /** Resolves when the session is usable; after an expiry it opens the re-authentication first. */
   requireActive(): Promise<void> {
-    return this.engine?.requireActive() ?? Promise.reject(this.noClientError());
+    return this.#engine?.requireActive() ?? Promise.reject(this.#noClientError());
   }
 
   reauthenticate(): Promise<void> {
-    return this.engine?.reauthenticate() ?? Promise.reject(this.noClientError());
+    return this.#engine?.reauthenticate() ?? Promise.reject(this.#noClientError());
   }
 
   exportSession(options?: ExportOptions): Promise<string> {
-    return this.engine?.exportSession(options) ?? Promise.reject(this.noClientError());
+    return this.#engine?.exportSession(options) ?? Promise.reject(this.#noClientError());
   }
 
   /** POSTs the exported session to your server; the kit never stores it. */
   sendSessionTo(url: string | URL, init?: RequestInit, options?: ExportOptions): Promise<Response> {
-    return this.engine?.sendSessionTo(url, init, options) ?? Promise.reject(this.noClientError());
+    return this.#engine?.sendSessionTo(url, init, options) ?? Promise.reject(this.#noClientError());
   }
 
   logout(): Promise<void> {
-    return this.engine?.logout() ?? Promise.resolve();
+    return this.#engine?.logout() ?? Promise.resolve();
   }
 
-  private replaceEngine(): void {
-    for (const stop of this.unlisten.splice(0)) stop();
-    this.engine?.stop();
+  #replaceEngine(): void {
+    for (const stop of this.#unlisten.splice(0)) stop();
+    this.#engine?.stop();
     const { setup } = splitCreateOptions(this.engineOptions);
     if (this.channel !== undefined && this.channel !== null) setup.channel = this.channel;
-    this.engine = this.client ? new ParaSessionEngine(this.client, this.sessionOptions(), setup, this.warnings()) : null;
+    this.#engine = this.client ? new ParaSessionEngine(this.client, this.#sessionOptions(), setup, this.#warnings()) : null;
     const handle = this.handle as SessionHandle;
-    handle.follow(this.engine);
-    if (!this.engine) return;
-    this.unlisten = this.forwardEvents(this.engine);
-    if (this.isConnected) this.engine.start();
+    handle.follow(this.#engine);
+    if (!this.#engine) return;
+    this.#unlisten = this.#forwardEvents(this.#engine);
+    if (this.isConnected) this.#engine.start();
   }
 
   /** Engine events become DOM events; a sign-in request first asks the page whether it runs its own. */
-  private forwardEvents(engine: ParaSessionEngine): Array<() => void> {
+  #forwardEvents(engine: ParaSessionEngine): Array<() => void> {
     return [
       engine.on('change', (detail) => this.emit(new ParaSessionChangeEvent(detail))),
       engine.on('extended', (detail) => this.emit(new ParaSessionExtendedEvent(detail))),
@@ -199,7 +199,7 @@ export class ParaSession extends ParaElement {
   }
 
   /** Only what the page set: attribute options from the properties, the others from `engineOptions`. */
-  private sessionOptions(): Partial<SessionOptions> {
+  #sessionOptions(): Partial<SessionOptions> {
     const options: Partial<Record<OptionKey, unknown>> = {};
     for (const key of OPTION_KEYS) {
       options[key] = OPTION_TABLE[key].attribute === null ? this.engineOptions[key as keyof ParaSessionEngineOptions] : this[key as AttributeOptionKey];
@@ -207,12 +207,12 @@ export class ParaSession extends ParaElement {
     return options as Partial<SessionOptions>;
   }
 
-  private warnings(): OptionWarnings {
+  #warnings(): OptionWarnings {
     const warn = this.engineOptions.warn ?? ((message: string) => console.warn(message));
     return { source: '<para-session>', name: optionName, warn };
   }
 
-  private noClientError(): SessionUnavailableError {
+  #noClientError(): SessionUnavailableError {
     return new SessionUnavailableError('stopped', '<para-session> has no client: set its `client` property first.');
   }
 }

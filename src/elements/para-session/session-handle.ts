@@ -13,27 +13,31 @@ export class SessionHandle implements ParaSessionContext {
   readonly $engine = atom<ParaSessionEngine | null>(null);
   readonly $state = atom<SessionState>(initialState());
   readonly $reauth = atom<ReauthRequest | null>(null);
-  private readonly defaultEnvironment = browserEnvironment();
-  private readonly completions = new Emitter<{ complete: ParaReauthCompleteDetail }>();
-  private unfollow: (() => void) | null = null;
-  private dialogOwner: object | null = null;
+  readonly #defaultEnvironment = browserEnvironment();
+  readonly #completions = new Emitter<{ complete: ParaReauthCompleteDetail }>();
+  #unfollow: (() => void) | null = null;
+  #dialogOwner: object | null = null;
 
   /** Reads the provider's settings live until an engine runs: consumers connect before the provider's first update. */
-  constructor(private readonly settings: () => { clock?: Clock; environment?: SessionEnvironment }) {}
+  readonly #settings: () => { clock?: Clock; environment?: SessionEnvironment };
+
+  constructor(settings: () => { clock?: Clock; environment?: SessionEnvironment }) {
+    this.#settings = settings;
+  }
 
   /** The engine's own clock (corrected if the system clock was set back), so countdowns match its expiry. */
   get clock(): Clock {
-    return this.$engine.get()?.clock ?? this.settings().clock ?? systemClock;
+    return this.$engine.get()?.clock ?? this.#settings().clock ?? systemClock;
   }
 
   get environment(): SessionEnvironment {
-    return this.$engine.get()?.environment ?? this.settings().environment ?? this.defaultEnvironment;
+    return this.$engine.get()?.environment ?? this.#settings().environment ?? this.#defaultEnvironment;
   }
 
   /** Points every consumer at `engine` (or at nothing): its state, its re-auth request, its completions. */
   follow(engine: ParaSessionEngine | null): void {
-    this.unfollow?.();
-    this.unfollow = null;
+    this.#unfollow?.();
+    this.#unfollow = null;
     this.$reauth.set(null);
     this.$engine.set(engine);
     if (!engine) {
@@ -43,23 +47,23 @@ export class SessionHandle implements ParaSessionContext {
     const stops = [
       engine.$state.subscribe((state) => this.$state.set(state)),
       engine.$reauth.subscribe((request) => this.$reauth.set(request)),
-      engine.on('reauth-complete', (detail) => this.completions.emit('complete', detail)),
+      engine.on('reauth-complete', (detail) => this.#completions.emit('complete', detail)),
     ];
-    this.unfollow = () => stops.forEach((stop) => stop());
+    this.#unfollow = () => stops.forEach((stop) => stop());
   }
 
   /** The engine's own report, `switchedAccount` included; consumers render it and decide nothing. */
   onReauthComplete(listener: (detail: ParaReauthCompleteDetail) => void): () => void {
-    return this.completions.on('complete', listener);
+    return this.#completions.on('complete', listener);
   }
 
   claimDialog(owner: object): boolean {
-    if (this.dialogOwner && this.dialogOwner !== owner) return false;
-    this.dialogOwner = owner;
+    if (this.#dialogOwner && this.#dialogOwner !== owner) return false;
+    this.#dialogOwner = owner;
     return true;
   }
 
   releaseDialog(owner: object): void {
-    if (this.dialogOwner === owner) this.dialogOwner = null;
+    if (this.#dialogOwner === owner) this.#dialogOwner = null;
   }
 }

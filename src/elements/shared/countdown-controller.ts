@@ -54,75 +54,77 @@ export interface CountdownSource {
  * window, each minute otherwise, never while the page is hidden.
  */
 export class CountdownController implements ReactiveController {
-  private stopTick: (() => void) | null = null;
-  private handleClock: Clock | null = null;
-  private dueAt: number | null = null;
-  private stopVisibility: (() => void) | null = null;
+  #stopTick: (() => void) | null = null;
+  #handleClock: Clock | null = null;
+  #dueAt: number | null = null;
+  #stopVisibility: (() => void) | null = null;
   /** A disconnected host can still update (its session changed); it must not start a timer then. */
-  private connected = false;
+  #connected = false;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly source: CountdownSource,
-  ) {
+  readonly #host: ReactiveControllerHost;
+  readonly #source: CountdownSource;
+
+  constructor(host: ReactiveControllerHost, source: CountdownSource) {
+    this.#host = host;
+    this.#source = source;
     host.addController(this);
   }
 
   /** Whether a tick is scheduled (tests assert nothing is left after disconnect). */
   get pending(): boolean {
-    return this.stopTick !== null;
+    return this.#stopTick !== null;
   }
 
   hostConnected(): void {
-    this.connected = true;
-    const document = this.source.environment().document;
+    this.#connected = true;
+    const document = this.#source.environment().document;
     const onVisibility = () => {
-      this.host.requestUpdate();
-      this.schedule();
+      this.#host.requestUpdate();
+      this.#schedule();
     };
     document?.addEventListener('visibilitychange', onVisibility);
-    this.stopVisibility = () => document?.removeEventListener('visibilitychange', onVisibility);
-    this.schedule();
+    this.#stopVisibility = () => document?.removeEventListener('visibilitychange', onVisibility);
+    this.#schedule();
   }
 
   hostUpdated(): void {
-    this.schedule();
+    this.#schedule();
   }
 
   hostDisconnected(): void {
-    this.connected = false;
-    this.cancel();
-    this.stopVisibility?.();
-    this.stopVisibility = null;
+    this.#connected = false;
+    this.#cancel();
+    this.#stopVisibility?.();
+    this.#stopVisibility = null;
   }
 
-  private schedule(): void {
-    const clock = this.source.clock();
-    const expiresAt = this.source.expiresAt();
-    const granularity = this.source.granularity();
-    const hidden = this.source.environment().document?.visibilityState === 'hidden';
-    if (!this.connected || hidden || granularity === 'none' || expiresAt === null || expiresAt <= clock.now()) {
-      this.cancel();
+  #schedule(): void {
+    const clock = this.#source.clock();
+    const expiresAt = this.#source.expiresAt();
+    const granularity = this.#source.granularity();
+    const hidden = this.#source.environment().document?.visibilityState === 'hidden';
+    if (!this.#connected || hidden || granularity === 'none' || expiresAt === null || expiresAt <= clock.now()) {
+      this.#cancel();
       return;
     }
     const unit = granularity === 'second' ? 1000 : 60_000;
     // Time left is shown rounded up: it changes when the remainder crosses a whole unit.
     const remainder = (expiresAt - clock.now()) % unit;
     const dueAt = clock.now() + (remainder === 0 ? unit : remainder);
-    if (this.stopTick !== null && this.dueAt === dueAt && this.handleClock === clock) return;
-    this.cancel();
-    this.dueAt = dueAt;
-    this.handleClock = clock;
-    this.stopTick = sharedTick(clock, dueAt, () => {
-      this.stopTick = null;
-      this.dueAt = null;
-      this.host.requestUpdate();
+    if (this.#stopTick !== null && this.#dueAt === dueAt && this.#handleClock === clock) return;
+    this.#cancel();
+    this.#dueAt = dueAt;
+    this.#handleClock = clock;
+    this.#stopTick = sharedTick(clock, dueAt, () => {
+      this.#stopTick = null;
+      this.#dueAt = null;
+      this.#host.requestUpdate();
     });
   }
 
-  private cancel(): void {
-    this.stopTick?.();
-    this.stopTick = null;
-    this.dueAt = null;
+  #cancel(): void {
+    this.#stopTick?.();
+    this.#stopTick = null;
+    this.#dueAt = null;
   }
 }

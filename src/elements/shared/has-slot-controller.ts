@@ -7,7 +7,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
  */
 export class HasSlotController implements ReactiveController {
   private readonly onChange = () => this.host.requestUpdate();
-  private observer: MutationObserver | null = null;
+  #observer: MutationObserver | null = null;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
@@ -24,13 +24,13 @@ export class HasSlotController implements ReactiveController {
   hostConnected(): void {
     this.host.shadowRoot?.addEventListener('slotchange', this.onChange);
     if (typeof MutationObserver !== 'function') return;
-    this.observer = new MutationObserver(this.onChange);
-    this.observer.observe(this.host, { childList: true, attributes: true, attributeFilter: ['slot'] });
+    this.#observer = new MutationObserver(this.onChange);
+    this.#observer.observe(this.host, { childList: true, attributes: true, attributeFilter: ['slot'] });
   }
 
   hostDisconnected(): void {
     this.host.shadowRoot?.removeEventListener('slotchange', this.onChange);
-    this.observer?.disconnect();
-    this.observer = null;
+    this.#observer?.disconnect();
+    this.#observer = null;
   }
 }

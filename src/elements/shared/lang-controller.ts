@@ -38,19 +38,22 @@ function unwatch(controller: LangController, document: Document): void {
  * so switching a page's language needs no reload.
  */
 export class LangController implements ReactiveController {
-  private watched: Document | null = null;
-  private stopTranslations: (() => void) | null = null;
+  #watched: Document | null = null;
+  #stopTranslations: (() => void) | null = null;
   /** Read once per update: a render asks for the language several times, and the tree cannot change meanwhile. */
-  private duringUpdate: string | null = null;
+  #duringUpdate: string | null = null;
   /** The language the host last rendered in. */
-  private rendered: string | null = null;
+  #rendered: string | null = null;
 
-  constructor(private readonly host: LangHost) {
+  readonly #host: LangHost;
+
+  constructor(host: LangHost) {
+    this.#host = host;
     host.addController(this);
   }
 
   get locale(): string {
-    return this.duringUpdate ?? nearestLang(this.host);
+    return this.#duringUpdate ?? nearestLang(this.#host);
   }
 
   get dir(): 'rtl' | 'ltr' {
@@ -62,30 +65,30 @@ export class LangController implements ReactiveController {
   }
 
   hostUpdate(): void {
-    this.duringUpdate = nearestLang(this.host);
-    this.rendered = this.duringUpdate;
+    this.#duringUpdate = nearestLang(this.#host);
+    this.#rendered = this.#duringUpdate;
   }
 
   hostUpdated(): void {
-    this.duringUpdate = null;
+    this.#duringUpdate = null;
   }
 
   /** A `lang` attribute changed somewhere in the document: re-render only if it changed this host's language. */
   recheck(): void {
-    if (nearestLang(this.host) !== this.rendered) this.host.requestUpdate();
+    if (nearestLang(this.#host) !== this.#rendered) this.#host.requestUpdate();
   }
 
   hostConnected(): void {
-    this.stopTranslations = onTranslationChange(() => this.host.requestUpdate());
+    this.#stopTranslations = onTranslationChange(() => this.#host.requestUpdate());
     if (typeof MutationObserver !== 'function') return;
-    this.watched = this.host.ownerDocument;
-    watch(this, this.watched);
+    this.#watched = this.#host.ownerDocument;
+    watch(this, this.#watched);
   }
 
   hostDisconnected(): void {
-    this.stopTranslations?.();
-    this.stopTranslations = null;
-    if (this.watched) unwatch(this, this.watched);
-    this.watched = null;
+    this.#stopTranslations?.();
+    this.#stopTranslations = null;
+    if (this.#watched) unwatch(this, this.#watched);
+    this.#watched = null;
   }
 }

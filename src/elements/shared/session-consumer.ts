@@ -15,51 +15,53 @@ const fallbackEnvironment = browserEnvironment();
  * atoms change. Without a provider it reports `idle` and warns once per tag.
  */
 export class SessionConsumer implements ReactiveController {
-  private session: ParaSessionContext | undefined;
-  private unsubscribe: Array<() => void> = [];
+  #session: ParaSessionContext | undefined;
+  #unsubscribe: Array<() => void> = [];
 
-  constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly onBind?: (session: ParaSessionContext) => () => void,
-  ) {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #onBind: ((session: ParaSessionContext) => () => void) | undefined;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, onBind?: (session: ParaSessionContext) => () => void) {
+    this.#host = host;
+    this.#onBind = onBind;
     host.addController(this);
     new ContextConsumer(host, {
       context: paraSessionContext,
       subscribe: true,
-      callback: (session) => this.bind(session),
+      callback: (session) => this.#bind(session),
     });
   }
 
   get context(): ParaSessionContext | undefined {
-    return this.session;
+    return this.#session;
   }
 
   get state(): SessionState {
-    return this.session?.$state.get() ?? initialState();
+    return this.#session?.$state.get() ?? initialState();
   }
 
   get engine(): ParaSessionEngine | null {
-    return this.session?.$engine.get() ?? null;
+    return this.#session?.$engine.get() ?? null;
   }
 
   get reauth(): ReauthRequest | null {
-    return this.session?.$reauth.get() ?? null;
+    return this.#session?.$reauth.get() ?? null;
   }
 
   get clock(): Clock {
-    return this.session?.clock ?? systemClock;
+    return this.#session?.clock ?? systemClock;
   }
 
   get environment(): SessionEnvironment {
-    return this.session?.environment ?? fallbackEnvironment;
+    return this.#session?.environment ?? fallbackEnvironment;
   }
 
   hostConnected(): void {
-    if (this.session) this.subscribe(this.session);
+    if (this.#session) this.#subscribe(this.#session);
     // The context request is answered synchronously; by the next microtask a missing provider is certain.
     queueMicrotask(() => {
-      const tag = this.host.localName;
-      if (this.host.isConnected && !this.session && !warnedTags.has(tag)) {
+      const tag = this.#host.localName;
+      if (this.#host.isConnected && !this.#session && !warnedTags.has(tag)) {
         warnedTags.add(tag);
         console.warn(`<${tag}>: no <para-session> above it; it shows "no session". Put it inside a <para-session>.`);
       }
@@ -67,25 +69,25 @@ export class SessionConsumer implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.unsubscribeAll();
+    this.#unsubscribeAll();
   }
 
-  private bind(session: ParaSessionContext | undefined): void {
-    if (session === this.session && this.unsubscribe.length) return;
-    this.unsubscribeAll();
-    this.session = session;
-    if (session) this.subscribe(session);
-    this.host.requestUpdate();
+  #bind(session: ParaSessionContext | undefined): void {
+    if (session === this.#session && this.#unsubscribe.length) return;
+    this.#unsubscribeAll();
+    this.#session = session;
+    if (session) this.#subscribe(session);
+    this.#host.requestUpdate();
   }
 
-  private subscribe(session: ParaSessionContext): void {
-    this.unsubscribeAll();
-    const update = () => this.host.requestUpdate();
-    this.unsubscribe = [session.$state.listen(update), session.$engine.listen(update), session.$reauth.listen(update)];
-    if (this.onBind) this.unsubscribe.push(this.onBind(session));
+  #subscribe(session: ParaSessionContext): void {
+    this.#unsubscribeAll();
+    const update = () => this.#host.requestUpdate();
+    this.#unsubscribe = [session.$state.listen(update), session.$engine.listen(update), session.$reauth.listen(update)];
+    if (this.#onBind) this.#unsubscribe.push(this.#onBind(session));
   }
 
-  private unsubscribeAll(): void {
-    for (const stop of this.unsubscribe.splice(0)) stop();
+  #unsubscribeAll(): void {
+    for (const stop of this.#unsubscribe.splice(0)) stop();
   }
 }

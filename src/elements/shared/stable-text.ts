@@ -8,15 +8,15 @@ import { Directive, directive, type Part } from 'lit/directive.js';
  * On a server only `render` runs, so the text is rendered as any other.
  */
 class StableText extends Directive {
-  private node: Text | null = null;
+  #node: Text | null = null;
 
   render(value: string): string {
     return value;
   }
 
   override update(_part: Part, [value]: [string]): Text | typeof noChange {
-    if (this.node === null) return (this.node = document.createTextNode(value));
-    if (this.node.data !== value) this.node.data = value;
+    if (this.#node === null) return (this.#node = document.createTextNode(value));
+    if (this.#node.data !== value) this.#node.data = value;
     return noChange;
   }
 }
