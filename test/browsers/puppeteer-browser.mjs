@@ -27,13 +27,20 @@ export class PuppeteerBrowser {
 }
 
 class PuppeteerContext {
+  #initScripts = [];
   constructor(context, engine) {
     this.raw = context;
     this.engine = engine;
   }
   async newPage() {
     // A window each, not a tab: a background tab is hidden, and Playwright's pages are all visible.
-    return new PuppeteerPage(await this.raw.newPage({ type: 'window' }), this);
+    const page = await this.raw.newPage({ type: 'window' });
+    for (const fn of this.#initScripts) await page.evaluateOnNewDocument(fn);
+    return new PuppeteerPage(page, this);
+  }
+  /** As Playwright's: runs before the page's own scripts in every page opened from now on. */
+  async addInitScript(fn) {
+    this.#initScripts.push(fn);
   }
   close() {
     return this.raw.close();

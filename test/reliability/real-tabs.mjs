@@ -285,13 +285,12 @@ async function cspScenario(browser, site, errors, { check }) {
   await context.close();
 }
 
-/** Checks that need Chromium's tooling: a truly hidden tab, and init scripts removing BroadcastChannel or Web Locks. */
+/** Checks that need Chromium's tooling: a truly hidden tab, and an init script removing BroadcastChannel. */
 function chromiumOnlyScenarios(browser, site, { check, measure }) {
   return [
     hiddenTabScenario({ executablePath: findChromium(), args: chromiumArgs, site, check, measure })
       .catch((error) => check('hidden-tab scenario ran', false, error.stack)),
     noBroadcastScenario({ browser, site, check }).catch((error) => check('no-BroadcastChannel scenario ran', false, error.stack)),
-    noLocksScenario({ browser, site, check, measure }).catch((error) => check('no-Web-Locks scenario ran', false, error.stack)),
   ];
 }
 
@@ -311,6 +310,8 @@ async function runEngine(engine, site, browsers) {
     tabsScenario(browser, site, tabErrors, report).catch((error) => report.check('tabs scenario ran', false, error.stack)),
     cspScenario(browser, site, [], report).catch((error) => report.check('CSP scenario ran', false, error.stack)),
     ...(engine === 'chromium' ? chromiumOnlyScenarios(browser, site, report) : []),
+    // Init scripts before the page's own (not in WebKit's classic WebDriver): Web Locks removed.
+    ...(engine !== 'webkit' ? [noLocksScenario({ browser, site, ...report }).catch((error) => report.check('no-Web-Locks scenario ran', false, error.stack))] : []),
   ]);
   console.log(`[engine] ${engine}: ${LABELS[engine]} ${browser.version()}${browser.limits.length ? `; ${browser.limits.join('; ')}` : ''}`);
   report.check('no console errors or uncaught exceptions in the tabs', tabErrors.length === 0, tabErrors.join(' | ') || 'none');
