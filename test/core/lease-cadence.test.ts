@@ -174,3 +174,29 @@ describe('without Web Locks: a page that goes (pagehide) hands over at once', ()
     expect(world.leaks()).to.deep.equal({ timers: 0, listeners: 0, locks: 0, channels: 0 });
   });
 });
+
+describe('without Web Locks: 1-minute sessions outlive their leader', () => {
+  for (const how of ['closes (pagehide)', 'crashes, and the hidden tab is shown 5 s later'] as const) {
+    it(`a 1-minute session stays alive for 10 minutes when its leader ${how}`, async () => {
+      const world = new TabWorld({ locks: false, keepAlive: 'always', sessionLength: 60 });
+      const leader = world.open();
+      await world.advance(3 * SECOND);
+      const other = world.open({ visible: false });
+      await world.advance(20 * SECOND);
+      if (how === 'closes (pagehide)') {
+        world.setVisible(leader, false);
+        leader.environment.window.dispatchEvent(new Event('pagehide'));
+        world.kill(leader);
+      } else {
+        world.kill(leader);
+        await world.advance(5 * SECOND);
+        world.setVisible(other, true);
+      }
+      await world.advance(10 * MINUTE);
+      expect(world.leaders(), 'the other tab leads').to.deep.equal([other]);
+      expect(world.server.isActive(), 'the server still holds the session').to.equal(true);
+      expect(other.engine.state.status).to.equal('active');
+      world.closeAll();
+    });
+  }
+});

@@ -3,23 +3,23 @@ import type { Election, ElectionContext } from './election.js';
 import { HIDDEN_LEADER_NOTICE_MS } from './lock-election.js';
 import type { ElectionMessage } from './wire.js';
 
-type Beat = 'fast' | 'slow';
-
-/** A visible follower hears this beat: it takes over a crashed leader within seconds. */
-const FAST_BEAT_MS = 2_000;
-const FAST_LEASE_MS = 6_000;
 /**
- * Every follower is hidden, or the leader is: a hidden tab's timers may run once a minute (intensive
- * throttling), so a hidden leader's beats may come almost twice this far apart; the lease allows for that.
+ * How often a leader beats, and the lease its followers give it. Fast while a visible follower would take over
+ * within seconds; slow while every follower is hidden, or the leader is: a hidden tab's timers may run once a
+ * minute (intensive throttling), so a hidden leader's beats may come almost twice as far apart as planned.
  */
-const SLOW_BEAT_MS = 50_000;
-const SLOW_LEASE_MS = 150_000;
+const BEATS = {
+  fast: { every: 2_000, lease: 6_000 },
+  slow: { every: 50_000, lease: 150_000 },
+} as const;
 /** How long a new tab listens for a leader before it leads itself; also how long a shown follower waits for its leader's answer. */
 const ANSWER_WAIT_MS = 500;
 /** Followers taking over spread their claims over this long, so one claims and the others hear it. */
 const TAKEOVER_SPREAD_MS = 200;
 /** Tabs a leader keeps in mind; a crashed follower never says goodbye (the oldest is forgotten first). */
 const MAX_KNOWN_TABS = 64;
+
+type Beat = keyof typeof BEATS;
 
 /**
  * Where Web Locks are missing: the leader sends a heartbeat; a follower that hears none for a lease takes
@@ -194,8 +194,7 @@ export class LeaseElection implements Election {
 
   /** How often this leader beats now (null: not at all: no tab would hear it). */
   #beatEvery(): number | null {
-    if (this.#others.size === 0) return null;
-    return this.#beatKind() === 'fast' ? FAST_BEAT_MS : SLOW_BEAT_MS;
+    return this.#others.size === 0 ? null : BEATS[this.#beatKind()].every;
   }
 
   #beatKind(): Beat {
@@ -240,7 +239,7 @@ export class LeaseElection implements Election {
   /** Milliseconds until the leader's lease runs out (none without a known leader). */
   #leaseLeft(): number {
     if (this.#leaderId === null) return 0;
-    return this.#leaderSeenAt + (this.#leaderBeat === 'fast' ? FAST_LEASE_MS : SLOW_LEASE_MS) - this.#clock.monotonic();
+    return this.#leaderSeenAt + BEATS[this.#leaderBeat].lease - this.#clock.monotonic();
   }
 
   #lead(): void {
