@@ -7,23 +7,13 @@ import * as puppeteer from 'puppeteer-core';
 import { chromiumArgs, findChromium, findFirefox, selectedEngines } from './tools/browsers.js';
 import { startWebKitDriver } from './tools/webkit-driver.js';
 import { summaryReporter } from './tools/summary-reporter.js';
+import { handleWebDriverSessionStartFailures } from './tools/webdriver-rejection.js';
 
 // The runner's live terminal draws console output on its next repaint, so an error that ends the process can go
 // unsaid: the unit step has died before its summary with no message. Say such an end straight to stderr.
 process.on('uncaughtExceptionMonitor', (error, origin) => writeSync(2, `\n[test runner] ${origin}: ${error?.stack ?? error}\n`));
-// WebKitWebDriver can hang on navigating to a test file when the machine is busy, and fail minutes later.
-// @web/test-runner-webdriver starts a file's session without awaiting it, so that failure is an unhandled
-// rejection, which ends the whole runner (every engine) before its summary, and the step runs again from the
-// start. The runner has by then counted the file as never started, and tools/run-tests.js runs such files once
-// more: say it and go on. Any other unhandled rejection still ends the run, as before.
-function isWebDriverSessionStart(reason) {
-  const stack = String(reason?.stack ?? reason);
-  return /WebDriverError/.test(stack) && /SessionManager\.startSession/.test(stack);
-}
-process.on('unhandledRejection', (reason) => {
-  if (!isWebDriverSessionStart(reason)) throw reason;
-  writeSync(2, `\n[test runner] a WebDriver session did not start; its file counts as never started: ${String(reason?.message ?? reason).split('\n')[0]}\n`);
-});
+// A WebDriver session that fails to start ends only its file, not the whole run (see the module).
+handleWebDriverSessionStartFailures();
 process.prependListener('exit', (code) => {
   if (code) writeSync(2, `\n[test runner] exiting with code ${code}, called from:\n${new Error().stack.split('\n').slice(2, 10).join('\n')}\n`);
 });
