@@ -70,6 +70,18 @@ const scenarios: Scenario[] = [
     },
   },
   {
+    label: 'visible follower, no Web Locks, the user works in it (two windows; heartbeat lease)',
+    measure: async (contender) => {
+      const world = new BenchWorld(contender, { locks: false });
+      const [first] = await world.openTabs(1);
+      const second = world.open({ visible: true });
+      await world.advance(3_000);
+      // The tab that does not lead (either may, by their random ids); the baseline has no leader: take the second.
+      const follower = [first, second].find((tab) => tab.engine && !tab.engine.state.leader) ?? second;
+      return (await perHour(world, [follower], SPAN_MS, follower))[0];
+    },
+  },
+  {
     label: 'hidden follower, no Web Locks (insecure context: heartbeat lease)',
     measure: async (contender) => {
       const world = new BenchWorld(contender, { locks: false });

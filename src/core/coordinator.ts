@@ -45,6 +45,10 @@ export interface TabCoordinator {
   publish(message: SharedSessionMessage): void;
   /** Runs `task` unless another tab is already running the same one; then waits for that one. */
   exclusive?<T>(name: string, task: () => Promise<T>): Promise<T | undefined>;
+  /** True while a leader may vanish unheard (a heartbeat lease): `confirmLeader` then asks it to answer. */
+  readonly confirmsLeader?: boolean;
+  /** Asks the leader to answer now; this tab leads if none does. */
+  confirmLeader?(): void;
 }
 
 /** One tab alone: always the leader, nobody to tell. */

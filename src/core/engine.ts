@@ -79,8 +79,21 @@ export class ParaSessionEngine {
     this.#allowedOrigins = readAllowedOrigins(setup.allowedOrigins, warn);
     this.#settings = new SessionOptionSet(options, warnings ?? engineOptionWarnings(warn));
     this.#schedule = new SessionSchedule(
-      { state: this.#state$, options: () => this.options, clock: this.#time, environment: this.#environmentUsed, random: setup.random ?? Math.random },
-      { check: () => this.check(), extend: () => this.extend(), enterWarning: () => this.#apply(warningDue()), probeClock: (lateBy) => this.#page.probeClock(lateBy) },
+      {
+        state: this.#state$,
+        options: () => this.options,
+        clock: this.#time,
+        environment: this.#environmentUsed,
+        random: setup.random ?? Math.random,
+        leaderMayVanish: () => this.#tabs.leaderMayVanish,
+      },
+      {
+        check: () => this.check(),
+        extend: () => this.extend(),
+        enterWarning: () => this.#apply(warningDue()),
+        probeClock: (lateBy) => this.#page.probeClock(lateBy),
+        confirmLeader: () => this.#tabs.confirmLeader(),
+      },
     );
     this.#para = paraSessionPort(client, this.#time, () => this.options.requestTimeout);
     const channel = sessionChannelName(setup.channel, this.#para.clientKey(), warn, warnings?.source ?? 'createParaSession');

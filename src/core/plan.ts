@@ -35,8 +35,22 @@ export function wantsExtension(input: PlanInput): boolean {
  */
 export function planNext(input: PlanInput): Plan | null {
   if (input.status === 'offline') return input.retryAt !== null ? { at: input.retryAt, action: 'retry' } : null;
-  if (input.status !== 'active' && input.status !== 'expiring') return null;
-  if (input.kind !== 'user') return null;
+  return soonest(candidates(input));
+}
+
+/**
+ * The next moment after `after` at which the leader's plan changes what every tab shows: an extension (a new
+ * expiry) or the warning. A follower that sees no such news by then asks whether its leader still runs.
+ */
+export function leaderNewsAt(input: PlanInput, after: number): number | null {
+  const news = candidates(input).filter((plan) => (plan.action === 'extend' || plan.action === 'warn') && plan.at > after);
+  return soonest(news)?.at ?? null;
+}
+
+/** Everything the plan could do next, for a session it keeps (none for an ended or a wallet's session). */
+function candidates(input: PlanInput): Plan[] {
+  if (input.status !== 'active' && input.status !== 'expiring') return [];
+  if (input.kind !== 'user') return [];
 
   const candidates: Plan[] = [];
   if (input.retryAt !== null) candidates.push({ at: input.retryAt, action: 'retry' });
@@ -53,6 +67,9 @@ export function planNext(input: PlanInput): Plan | null {
   if (input.visible) {
     candidates.push({ at: (input.lastCheckedAt ?? input.now) + input.options.truthCheckEvery * 1000, action: 'truth-check' });
   }
-  if (candidates.length === 0) return null;
-  return candidates.reduce((soonest, plan) => (plan.at < soonest.at ? plan : soonest));
+  return candidates;
+}
+
+function soonest(plans: Plan[]): Plan | null {
+  return plans.length === 0 ? null : plans.reduce((first, plan) => (plan.at < first.at ? plan : first));
 }

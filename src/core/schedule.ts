@@ -1,7 +1,7 @@
 import type { ReadableAtom } from 'nanostores';
 import { Timer, type Clock } from './clock.js';
 import { isVisible, listen, type SessionEnvironment } from './environment.js';
-import { planNext, type Plan } from './plan.js';
+import { leaderNewsAt, planNext, type Plan, type PlanInput } from './plan.js';
 import { RetryPlan } from './retry.js';
 import { isUsableStatus } from './state.js';
 import type { SessionOptions, SessionState } from './types.js';
@@ -23,6 +23,8 @@ export interface ScheduleActions {
    * `lateBy`: how late the timer that fired was.
    */
   probeClock(lateBy?: number): void;
+  /** News the leader owed (an extension, the warning) has not come: ask it to answer; lead if none does. */
+  confirmLeader(): void;
 }
 
 export interface ScheduleSetup {
@@ -31,6 +33,8 @@ export interface ScheduleSetup {
   clock: Clock;
   environment: SessionEnvironment;
   random: () => number;
+  /** Whether a leader can vanish unheard (a heartbeat lease, no Web Locks): a visible follower then asks it when news is late. */
+  leaderMayVanish: () => boolean;
 }
 
 /**
@@ -48,6 +52,8 @@ export class SessionSchedule {
   /** A warning UI has claimed the user's explicit choice: while `expiring`, activity alone no longer extends. */
   #warningHeld = false;
   #stopVisibility: (() => void) | null = null;
+  /** The leader's latest moment of news this follower asked about, for the expiry it had then: each is asked once. */
+  #askedLeader: { at: number; expiresAt: number | null } | null = null;
 
   readonly #setup: ScheduleSetup;
   readonly #actions: ScheduleActions;
@@ -87,6 +93,7 @@ export class SessionSchedule {
     if (!this.#running) return;
     if (!this.#state.leader) return this.#planFollowerCheck();
     this.#followerTimer.cancel();
+    this.#askedLeader = null;
     const at = this.#lookBy(this.#plan()?.at ?? null);
     if (at === null) return this.#timer.cancel();
     if (this.#timer.isPlannedFor(at)) return;
@@ -100,6 +107,7 @@ export class SessionSchedule {
     this.#stopVisibility = null;
     this.#timer.cancel();
     this.#followerTimer.cancel();
+    this.#askedLeader = null;
   }
 
   /**
@@ -113,9 +121,13 @@ export class SessionSchedule {
   }
 
   #plan(): Plan | null {
+    return planNext(this.#planInput());
+  }
+
+  #planInput(): PlanInput {
     const state = this.#state;
     const { clock, environment } = this.#setup;
-    return planNext({
+    return {
       now: clock.now(),
       status: state.status,
       kind: state.kind,
@@ -127,7 +139,7 @@ export class SessionSchedule {
       visible: isVisible(environment),
       retryAt: this.retry.current?.at ?? null,
       warningHeld: this.#warningHeld,
-    });
+    };
   }
 
   #duePlan(): Plan | null {
@@ -166,18 +178,37 @@ export class SessionSchedule {
     this.update();
   }
 
-  /** Followers run no plan, only this: check when the leader owed news and none came (and look while visible). */
+  /**
+   * Followers run no plan, only this: check when the leader owed news and none came (and look while visible).
+   * Where a leader can vanish unheard, a visible follower also asks it at each moment it owed news.
+   */
   #planFollowerCheck(): void {
     const due = this.#followerCheckDue();
-    const at = this.#lookBy(due);
+    const news = this.#leaderNewsDue();
+    const at = this.#lookBy(news && (due === null || news.askAt < due) ? news.askAt : due);
     if (at === null) return this.#followerTimer.cancel();
     if (this.#followerTimer.isPlannedFor(at)) return;
     this.#followerTimer.at(at, (lateBy) => {
       this.#actions.probeClock(lateBy);
       if (!this.#running) return;
-      if (due !== null && this.#setup.clock.now() >= due) void this.#actions.check();
-      else this.update();
+      const now = this.#setup.clock.now();
+      if (due !== null && now >= due) return void this.#actions.check();
+      if (news && now >= news.askAt && this.#leaderNewsDue()?.at === news.at) {
+        this.#askedLeader = { at: news.at, expiresAt: this.#state.expiresAt };
+        this.#actions.confirmLeader();
+      }
+      this.update();
     });
+  }
+
+  /** The leader's next news (see `leaderNewsAt`) not yet asked about, and when to ask: a grace after it. */
+  #leaderNewsDue(): { at: number; askAt: number } | null {
+    const { environment, leaderMayVanish } = this.#setup;
+    if (!leaderMayVanish() || !isVisible(environment)) return null;
+    const input = this.#planInput();
+    const asked = this.#askedLeader && this.#askedLeader.expiresAt === input.expiresAt ? this.#askedLeader.at : -Infinity;
+    const at = leaderNewsAt(input, asked);
+    return at === null ? null : { at, askAt: at + FOLLOWER_CONFIRM_GRACE_MS };
   }
 
   /** When a visible follower asks the server itself: the leader's truth check or expiry news is overdue. */

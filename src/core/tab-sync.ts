@@ -39,6 +39,16 @@ export class TabSync {
     return this.#coordinator.crossTab === true;
   }
 
+  /** A leader may vanish unheard (a heartbeat lease): followers ask it when its news is late. */
+  get leaderMayVanish(): boolean {
+    return this.#coordinator.confirmsLeader === true;
+  }
+
+  /** The leader's news is late: ask it to answer; this tab leads if none does. */
+  confirmLeader(): void {
+    this.#coordinator.confirmLeader?.();
+  }
+
   start(hooks: CoordinatorHooks): void {
     this.#coordinator.start({
       onLeadershipChange: (leader) => hooks.onLeadershipChange(leader),

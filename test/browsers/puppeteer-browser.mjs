@@ -122,8 +122,9 @@ class PuppeteerPage {
   isClosed() {
     return this.raw.isClosed();
   }
-  close() {
-    return this.raw.close();
+  /** `runBeforeUnload`: close as a user does, running the page's unload handlers (`pagehide`); without it Firefox may skip them. */
+  close(options = {}) {
+    return this.raw.close({ runBeforeUnload: options.runBeforeUnload === true });
   }
   getByRole(role, options) {
     return this.root.getByRole(role, options);

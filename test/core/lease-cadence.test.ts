@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { DEFAULT_CHANNEL_NAME } from '../../src/core/tabs/tab-coordinator.js';
 import { encode } from '../../src/core/tabs/wire.js';
-import { HOUR, SECOND } from './support/harness.js';
+import { HOUR, SECOND, userActs } from './support/harness.js';
 import { TabWorld, type Tab } from './support/tab-world.js';
 
 const MINUTE = 60 * SECOND;
@@ -16,8 +16,9 @@ function announcements(world: TabWorld, tab: Tab, from = 0): number {
 
 /**
  * Without Web Locks the leader's heartbeat is how other tabs learn it is gone. It beats only as often as the
- * tabs that would hear it need: fast for a visible follower (it takes over in seconds), slowly when every
- * follower is hidden (a hidden tab's timers may be throttled to once a minute anyway), and not at all alone.
+ * tabs that would hear it need: slowly (a hidden tab's timers may be throttled to once a minute anyway; a visible
+ * follower asks its leader whenever news is late), fast only for a visible tab of an earlier version, and not at
+ * all alone.
  */
 describe('without Web Locks: the leader beats only as often as its followers need', () => {
   it('a lone visible tab sends no heartbeat', async () => {
@@ -33,31 +34,25 @@ describe('without Web Locks: the leader beats only as often as its followers nee
     expect(world.leaks()).to.deep.equal({ timers: 0, listeners: 0, locks: 0, channels: 0 });
   });
 
-  it('a visible leader whose other tabs are hidden beats about once a minute; a shown tab brings back the 2 s beat', async () => {
+  it('a visible leader beats about once a minute, whether its other tab is hidden or shown beside it', async () => {
     const world = new TabWorld({ locks: false });
     const leader = world.open();
     await world.advance(3 * SECOND);
-    const hidden = world.open({ visible: false });
+    const other = world.open({ visible: false });
     await world.advance(3 * SECOND);
     expect(world.leaders()).to.deep.equal([leader]);
     let mark = world.channels.log.length;
     await world.advance(HOUR);
-    const slow = announcements(world, leader, mark);
-    expect(slow, 'heartbeats in an hour with a hidden follower').to.be.within(60, 80);
+    expect(announcements(world, leader, mark), 'heartbeats in an hour with a hidden follower').to.be.within(60, 80);
 
-    world.setVisible(hidden, true); // two windows side by side
+    world.setVisible(other, true); // two windows side by side: it asks, and the leader answers once
     await world.advance(SECOND);
+    expect(world.leaders(), 'the shown tab heard its leader').to.deep.equal([leader]);
     mark = world.channels.log.length;
-    await world.advance(MINUTE);
-    expect(announcements(world, leader, mark), 'heartbeats in a minute with a visible follower').to.be.within(28, 32);
+    await world.advance(HOUR);
+    expect(announcements(world, leader, mark), 'heartbeats in an hour with a visible follower').to.be.within(60, 80);
 
-    world.setVisible(hidden, false);
-    await world.advance(SECOND);
-    mark = world.channels.log.length;
-    await world.advance(10 * MINUTE);
-    expect(announcements(world, leader, mark), 'heartbeats in 10 minutes once it is hidden again').to.be.within(10, 14);
-
-    world.close(hidden);
+    world.close(other);
     await world.advance(SECOND);
     mark = world.channels.log.length;
     await world.advance(10 * MINUTE);
@@ -66,6 +61,22 @@ describe('without Web Locks: the leader beats only as often as its followers nee
     world.closeAll();
     await world.advance(SECOND);
     expect(world.leaks()).to.deep.equal({ timers: 0, listeners: 0, locks: 0, channels: 0 });
+  });
+
+  it('a tab shown beside a visible leader and another visible tab hears the leader answer, and does not take the lead', async () => {
+    for (const offset of [0, 300, 700, 1100, 1500, 1900]) {
+      const world = new TabWorld({ locks: false });
+      const leader = world.open();
+      await world.advance(3 * SECOND);
+      const [visible, hidden] = [world.open(), world.open({ visible: false })];
+      await world.advance(10 * SECOND + offset);
+      const leads = world.watchLeads([leader, visible, hidden]);
+      world.setVisible(hidden, true);
+      await world.advance(5 * SECOND);
+      expect(leads, `no other tab took the lead (shown ${offset} ms into a beat)`).to.deep.equal([]);
+      expect(world.leaders()).to.deep.equal([leader]);
+      world.closeAll();
+    }
   });
 
   it('a hidden tab shown after its visible leader crashed leads within a second', async () => {
@@ -97,15 +108,50 @@ describe('without Web Locks: the leader beats only as often as its followers nee
     world.closeAll();
   });
 
-  it('a visible follower still takes over a crashed visible leader within 6 s', async () => {
+  it('a visible follower takes over a crashed visible leader at the warning it was owed, and warns in time', async () => {
     const world = new TabWorld({ locks: false });
     const leader = world.open();
     await world.advance(3 * SECOND);
     const other = world.open();
     await world.advance(10 * SECOND);
+    const warnAt = leader.engine.state.expiresAt! - leader.engine.options.warnBefore * 1000;
+    await world.advance(warnAt - 30 * SECOND - world.clock.now());
+    world.kill(leader); // 30 s before the warning: inside any lease
+    await world.advance(30 * SECOND + 1_600);
+    expect(world.leaders(), 'the visible tab leads').to.deep.equal([other]);
+    expect(other.engine.state.status, 'and warns').to.equal('expiring');
+    world.closeAll();
+  });
+
+  it('a visible follower whose user is active takes over a crashed leader when the extension was owed, and the session lives on', async () => {
+    const world = new TabWorld({ locks: false });
+    const leader = world.open();
+    await world.advance(3 * SECOND);
+    const other = world.open();
+    await world.advance(10 * SECOND);
+    const expiresAt = leader.engine.state.expiresAt!;
+    const extendAt = expiresAt - leader.engine.options.refreshBefore * 1000;
+    await world.advance(extendAt - 20 * SECOND - world.clock.now());
     world.kill(leader);
-    await world.advance(6 * SECOND);
-    expect(world.leaders()).to.deep.equal([other]);
+    userActs(other.environment); // the user works in the other window
+    await world.advance(20 * SECOND + 1_600);
+    expect(world.leaders(), 'the visible tab leads').to.deep.equal([other]);
+    expect(other.engine.state.expiresAt, 'it extended the session').to.be.greaterThan(expiresAt);
+    expect(other.engine.state.status).to.equal('active');
+    world.closeAll();
+  });
+
+  it('two visible tabs keep a 1-minute session alive for 10 minutes when the leader crashes', async () => {
+    const world = new TabWorld({ locks: false, keepAlive: 'always', sessionLength: 60 });
+    const leader = world.open();
+    await world.advance(3 * SECOND);
+    const other = world.open();
+    await world.advance(20 * SECOND);
+    world.kill(leader);
+    await world.advance(10 * MINUTE);
+    expect(world.leaders(), 'the other tab leads').to.deep.equal([other]);
+    expect(world.server.isActive(), 'the server still holds the session').to.equal(true);
+    expect(other.engine.state.status).to.equal('active');
     world.closeAll();
   });
 

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { MIN_EXTENSION_GAP_MS, planNext, type PlanInput } from '../../src/core/plan.js';
+import { leaderNewsAt, MIN_EXTENSION_GAP_MS, planNext, type PlanInput } from '../../src/core/plan.js';
 
 const NOW = 1_000_000_000;
 const base = (patch: Partial<PlanInput> = {}): PlanInput => ({
@@ -53,5 +53,27 @@ describe('planNext: the schedule comes from the expiry', () => {
     expect(planNext(base({ status: 'signed-out' }))).to.equal(null);
     expect(planNext(base({ kind: 'external-wallet', expiresAt: null }))).to.equal(null);
     expect(planNext(base({ kind: 'pregen', expiresAt: null }))).to.equal(null);
+  });
+});
+
+describe('leaderNewsAt: when a follower expects its leader to change what every tab shows', () => {
+  const expiresAt = NOW + 3_600_000;
+  it('expects the warning for an idle user, and the extension first once the user was active', () => {
+    expect(leaderNewsAt(base(), -Infinity)).to.equal(expiresAt - 120_000);
+    expect(leaderNewsAt(base({ lastActivityAt: NOW }), -Infinity)).to.equal(expiresAt - 300_000);
+  });
+
+  it('skips what was already asked about, and expects nothing after the last news', () => {
+    const active = base({ lastActivityAt: NOW });
+    expect(leaderNewsAt(active, expiresAt - 300_000)).to.equal(expiresAt - 120_000);
+    expect(leaderNewsAt(active, expiresAt - 120_000)).to.equal(null);
+    expect(leaderNewsAt(base({ status: 'expiring', lastActivityAt: NOW }), expiresAt - 300_000)).to.equal(null);
+  });
+
+  it('keeps the minimum gap between extensions, and expects nothing of ended, offline or wallet sessions', () => {
+    expect(leaderNewsAt(base({ lastActivityAt: NOW, lastExtendedAt: NOW - 1, expiresAt: NOW + 60_000, options: { keepAlive: 'activity', refreshBefore: 300, warnBefore: 20, truthCheckEvery: 900 } }), -Infinity)).to.equal(NOW - 1 + MIN_EXTENSION_GAP_MS);
+    for (const patch of [{ status: 'expired' }, { status: 'offline' }, { kind: 'external-wallet', expiresAt: null }, { expiresAt: null }] as const) {
+      expect(leaderNewsAt(base(patch as Partial<PlanInput>), -Infinity), JSON.stringify(patch)).to.equal(null);
+    }
   });
 });

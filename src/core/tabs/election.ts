@@ -12,6 +12,8 @@ export interface Election {
   /** The page is going (`pagehide`: closed, or into the back-forward cache) or came back (`pageshow`). */
   pageHidden?(): void;
   pageShown?(): void;
+  /** Where a leader can vanish unheard: a follower asks its leader to answer, and leads if none does. */
+  confirmLeader?(): void;
 }
 
 export interface ElectionContext {

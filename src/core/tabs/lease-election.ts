@@ -4,9 +4,10 @@ import { HIDDEN_LEADER_NOTICE_MS } from './lock-election.js';
 import type { ElectionMessage } from './wire.js';
 
 /**
- * How often a leader beats, and the lease its followers give it. Fast while a visible follower would take over
- * within seconds; slow while every follower is hidden, or the leader is: a hidden tab's timers may run once a
- * minute (intensive throttling), so a hidden leader's beats may come almost twice as far apart as planned.
+ * How often a leader beats, and the lease its followers give it. Fast only for a visible follower of an earlier
+ * version, which takes over within seconds; slow otherwise: a follower of this version asks its leader whenever
+ * news is late (see `confirmLeader`), and a hidden tab's timers may run once a minute (intensive throttling), so a
+ * hidden leader's beats may come almost twice as far apart as planned.
  */
 const BEATS = {
   fast: { every: 2_000, lease: 6_000 },
@@ -25,9 +26,10 @@ type Beat = keyof typeof BEATS;
  * Where Web Locks are missing: the leader sends a heartbeat; a follower that hears none for a lease takes
  * over. Two leaders that hear each other keep the better one: visible first, then the smaller tab id.
  *
- * The leader beats only as often as its followers need: every 2 s while a visible follower would take over,
- * every 50 s while all of them are hidden, and not at all alone. Followers say when they come, go and are
- * shown or hidden; a shown follower asks its leader and leads at once when no answer comes.
+ * The leader beats only as often as its followers need: every 50 s, not at all alone, and every 2 s only while
+ * a visible follower of an earlier version would take over. Followers say when they come, go and are shown or
+ * hidden; a shown follower, and a visible one whose leader's news is late, asks its leader and leads when no
+ * answer comes within half a second.
  */
 export class LeaseElection implements Election {
   leading = false;
@@ -42,7 +44,10 @@ export class LeaseElection implements Election {
   #askedAt: number | null = null;
   /** When this tab was hidden (monotonic) while it ran; null while visible, and for a tab hidden since it started. */
   #hiddenAt: number | null = null;
-  /** The other tabs heard from, and whether each is visible (a tab that only said hello is taken as visible). */
+  /**
+   * The other tabs heard from, and whether each needs the fast beat: a visible follower of an earlier version
+   * (a tab that only said hello is taken as one).
+   */
   readonly #others = new Map<string, boolean>();
   /** The beat this leader's timer was last set for (null: none). */
   #plannedEvery: number | null = null;
@@ -129,7 +134,8 @@ export class LeaseElection implements Election {
         this.#know(from, true, true);
         break;
       case 'follower':
-        this.#know(from, message.visible);
+        // A visible follower asks for an answer: it was shown, or its leader's news is late.
+        this.#know(from, message.visible && message.watches !== true, message.visible);
         break;
       case 'resign':
         this.#forget(from);
@@ -145,12 +151,24 @@ export class LeaseElection implements Election {
     }
   }
 
+  /** News the leader owed this follower is late (see `SessionSchedule`): it asks its leader, and leads if none answers. */
+  confirmLeader(): void {
+    if (this.#stopped || this.leading) return;
+    if (this.#leaderId === null) return this.#lead();
+    this.#ask();
+  }
+
   /** A follower was shown or hidden: it tells its leader, and once shown makes sure the leader still answers. */
   #followerShown(visible: boolean): void {
     if (visible && !this.#leaderVisible) return this.#lead();
     if (this.#leaderId === null) return;
+    if (visible) return this.#ask();
     this.#report();
-    if (!visible) return;
+  }
+
+  /** Reports this visible follower, which the leader answers; without an answer within `ANSWER_WAIT_MS`, it leads. */
+  #ask(): void {
+    this.#report();
     this.#askedAt = this.#clock.monotonic();
     this.#tick(ANSWER_WAIT_MS);
   }
@@ -166,8 +184,7 @@ export class LeaseElection implements Election {
     this.#leaderBeat = beat;
     this.#leaderSeenAt = this.#clock.monotonic();
     if (this.leading) this.#setLeading(false);
-    // A new leader learns of this tab; a visible leader beating slowly has not heard that this tab is visible.
-    if (!known || (visible && beat === 'slow' && this.#context.isVisible())) this.#report();
+    if (!known) this.#report(); // a new leader learns of this tab
     this.#tick(); // the lease starts again
     if (visible || !this.#context.isVisible()) return;
     // A hidden leader: a visible follower claims its lead, after a random moment so that one claims first.
@@ -199,7 +216,7 @@ export class LeaseElection implements Election {
 
   #beatKind(): Beat {
     if (!this.#saysVisible()) return 'slow';
-    for (const visible of this.#others.values()) if (visible) return 'fast';
+    for (const needsFast of this.#others.values()) if (needsFast) return 'fast';
     return 'slow';
   }
 
@@ -262,7 +279,7 @@ export class LeaseElection implements Election {
   }
 
   #report(): void {
-    this.#context.post({ type: 'follower', visible: this.#context.isVisible() });
+    this.#context.post({ type: 'follower', visible: this.#context.isVisible(), watches: true });
   }
 
   #setLeading(leading: boolean): void {

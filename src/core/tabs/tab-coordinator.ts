@@ -96,6 +96,12 @@ export function createTabCoordinator(options: TabCoordinatorOptions = {}): Cross
     get leading() {
       return election ? election.leading : soloLeading;
     },
+    get confirmsLeader() {
+      return election?.confirmLeader !== undefined;
+    },
+    confirmLeader() {
+      election?.confirmLeader?.();
+    },
 
     start(startHooks) {
       if (hooks) return;

@@ -14,8 +14,12 @@ export type ElectionMessage =
    * beats now, so how long a lease followers give it (absent from earlier versions: fast while visible).
    */
   | { type: 'leader'; visible: boolean; beat?: 'fast' | 'slow' }
-  /** Without Web Locks: a follower says it is there, and whether it is visible, so the leader beats as it needs. */
-  | { type: 'follower'; visible: boolean }
+  /**
+   * Without Web Locks: a follower says it is there, and whether it is visible, so the leader beats as it needs;
+   * a visible one also asks the leader to answer. `watches`: while visible, it asks its leader whenever news is
+   * late, so it needs no fast beat (absent from earlier versions: a visible follower needs the fast beat).
+   */
+  | { type: 'follower'; visible: boolean; watches?: boolean }
   /** This tab is stopping on purpose: followers need not wait out a leader's lease; a leader forgets a follower. */
   | { type: 'resign' }
   /** Without Web Locks: this tab runs `name` until `until` (epoch ms) or `done`. */
@@ -73,8 +77,11 @@ function readElectionMessage(m: Fields): ElectionMessage | null {
       if (m.beat === undefined) return { type: 'leader', visible: m.visible };
       return m.beat === 'fast' || m.beat === 'slow' ? { type: 'leader', visible: m.visible, beat: m.beat } : null;
     }
-    case 'follower':
-      return typeof m.visible === 'boolean' ? { type: 'follower', visible: m.visible } : null;
+    case 'follower': {
+      if (typeof m.visible !== 'boolean') return null;
+      if (m.watches === undefined) return { type: 'follower', visible: m.visible };
+      return typeof m.watches === 'boolean' ? { type: 'follower', visible: m.visible, watches: m.watches } : null;
+    }
     case 'busy':
       return isName(m.name) && isTime(m.until) ? { type: 'busy', name: m.name, until: m.until } : null;
     case 'done':

@@ -31,7 +31,7 @@ describe('wire', () => {
     expect(decode('a string')).to.equal(null);
   });
 
-  it('reads the lease election: a leader with or without its beat (earlier versions send none), a follower', () => {
+  it('reads the lease election: a leader with or without its beat, a follower with or without watches (earlier versions send neither)', () => {
     const election = (message: unknown) => decode(encode('tab-a', { channel: 'election', message: message as never }))?.message ?? null;
     expect(election({ type: 'leader', visible: true })).to.deep.equal({ type: 'leader', visible: true });
     expect(election({ type: 'leader', visible: false, beat: 'slow' })).to.deep.equal({ type: 'leader', visible: false, beat: 'slow' });
@@ -39,5 +39,7 @@ describe('wire', () => {
     expect(election({ type: 'leader', visible: true, beat: 'never' })).to.equal(null);
     expect(election({ type: 'follower', visible: false })).to.deep.equal({ type: 'follower', visible: false });
     expect(election({ type: 'follower', visible: 'yes' })).to.equal(null);
+    expect(election({ type: 'follower', visible: true, watches: true })).to.deep.equal({ type: 'follower', visible: true, watches: true });
+    expect(election({ type: 'follower', visible: true, watches: 'yes' })).to.equal(null);
   });
 });
