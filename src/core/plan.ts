@@ -40,10 +40,11 @@ export function planNext(input: PlanInput): Plan | null {
 
 /**
  * The next moment after `after` at which the leader's plan changes what every tab shows: an extension (a new
- * expiry) or the warning. A follower that sees no such news by then asks whether its leader still runs.
+ * expiry), or (for a visible tab) the warning. A follower that sees no such news by then asks whether its leader
+ * still runs.
  */
 export function leaderNewsAt(input: PlanInput, after: number): number | null {
-  const news = candidates(input).filter((plan) => (plan.action === 'extend' || plan.action === 'warn') && plan.at > after);
+  const news = candidates(input).filter((plan) => (plan.action === 'extend' || (plan.action === 'warn' && input.visible)) && plan.at > after);
   return soonest(news)?.at ?? null;
 }
 

@@ -180,7 +180,8 @@ export class SessionSchedule {
 
   /**
    * Followers run no plan, only this: check when the leader owed news and none came (and look while visible).
-   * Where a leader can vanish unheard, a visible follower also asks it at each moment it owed news.
+   * Where a leader can vanish unheard, a follower also asks it at each moment it owed news: an extension, and
+   * while visible the warning.
    */
   #planFollowerCheck(): void {
     const due = this.#followerCheckDue();
@@ -203,8 +204,7 @@ export class SessionSchedule {
 
   /** The leader's next news (see `leaderNewsAt`) not yet asked about, and when to ask: a grace after it. */
   #leaderNewsDue(): { at: number; askAt: number } | null {
-    const { environment, leaderMayVanish } = this.#setup;
-    if (!leaderMayVanish() || !isVisible(environment)) return null;
+    if (!this.#setup.leaderMayVanish()) return null;
     const input = this.#planInput();
     const asked = this.#askedLeader && this.#askedLeader.expiresAt === input.expiresAt ? this.#askedLeader.at : -Infinity;
     const at = leaderNewsAt(input, asked);

@@ -4,14 +4,16 @@ import { HIDDEN_LEADER_NOTICE_MS } from './lock-election.js';
 import type { ElectionMessage } from './wire.js';
 
 /**
- * How often a leader beats, and the lease its followers give it. Fast only for a visible follower of an earlier
- * version, which takes over within seconds; slow otherwise: a follower of this version asks its leader whenever
- * news is late (see `confirmLeader`), and a hidden tab's timers may run once a minute (intensive throttling), so a
- * hidden leader's beats may come almost twice as far apart as planned.
+ * How often a leader beats, and the lease its followers give it. A follower of this version needs no beat: it asks
+ * its leader whenever news is late (see `confirmLeader`). Followers of an earlier version take over once a lease
+ * runs out: fast for a visible one, which takes over within seconds; slow for a hidden one, or while the leader is
+ * hidden: a hidden tab's timers may run once a minute (intensive throttling), so a hidden leader's beats may come
+ * almost twice as far apart as planned.
  */
 const BEATS = {
   fast: { every: 2_000, lease: 6_000 },
   slow: { every: 50_000, lease: 150_000 },
+  none: { every: null, lease: Infinity },
 } as const;
 /** How long a new tab listens for a leader before it leads itself; also how long a shown follower waits for its leader's answer. */
 const ANSWER_WAIT_MS = 500;
@@ -26,10 +28,10 @@ type Beat = keyof typeof BEATS;
  * Where Web Locks are missing: the leader sends a heartbeat; a follower that hears none for a lease takes
  * over. Two leaders that hear each other keep the better one: visible first, then the smaller tab id.
  *
- * The leader beats only as often as its followers need: every 50 s, not at all alone, and every 2 s only while
- * a visible follower of an earlier version would take over. Followers say when they come, go and are shown or
- * hidden; a shown follower, and a visible one whose leader's news is late, asks its leader and leads when no
- * answer comes within half a second.
+ * Followers of this version need no heartbeat: each asks its leader when it is shown and whenever news the
+ * leader owed it is late, and leads when no answer comes within half a second. The leader beats only for tabs
+ * of an earlier version: every 2 s while one is visible, every 50 s while they are hidden. Followers say when
+ * they come, go and are shown or hidden.
  */
 export class LeaseElection implements Election {
   leading = false;
@@ -44,11 +46,8 @@ export class LeaseElection implements Election {
   #askedAt: number | null = null;
   /** When this tab was hidden (monotonic) while it ran; null while visible, and for a tab hidden since it started. */
   #hiddenAt: number | null = null;
-  /**
-   * The other tabs heard from, and whether each needs the fast beat: a visible follower of an earlier version
-   * (a tab that only said hello is taken as one).
-   */
-  readonly #others = new Map<string, boolean>();
+  /** The other tabs heard from, and the beat each needs (a tab that only said hello is taken as an earlier, visible one). */
+  readonly #others = new Map<string, Beat>();
   /** The beat this leader's timer was last set for (null: none). */
   #plannedEvery: number | null = null;
   readonly #beat: Timer;
@@ -131,11 +130,11 @@ export class LeaseElection implements Election {
     if (this.#stopped) return;
     switch (message.type) {
       case 'hello':
-        this.#know(from, true, true);
+        this.#know(from, 'fast', true);
         break;
       case 'follower':
-        // A visible follower asks for an answer: it was shown, or its leader's news is late.
-        this.#know(from, message.visible && message.watches !== true, message.visible);
+        // A follower that asks, or is visible (shown, or its leader's news is late), gets an answer.
+        this.#know(from, message.watches === true ? 'none' : message.visible ? 'fast' : 'slow', message.visible || message.asks === true);
         break;
       case 'resign':
         this.#forget(from);
@@ -146,16 +145,19 @@ export class LeaseElection implements Election {
         break;
       case 'leader':
         this.#forget(from);
-        this.#heardLeader(from, message.visible, message.beat ?? (message.visible ? 'fast' : 'slow'));
+        this.#heardLeader(from, message.visible, message.quiet === true ? 'none' : (message.beat ?? (message.visible ? 'fast' : 'slow')));
         break;
     }
   }
 
-  /** News the leader owed this follower is late (see `SessionSchedule`): it asks its leader, and leads if none answers. */
+  /**
+   * News the leader owed this follower is late (see `SessionSchedule`): it asks its leader, and leads if none
+   * answers. Every follower may ask at once: their waits are spread, so that one leads and the others hear it.
+   */
   confirmLeader(): void {
     if (this.#stopped || this.leading) return;
     if (this.#leaderId === null) return this.#lead();
-    this.#ask();
+    this.#ask(Math.floor(this.#random() * TAKEOVER_SPREAD_MS));
   }
 
   /** A follower was shown or hidden: it tells its leader, and once shown makes sure the leader still answers. */
@@ -166,11 +168,11 @@ export class LeaseElection implements Election {
     this.#report();
   }
 
-  /** Reports this visible follower, which the leader answers; without an answer within `ANSWER_WAIT_MS`, it leads. */
-  #ask(): void {
-    this.#report();
+  /** Asks the leader to answer (a report it answers); without an answer within `ANSWER_WAIT_MS` (and `spread`), it leads. */
+  #ask(spread = 0): void {
+    this.#report(true);
     this.#askedAt = this.#clock.monotonic();
-    this.#tick(ANSWER_WAIT_MS);
+    this.#tick(ANSWER_WAIT_MS + spread);
   }
 
   #heardLeader(from: string, visible: boolean, beat: Beat): void {
@@ -198,9 +200,9 @@ export class LeaseElection implements Election {
     return idA < idB;
   }
 
-  #know(tabId: string, visible: boolean, asked = false): void {
+  #know(tabId: string, needs: Beat, asked = false): void {
     this.#others.delete(tabId); // re-inserted last: the oldest is forgotten first
-    this.#others.set(tabId, visible);
+    this.#others.set(tabId, needs);
     if (this.#others.size > MAX_KNOWN_TABS) this.#others.delete(this.#others.keys().next().value as string);
     this.#followersChanged(asked);
   }
@@ -209,15 +211,16 @@ export class LeaseElection implements Election {
     if (this.#others.delete(tabId)) this.#followersChanged();
   }
 
-  /** How often this leader beats now (null: not at all: no tab would hear it). */
+  /** How often this leader beats now (null: not at all: no tab needs it). */
   #beatEvery(): number | null {
-    return this.#others.size === 0 ? null : BEATS[this.#beatKind()].every;
+    return BEATS[this.#beatKind()].every;
   }
 
+  /** The most any follower needs; a hidden leader beats slowly at most. */
   #beatKind(): Beat {
-    if (!this.#saysVisible()) return 'slow';
-    for (const needsFast of this.#others.values()) if (needsFast) return 'fast';
-    return 'slow';
+    const needs = new Set(this.#others.values());
+    if (needs.has('fast')) return this.#saysVisible() ? 'fast' : 'slow';
+    return needs.has('slow') ? 'slow' : 'none';
   }
 
   /** The followers changed, or one asked: a leader whose beat changes tells them at once (a longer lease must be heard). */
@@ -240,6 +243,7 @@ export class LeaseElection implements Election {
       if (this.#plannedEvery === null) return this.#beat.cancel();
       wait = this.#plannedEvery;
     } else wait = this.#leaseLeft() + 1;
+    if (wait === Infinity) return this.#beat.cancel(); // a quiet leader: this follower asks when it needs it
     this.#beat.at(this.#clock.now() + Math.max(0, wait), () => {
       if (this.#stopped) return;
       if (this.leading) this.#announce();
@@ -275,11 +279,17 @@ export class LeaseElection implements Election {
   }
 
   #announce(): void {
-    this.#context.post({ type: 'leader', visible: this.#saysVisible(), beat: this.#beatKind() });
+    const kind = this.#beatKind();
+    // A quiet leader says `slow` too: a follower of an earlier version it never heard of then takes over after a
+    // lease, and the two leaders meet; `none` would be a message that version drops.
+    if (kind === 'none') this.#context.post({ type: 'leader', visible: this.#saysVisible(), beat: 'slow', quiet: true });
+    else this.#context.post({ type: 'leader', visible: this.#saysVisible(), beat: kind });
   }
 
-  #report(): void {
-    this.#context.post({ type: 'follower', visible: this.#context.isVisible(), watches: true });
+  /** `asks`: the leader answers at once (a visible follower's report is answered anyway). */
+  #report(asks = false): void {
+    const visible = this.#context.isVisible();
+    this.#context.post(asks && !visible ? { type: 'follower', visible, watches: true, asks } : { type: 'follower', visible, watches: true });
   }
 
   #setLeading(leading: boolean): void {

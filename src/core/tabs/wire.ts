@@ -12,14 +12,16 @@ export type ElectionMessage =
   /**
    * The leader's announcement (and, without Web Locks, its heartbeat). `beat`, without Web Locks: how often it
    * beats now, so how long a lease followers give it (absent from earlier versions: fast while visible).
+   * `quiet`: it does not beat at all (every follower asks when it needs it); earlier versions read `beat` alone.
    */
-  | { type: 'leader'; visible: boolean; beat?: 'fast' | 'slow' }
+  | { type: 'leader'; visible: boolean; beat?: 'fast' | 'slow'; quiet?: boolean }
   /**
    * Without Web Locks: a follower says it is there, and whether it is visible, so the leader beats as it needs;
-   * a visible one also asks the leader to answer. `watches`: while visible, it asks its leader whenever news is
-   * late, so it needs no fast beat (absent from earlier versions: a visible follower needs the fast beat).
+   * a visible one also asks the leader to answer. `watches`: it asks its leader whenever news is late, so it
+   * needs no beat (absent from earlier versions: they need the fast beat while visible, the slow one while hidden).
+   * `asks`: a hidden follower wants an answer now (a visible one always gets one).
    */
-  | { type: 'follower'; visible: boolean; watches?: boolean }
+  | { type: 'follower'; visible: boolean; watches?: boolean; asks?: boolean }
   /** This tab is stopping on purpose: followers need not wait out a leader's lease; a leader forgets a follower. */
   | { type: 'resign' }
   /** Without Web Locks: this tab runs `name` until `until` (epoch ms) or `done`. */
@@ -75,12 +77,19 @@ function readElectionMessage(m: Fields): ElectionMessage | null {
     case 'leader': {
       if (typeof m.visible !== 'boolean') return null;
       if (m.beat === undefined) return { type: 'leader', visible: m.visible };
-      return m.beat === 'fast' || m.beat === 'slow' ? { type: 'leader', visible: m.visible, beat: m.beat } : null;
+      if (m.beat !== 'fast' && m.beat !== 'slow') return null;
+      if (m.quiet === undefined) return { type: 'leader', visible: m.visible, beat: m.beat };
+      return typeof m.quiet === 'boolean' ? { type: 'leader', visible: m.visible, beat: m.beat, quiet: m.quiet } : null;
     }
     case 'follower': {
       if (typeof m.visible !== 'boolean') return null;
-      if (m.watches === undefined) return { type: 'follower', visible: m.visible };
-      return typeof m.watches === 'boolean' ? { type: 'follower', visible: m.visible, watches: m.watches } : null;
+      const message: ElectionMessage = { type: 'follower', visible: m.visible };
+      for (const flag of ['watches', 'asks'] as const) {
+        if (m[flag] === undefined) continue;
+        if (typeof m[flag] !== 'boolean') return null;
+        message[flag] = m[flag];
+      }
+      return message;
     }
     case 'busy':
       return isName(m.name) && isTime(m.until) ? { type: 'busy', name: m.name, until: m.until } : null;

@@ -31,7 +31,7 @@ describe('wire', () => {
     expect(decode('a string')).to.equal(null);
   });
 
-  it('reads the lease election: a leader with or without its beat, a follower with or without watches (earlier versions send neither)', () => {
+  it('reads the lease election: a leader with or without its beat, a follower with or without watches and asks, a quiet leader (earlier versions send none of these)', () => {
     const election = (message: unknown) => decode(encode('tab-a', { channel: 'election', message: message as never }))?.message ?? null;
     expect(election({ type: 'leader', visible: true })).to.deep.equal({ type: 'leader', visible: true });
     expect(election({ type: 'leader', visible: false, beat: 'slow' })).to.deep.equal({ type: 'leader', visible: false, beat: 'slow' });
@@ -41,5 +41,9 @@ describe('wire', () => {
     expect(election({ type: 'follower', visible: 'yes' })).to.equal(null);
     expect(election({ type: 'follower', visible: true, watches: true })).to.deep.equal({ type: 'follower', visible: true, watches: true });
     expect(election({ type: 'follower', visible: true, watches: 'yes' })).to.equal(null);
+    expect(election({ type: 'follower', visible: false, watches: true, asks: true })).to.deep.equal({ type: 'follower', visible: false, watches: true, asks: true });
+    expect(election({ type: 'follower', visible: false, asks: 1 })).to.equal(null);
+    expect(election({ type: 'leader', visible: true, beat: 'slow', quiet: true })).to.deep.equal({ type: 'leader', visible: true, beat: 'slow', quiet: true });
+    expect(election({ type: 'leader', visible: true, beat: 'slow', quiet: 'yes' })).to.equal(null);
   });
 });

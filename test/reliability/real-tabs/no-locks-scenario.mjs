@@ -1,7 +1,7 @@
 // Tabs of a page without Web Locks (served over plain HTTP from another host: `navigator.locks` exists only
 // in secure contexts): the kit elects by heartbeat lease. Chromium stands in, with `navigator.locks` removed.
 // Two visible tabs hear no fast heartbeat (a follower asks its leader when news is late); once the leader
-// closes, the other leads and, alone, beats no more. In Chromium, a leader that hangs beside a visible tab (as a
+// closes, the other leads and, alone, beats no more. A leader that hangs beside a visible tab (as a
 // frozen or crashed one) loses its lead at the extension it owed, and the session lives on.
 const SESSION_MS = 60_000;
 const LISTEN_MS = 6_000;
@@ -79,7 +79,7 @@ export async function noLocksScenario({ browser, site, check, measure }) {
     // A tab whose leader's resign was lost still counts it a follower for a lease: at most a slow beat then.
     const quiet = alone.length === 0 || (resignLost && alone.length === 1 && alone[0] === 'slow');
     check('g. without Web Locks: a tab alone sends no heartbeat', quiet, `${alone.length} in ${LISTEN_MS} ms${resignLost ? ' (the closed tab never said it went)' : ''}`);
-    if (leads) await hungLeader({ context, site, leader: other, check, measure });
+    if (leads) await hungLeader({ engine: browser.engine, context, site, leader: other, check, measure });
   } finally {
     await context.close();
   }
@@ -89,7 +89,7 @@ export async function noLocksScenario({ browser, site, check, measure }) {
  * A leader that stops answering (hung here; frozen or crashed alike) beside a visible follower: the follower asks
  * it when the extension it owed is a second late, leads half a second later, and extends the session itself.
  */
-async function hungLeader({ context, site, leader, check, measure }) {
+async function hungLeader({ engine, context, site, leader, check, measure }) {
   const follower = await context.newPage();
   await follower.goto(`${site.origin}/tabs.html?page=N&session=nolocks`);
   for (const until = Date.now() + 5_000; Date.now() < until && (await read(follower)).status !== 'active'; await sleep(100));
@@ -101,15 +101,24 @@ async function hungLeader({ context, site, leader, check, measure }) {
     before = await owed();
   }
   const owedAt = before.expiresAt - before.refreshBefore * 1000;
-  // Hung: its page runs nothing until the extension it owed is long past (a frozen or crashed tab says as little).
-  const hung = leader.evaluate((ms) => {
-    for (const end = Date.now() + ms; Date.now() < end; );
-  }, owedAt - Date.now() + 8_000).catch(() => {});
+  // Hung: its page runs nothing from 3 s before the extension it owed until long after (a frozen or crashed tab
+  // says as little). In Chromium a synchronous request to a late answer holds the main thread without spending
+  // the CPU other tabs need; Firefox goes on running a page's timers and messages then, so there it is a loop.
+  await sleep(Math.max(0, owedAt - 3_000 - Date.now()));
+  const hung = leader.evaluate(([ms, loop]) => {
+    if (loop) for (const end = Date.now() + ms; Date.now() < end; );
+    else {
+      const request = new XMLHttpRequest();
+      request.open('GET', `/hang?ms=${ms}`, false);
+      request.send();
+    }
+  }, [owedAt - Date.now() + 10_000, engine !== 'chromium']).catch(() => {});
   let state = await read(follower);
-  for (const until = owedAt + 6_000; Date.now() < until && !state.leader; await sleep(50)) state = await read(follower);
+  for (const until = owedAt + 8_000; Date.now() < until && !state.leader; await sleep(50)) state = await read(follower);
   const ledAt = Date.now();
-  measure(`without Web Locks, a hung leader: the visible follower led ${state.leader ? `${ledAt - owedAt} ms after the extension it was owed` : 'not within 6 s of the extension it was owed'}`);
-  check('g. without Web Locks: a visible follower leads within 3 s of the extension a hung leader owed it', state.leader && ledAt - owedAt <= 3_000, `${ledAt - owedAt} ms`);
+  measure(`without Web Locks, a hung leader: the visible follower led ${state.leader ? `${ledAt - owedAt} ms after the extension it was owed` : 'not within 8 s of the extension it was owed'}`);
+  // 1.5 s by design (a second's grace, half a second for an answer); far less than the 150 s lease in any case.
+  check('g. without Web Locks: a visible follower leads within 6 s of the extension a hung leader owed it', state.leader && ledAt - owedAt <= 6_000, `${ledAt - owedAt} ms`);
   let expiresAt = before.expiresAt;
   for (const until = Date.now() + 3_000; Date.now() < until && expiresAt <= before.expiresAt; await sleep(100)) expiresAt = await follower.evaluate(() => window.sessionEl.state.expiresAt);
   check('g. without Web Locks: the follower extends the session the hung leader did not', expiresAt > before.expiresAt && (await read(follower)).status === 'active', `expiry ${expiresAt - before.expiresAt} ms later`);

@@ -67,6 +67,11 @@ export async function startSiteServer({ pagesDir, bundlePath }) {
         return send(res, 200, 'application/json', JSON.stringify(body));
       }
       if (url.pathname === '/favicon.ico') return send(res, 204, 'text/plain', '');
+      // Answers late (at most a minute): a page that waits for it synchronously hangs, without spending the CPU.
+      if (url.pathname === '/hang') {
+        const ms = Math.min(60_000, Math.max(0, Number(url.searchParams.get('ms')) || 0));
+        return void setTimeout(() => send(res, 200, 'text/plain', 'done'), ms);
+      }
       const file = url.pathname === '/bundle.js' || url.pathname === '/bundle.js.map'
         ? bundlePath + (url.pathname.endsWith('.map') ? '.map' : '')
         : /^\/[\w-]+\.(html|js)$/.test(url.pathname) ? join(pagesDir, url.pathname) : null;
