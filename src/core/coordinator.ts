@@ -46,7 +46,7 @@ export interface TabCoordinator {
   /** Runs `task` unless another tab is already running the same one; then waits for that one. */
   exclusive?<T>(name: string, task: () => Promise<T>): Promise<T | undefined>;
   /** True while a leader may vanish unheard (a heartbeat lease): `confirmLeader` then asks it to answer. */
-  readonly confirmsLeader?: boolean;
+  readonly leaderMayVanish?: boolean;
   /** Asks the leader to answer now; this tab leads if none does. */
   confirmLeader?(): void;
 }

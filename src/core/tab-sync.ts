@@ -41,7 +41,7 @@ export class TabSync {
 
   /** A leader may vanish unheard (a heartbeat lease): followers ask it when its news is late. */
   get leaderMayVanish(): boolean {
-    return this.#coordinator.confirmsLeader === true;
+    return this.#coordinator.leaderMayVanish === true;
   }
 
   /** The leader's news is late: ask it to answer; this tab leads if none does. */

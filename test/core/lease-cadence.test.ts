@@ -68,6 +68,30 @@ describe('without Web Locks: the leader beats only as often as its followers nee
     world.closeAll();
   });
 
+  it('a hidden tab that asks its live leader about a late extension hears it answer, and does not take the lead', async () => {
+    const world = new TabWorld({ locks: false, keepAlive: 'always' });
+    const leader = world.open();
+    await world.advance(3 * SECOND);
+    const hidden = world.open({ visible: false });
+    await world.advance(10 * SECOND);
+    const expiresAt = leader.engine.state.expiresAt!;
+    const extendAt = expiresAt - leader.engine.options.refreshBefore * 1000;
+    await world.advance(extendAt - 5 * SECOND - world.clock.now());
+    world.server.latencyMs = 3 * SECOND; // the leader's extension is on its way, but later than the hidden tab's grace
+    const leads = world.watchLeads([hidden]);
+    const mark = world.channels.log.length;
+    await world.advance(10 * SECOND);
+    expect(leads, 'the hidden tab asked and heard its leader').to.deep.equal([]);
+    const asked = world.channels.log.slice(mark).filter((line) => {
+      const data = JSON.parse(line) as { from: string; message: { type: string } };
+      return data.from === hidden.id && data.message.type === 'follower';
+    }).length;
+    expect(asked, 'it asked once, not again and again while the news was on its way').to.equal(1);
+    expect(world.leaders()).to.deep.equal([leader]);
+    expect(hidden.engine.state.expiresAt, 'the leader extended, and the hidden tab heard it').to.be.greaterThan(expiresAt);
+    world.closeAll();
+  });
+
   it('a tab of an earlier version that the quiet leader never heard of ends up following it', async () => {
     const world = new TabWorld({ locks: false });
     const leader = world.open();

@@ -96,7 +96,7 @@ export function createTabCoordinator(options: TabCoordinatorOptions = {}): Cross
     get leading() {
       return election ? election.leading : soloLeading;
     },
-    get confirmsLeader() {
+    get leaderMayVanish() {
       return election?.confirmLeader !== undefined;
     },
     confirmLeader() {
