@@ -6,7 +6,9 @@
 // takes about as long as its longest scenario (2 minutes of keep-alive). The first engine (Chromium)
 // runs all of them; the others run sign-in (1/6/7), expiry → re-auth (3) and offline (5), each engine
 // with its own users, side by side. Only scenario 5 touches the emulator-wide fault controls: every
-// engine's lane 5 signs in once all other lanes are done, and they share one timeline of outages.
+// engine's lane 5 signs in once that engine's other lanes are done (so the engines' sign-ins do not pile
+// up at one moment), keeps its session alive until all other lanes are done, and then they all share one
+// timeline of outages.
 import { startDemo } from '../../demo/serve.mjs';
 import { viteCacheDir } from '../../demo/vite-para.mjs';
 import { selectedEngines } from '../../tools/browsers.js';
@@ -25,12 +27,18 @@ const verbose = process.argv.includes('--verbose');
 const t0 = Date.now();
 const results = [];
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
+/** What each lane is doing now (a step, or a phase a scenario names), so a run that overruns says where it stood. */
+const doing = new Map();
+const since = (key, what) => doing.set(key, { what, at: Date.now() });
 
 /** Runs one named check in `engine`, prints its outcome and figures; a failure also stops the lane it belongs to. */
 const stepIn = (engine) => async (name, fn) => {
   const t = Date.now();
+  const key = `${engine} ${name.split(' ')[0].replace(/\.$/, '')}`;
+  since(key, name);
   try {
     const info = await fn();
+    doing.delete(key);
     results.push({ engine, name, ok: true });
     console.log(`ok   [${engine}] ${name} (${Date.now() - t} ms, at ${elapsed()})${info ? `\n     ${info}` : ''}`);
   } catch (error) {
@@ -107,6 +115,7 @@ const abort = (why) => {
   if (finished) return;
   results.push({ engine: 'all', name: why, ok: false });
   console.log(`FAIL ${why} (at ${elapsed()})`);
+  for (const [key, { what, at }] of doing) console.log(`     still running: [${key}] ${what} (for ${((Date.now() - at) / 1000).toFixed(1)} s)`);
   void finish(1);
 };
 const watchdog = setTimeout(() => abort(`the run took longer than ${RUN_LIMIT_MS / 1000} s`), RUN_LIMIT_MS);
@@ -138,8 +147,15 @@ const offlineMeeting = meeting(running.length);
 const ctxFor = (engine) => ({
   browser: browsers.get(engine), demo, emu: demo.emu, step: stepIn(engine), log, sessionLength: SESSION_LENGTH,
   emailFor: (email) => (engine === primary ? email : email.replace('@', `-${engine}@`)),
-  together: offlineMeeting.arrive,
+  // Lane 5 signs in as soon as its engine's other lanes are done, keeps its session alive, and meets the
+  // other engines' lane 5 once nothing else runs (`quiet`): its outages are emulator-wide.
+  together: async () => {
+    await quiet;
+    return offlineMeeting.arrive();
+  },
+  phase: (what) => (what ? since(`${engine} 5`, what) : doing.delete(`${engine} 5`)),
 });
+let quiet;
 console.log(`demo ${demo.url} · emulator ${demo.emu.apiUrl} (sessions ${SESSION_LENGTH} s) · engines ${running.map((e) => `${e} ${browsers.get(e).version() || '(version once a context is open)'}`).join(', ')}`);
 for (const engine of running.filter((e) => e !== primary)) {
   console.log(`note [${engine}] scenarios 2 (keep-alive always) and 4 (idle warning) run in ${primary} only, to keep the run short; 1/6/7, 3 and 5 run here`);
@@ -167,10 +183,10 @@ try {
     previous = gate.then(() => lane(engine, '1/6/7 sign-in, transfer, logout', signInTransferLogout(ctxFor(engine))));
     short[engine] = [previous, gate.then(() => lane(engine, '3 expiry and re-auth', expiryReauth(ctxFor(engine))))];
   }
-  // Scenario 5's outages are emulator-wide: every engine signs in for it once nothing else runs.
-  const quiet = Promise.all([alwaysDone, ...Object.values(short).flat()]);
+  // Scenario 5's outages are emulator-wide: they begin once nothing else runs.
+  quiet = Promise.all([alwaysDone, ...Object.values(short).flat()]);
   await Promise.all(running.map((engine) => Promise.all(short[engine]).then(() =>
-    lane(engine, '5 offline', offlineAcrossExpiry({ ...ctxFor(engine), neighbourUserId: null, beforeSignIn: () => quiet }).finally(offlineMeeting.leave)))));
+    lane(engine, '5 offline', offlineAcrossExpiry({ ...ctxFor(engine), neighbourUserId: null }).finally(offlineMeeting.leave)))));
   await quiet;
 
   const counts = await fetch(new URL('/__emulator/counts', demo.emu.apiUrl)).then((r) => r.json()).catch(() => null);
