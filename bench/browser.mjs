@@ -10,6 +10,8 @@ const ORIGIN = 'https://bench.test';
 const SIDES = { kit: 'bench/browser/kit-page.ts', baseline: 'bench/browser/baseline-page.ts' };
 const RENDER_COUNTS = [1, 100, 1000];
 const CYCLES = 1000;
+/** Then this many more, to tell a steady leak (growth per cycle that never stops) from one-time warm-up. */
+const STEADY_CYCLES = 3000;
 const START_UPS = 7;
 
 const html = (side) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench ${side}</title></head>
@@ -52,8 +54,10 @@ async function measureMemory(browser, scripts, side) {
   const before = await heapUsed(memoryPage);
   const leftovers = await memoryPage.evaluate((n) => window.bench.cycles(n), CYCLES);
   const after = await heapUsed(memoryPage);
+  await memoryPage.evaluate((n) => window.bench.cycles(n), STEADY_CYCLES);
+  const later = await heapUsed(memoryPage);
   await context.close();
-  return { heapGrowthKB: round((after - before) / 1024, 1), leftovers };
+  return { heapGrowthKB: round((after - before) / 1024, 1), steadyKBPer1000: round(((later - after) / 1024) * (1000 / STEADY_CYCLES), 1), leftovers };
 }
 
 async function startUpOnce(context, scripts, side) {
@@ -117,6 +121,9 @@ export async function browserRows() {
   );
   const memory = `Memory: ${CYCLES} connect/disconnect cycles of a provider with status, dialog and guard`;
   rows.push(row(7, memory, 'heap growth after GC', 'KB', (r) => r.heapGrowthKB));
+  rows.push(
+    row(7, memory, `heap growth per 1,000 cycles over the next ${STEADY_CYCLES.toLocaleString('en')} (steady state)`, 'KB', (r) => Math.max(0, r.steadyKBPer1000), `near 0 when the first ${CYCLES.toLocaleString('en')} only warmed caches and compiled code, a leak keeps growing here; measured kit ${kit.steadyKBPer1000}, baseline ${baseline.steadyKBPer1000} (a heap that shrank counts as 0)`),
+  );
   for (const kind of ['timers', 'listeners', 'channels', 'locks']) rows.push(row(7, memory, `leftover ${kind}`, 'count', (r) => r.leftovers[kind]));
   rows.push(row(8, `Start-up: script fetch start → first correct status (median of ${START_UPS}, the sides taking turns)`, 'first status shown', 'ms', (r) => r.startUpMs, 'kit asks the server first; the baseline trusts the stored cookie'));
   return rows;
