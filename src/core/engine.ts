@@ -21,9 +21,9 @@ import { initialState, isUsableStatus } from './state.js';
 import { TabSync } from './tab-sync.js';
 import { leadershipChanged, misconfigured, started, warningDue } from './transitions/lifecycle.js';
 import { PageWatch } from './page-watch.js';
-import { reauthBegins, reauthCancelled } from './transitions/reauth-step.js';
+import { reauthBegins, reauthCancelled, reauthInterrupted } from './transitions/reauth-step.js';
 import { remoteMessage } from './transitions/remote-message.js';
-import { reported, signOut } from './transitions/outcomes.js';
+import { isReturning, reported, signOut } from './transitions/outcomes.js';
 import type { SessionView, Step } from './transitions/step.js';
 import { applyEffects, type EffectTargets } from './apply-step.js';
 import type {
@@ -35,6 +35,8 @@ import type {
   SessionState,
 } from './types.js';
 import { Waiters } from './waiters.js';
+
+const NO_LOGOUT = 'The Para client has no logout() method, so the session cannot be ended on the server; nothing was changed.';
 
 /**
  * The session engine: wires the rooms together and applies what the transitions decide. Framework-free;
@@ -253,8 +255,18 @@ export class ParaSessionEngine {
    * still believes it is authenticated, so it must log out first — which is not the user signing out.
    */
   async beginReauth(): Promise<void> {
+    const before = this.state.status;
     this.#apply(reauthBegins(this.#view()));
-    await this.#para.logout();
+    const outcome = await this.#para.logout();
+    if (!outcome) return;
+    if (!outcome.ok) {
+      // The SDK still holds the old session and would ignore the sign-in: say so, and let the flow try again.
+      this.#apply(reauthInterrupted(this.#view(), before));
+      throw outcome.error;
+    }
+    // Whatever the server said before this logout is about the session it ended; a logout owed is paid.
+    this.#requests.invalidate();
+    this.#owedLogout.settle();
   }
 
   /** The sign-in flow finished: confirm with the server and resume everything that waited. */
@@ -273,14 +285,15 @@ export class ParaSessionEngine {
    * the logout is retried until it goes through.
    */
   async logout(): Promise<void> {
-    const outcome = await this.#para.logout();
-    if (outcome && !outcome.ok) {
+    const call = this.#para.logout();
+    if (!call) throw new Error(NO_LOGOUT);
+    const outcome = await call;
+    if (!outcome.ok) {
       this.#apply(reported({ kind: outcome.failure, message: outcome.message }));
       this.#owedLogout.owe();
       throw new LogoutFailedError(outcome.message);
     }
-    this.#owedLogout.settle();
-    this.#apply(signOut(this.#view(), true));
+    this.#signedOutHere();
   }
 
   /** Whether a logout the user asked for has not reached the server yet (it is being retried). */
@@ -308,8 +321,15 @@ export class ParaSessionEngine {
     if (!this.#running) return false;
     const outcome = await this.#para.logout();
     if (outcome && !outcome.ok) return false;
-    if (this.#running) this.#apply(signOut(this.#view(), true));
+    if (this.#running) this.#signedOutHere();
     return true;
+  }
+
+  /** The server ended the session at the user's request: answers it gave before are dropped, every tab told. */
+  #signedOutHere(): void {
+    this.#requests.invalidate();
+    this.#owedLogout.settle();
+    this.#apply(signOut(this.#view(), true));
   }
 
   // ——— causes the engine hears ———
@@ -343,6 +363,7 @@ export class ParaSessionEngine {
       knownUser: this.#reauth.knownUser,
       reauth: { open: this.#reauth.open, logoutExpected: this.#reauth.logoutExpected },
       checkingSince: this.#requests.checkingSince,
+      logoutOwed: this.#owedLogout.pending,
     };
   }
 
@@ -362,7 +383,10 @@ export class ParaSessionEngine {
       expiresAt: () => this.state.expiresAt,
       lastIdentity: () => this.#reauth.lastIdentity,
       finishReauth: () => this.#reauth.finish(this.#para.identity()),
-      rememberIdentity: () => this.#reauth.remember(this.#para.identity()),
+      rememberIdentity: () => {
+        // Someone else signed in meanwhile (no expiry between): what waited for the previous account must not go on.
+        if (this.#reauth.remember(this.#para.identity()) === 'switched') this.#waiters.rejectAll(() => accountChangedError('account-switched'));
+      },
       requestReauth: () => this.#requestReauth(),
       resetExpiry: () => this.#expiry.reset(),
       resolveWaiters: () => this.#waiters.resolveAll(),
@@ -387,7 +411,8 @@ export class ParaSessionEngine {
     }
     this.#state$.set(next);
     this.#reauth.statusChanged(next.status);
-    if (next.status === 'signed-out') this.#owedLogout.settle();
+    // Signed out, or signed in again since the user asked to sign out: nothing is owed any more.
+    if (next.status === 'signed-out' || (isReturning(previous.status) && isUsableStatus(next.status))) this.#owedLogout.settle();
     if (next.status === 'expiring' && previous.status !== 'expiring') {
       const secondsLeft = next.expiresAt === null ? 0 : Math.max(0, Math.round((next.expiresAt - this.#time.now()) / 1000));
       this.#events.emit('warning', { expiresAt: next.expiresAt, secondsLeft });

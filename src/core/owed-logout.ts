@@ -23,6 +23,8 @@ export class OwedLogout {
   #timer: TimerHandle | null = null;
   #unlisten: (() => void) | null = null;
   #trying = false;
+  /** Retries run only while the engine does: a stopped engine keeps the debt and pays it on `start()`. */
+  #started = false;
 
   readonly #context: OwedLogoutContext;
 
@@ -34,7 +36,7 @@ export class OwedLogout {
     return this.#owed;
   }
 
-  /** The logout failed: keep trying (also after a `stop()`/`start()`). */
+  /** The logout failed: keep trying while started (and again after a `stop()`/`start()`). */
   owe(): void {
     this.#owed = true;
     this.#failures += 1;
@@ -49,15 +51,18 @@ export class OwedLogout {
   }
 
   start(): void {
+    this.#started = true;
     if (this.#owed) this.#arm();
   }
 
   stop(): void {
+    this.#started = false;
     this.#disarm();
   }
 
   #arm(): void {
     this.#disarm();
+    if (!this.#started) return;
     const { clock, environment, random } = this.#context;
     this.#timer = clock.setTimeout(() => void this.#retry(), retryDelay(this.#failures - 1, random, null, LOGOUT_BACKOFF));
     this.#unlisten = listen(environment.window, ['online'], () => void this.#retry());

@@ -51,9 +51,15 @@ export class ReauthRoom {
     return this.#identity.userId !== null;
   }
 
-  /** Who the client says is signed in: at start, and after every answer that is not a re-auth. */
-  remember(identity: ParaIdentity, always = false): void {
-    if (always || identity.userId || identity.email) this.#identity = identity;
+  /**
+   * Who the client says is signed in: at start, and after every answer that is not a re-auth. Returns how it
+   * compares with who was remembered before (`switched`: another account signed in without an expiry between).
+   */
+  remember(identity: ParaIdentity, always = false): AccountMatch {
+    if (!always && !identity.userId && !identity.email) return 'unconfirmed';
+    const match = compareAccounts(identity, this.#identity);
+    this.#identity = identity;
+    return match;
   }
 
   apply(change: ReauthChange): void {
@@ -69,6 +75,10 @@ export class ReauthRoom {
       case 'expect-logout':
         this.logoutExpected = true;
         this.#expiredIdentity ??= this.#identity;
+        break;
+      case 'logout-failed':
+        // The pre-sign-in logout did not go through: the SDK cleared nothing, the flow stays open to try again.
+        this.logoutExpected = false;
         break;
       case 'cancel':
         this.open = false;

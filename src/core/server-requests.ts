@@ -26,7 +26,7 @@ export interface RequestContext {
 
 /**
  * Asking the server: single-flight within the tab, exclusive across tabs, every answer turned into a
- * transition. Answers to requests made before `stop()` are dropped.
+ * transition. Answers to requests made before `stop()` or a sign-out are dropped.
  */
 /** Where news of a sign-out came from (see `confirmSignOut`). */
 type SignOutNews = 'remote' | 'para-logout';
@@ -35,7 +35,7 @@ export class ServerRequests {
   readonly #checkFlight = new SingleFlight<SessionState>();
   readonly #extendFlight = new SingleFlight<boolean>();
   readonly #signOutFlight = new SingleFlight<void>();
-  /** Bumped by stop(): answers to requests made before are dropped. */
+  /** Bumped by stop() and invalidate(): answers to requests made before are dropped. */
   #generation = 0;
 
   readonly #context: RequestContext;
@@ -54,17 +54,30 @@ export class ServerRequests {
    * answer, an answer from then on answers it.
    */
   get checkingSince(): number | null {
-    return this.#checkFlight.busy && !this.#asking ? this.#since : null;
+    return this.#checkFlight.busy && this.#asking === 0 ? this.#since : null;
   }
 
   #since = 0;
-  /** This tab's own `isSessionActive()` is in flight. */
-  #asking = false;
+  /** How many of this tab's own `isSessionActive()` calls are in flight (a dropped one may still be). */
+  #asking = 0;
   /** Sign-out news the server has not answered since: the next "inactive" is that sign-out. */
   #signOutNews: SignOutNews | null = null;
 
+  /** A request in flight when the engine stops must not answer (nor be joined by) one made after a restart. */
   stop(): void {
+    this.invalidate();
+  }
+
+  /**
+   * The user signed out (or the engine stopped): an answer the server gave before is about a session that
+   * is gone. Those answers are dropped, and a request made from now on does not join one of theirs.
+   */
+  invalidate(): void {
     this.#generation += 1;
+    this.#signOutNews = null;
+    this.#checkFlight.reset();
+    this.#extendFlight.reset();
+    this.#signOutFlight.reset();
   }
 
   get #state(): SessionState {
@@ -85,9 +98,9 @@ export class ServerRequests {
       const startedAt = clock.now();
       this.#since = startedAt;
       const ask = async () => {
-        this.#asking = true;
+        this.#asking += 1;
         tabs.announceCheck();
-        const outcome = await para.isSessionActive().finally(() => (this.#asking = false));
+        const outcome = await para.isSessionActive().finally(() => (this.#asking -= 1));
         // Applied while still exclusive, so the answer is on its way to other tabs before they stop waiting.
         if (generation === this.#generation) this.#applyAnswer(this.#readAnswer(outcome));
         return outcome;

@@ -4,11 +4,17 @@ export class SingleFlight<T> {
 
   run(task: () => Promise<T>): Promise<T> {
     if (!this.#inflight) {
-      this.#inflight = task().finally(() => {
-        this.#inflight = null;
+      const flight: Promise<T> = task().finally(() => {
+        if (this.#inflight === flight) this.#inflight = null;
       });
+      this.#inflight = flight;
     }
     return this.#inflight;
+  }
+
+  /** Later callers start a new task; whoever waits on the one in flight still gets its result. */
+  reset(): void {
+    this.#inflight = null;
   }
 
   get busy(): boolean {

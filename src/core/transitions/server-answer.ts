@@ -1,5 +1,5 @@
 import type { SessionError } from '../types.js';
-import { becomeActive, expire, reported } from './outcomes.js';
+import { becomeActive, expire, reported, signOut } from './outcomes.js';
 import { effect, type SessionView, type Step } from './step.js';
 
 /** What `isSessionActive()` answered, with the expiry the tracker derived when it said yes. */
@@ -25,6 +25,8 @@ function serverSaysInactive(view: SessionView): Step {
   const { status, kind } = view.state;
   const checked = { lastCheckedAt: view.now };
   if (status === 'signed-out' || status === 'reauthenticating') return { patch: checked };
+  // The user asked to sign out and the session is gone: that is the sign-out, not an expiry to sign in again from.
+  if (view.logoutOwed) return signOut(view, true);
   if (kind !== 'user' && !view.knownUser) {
     // Nobody was ever signed in here: that is "signed out", not an expiry to sign in again from.
     return {

@@ -11,6 +11,8 @@ export interface SessionView {
   reauth: { open: boolean; logoutExpected: boolean };
   /** When this tab's server check in flight began (`null`: none): a remote answer at or after it answers ours. */
   checkingSince: number | null;
+  /** The user asked to sign out and the server has not heard it yet (the logout is being retried). */
+  logoutOwed: boolean;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface SessionView {
 export type RetryChange = 'clear' | 'answered' | 'settled' | 'failed';
 
 /** Re-auth bookkeeping, applied by the re-auth room before the state changes (listeners may read it). */
-export type ReauthChange = 'note-expired' | 'begin' | 'expect-logout' | 'cancel' | 'sign-out';
+export type ReauthChange = 'note-expired' | 'begin' | 'logout-failed' | 'expect-logout' | 'cancel' | 'sign-out';
 
 export type Effect =
   | { type: 'publish-state' }

@@ -14,6 +14,7 @@ export function viewOf(state: Partial<SessionState> = {}, extra: Partial<Omit<Se
     knownUser: true,
     reauth: { open: false, logoutExpected: false },
     checkingSince: null,
+    logoutOwed: false,
     ...extra,
   };
 }

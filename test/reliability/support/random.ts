@@ -12,3 +12,18 @@ export function seeded(seed: number): () => number {
 
 export const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)];
 export const between = (random: () => number, min: number, max: number): number => min + Math.floor(random() * (max - min + 1));
+
+/** Draws items in shuffled rounds: every item comes up once in each round, so a run of `items.length` draws covers them all. */
+export function deck<T>(random: () => number, items: readonly T[]): () => T {
+  const left: T[] = [];
+  return () => {
+    if (left.length === 0) {
+      left.push(...items);
+      for (let i = left.length - 1; i > 0; i -= 1) {
+        const j = Math.floor(random() * (i + 1));
+        [left[i], left[j]] = [left[j], left[i]];
+      }
+    }
+    return left.pop()!;
+  };
+}

@@ -3,7 +3,7 @@ import { userActs } from '../../core/support/fake-environment.js';
 import { CrossSessionWatch } from './cross-session.js';
 import { ExpiryInvariants } from './invariants.js';
 import { hostileMessages } from './hostile-tab.js';
-import { between, pick, seeded } from './random.js';
+import { between, deck, pick, seeded } from './random.js';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -85,6 +85,8 @@ export async function runSoak(seed: number, tabs: number, days: number, options:
   const crossSession = new CrossSessionWatch(world);
   const frozen = new Set<string>();
   const faults = Object.fromEntries(faultList.map((fault) => [fault, 0])) as Record<Fault, number>;
+  // Shuffled rounds rather than independent picks: every run of a few dozen faults injects each kind.
+  const nextFault = deck(random, faultList);
   const exported: string[] = [];
   const restore: Array<{ at: number; undo: () => void }> = [];
   const watchTabs = () => perSession.forEach((invariants) => invariants.watchTabs());
@@ -279,7 +281,8 @@ export async function runSoak(seed: number, tabs: number, days: number, options:
     trace(`${expiredTab.id} re-auth${sessions === 1 ? '' : ` of session ${session + 1}`} as ${accounts[session]}`);
     const switched = accounts[session] !== waitingFor;
     await aroundEvent(session, switched ? 'account switch' : 're-authentication', async () => {
-      await engine.beginReauth();
+      // Offline, the pre-sign-in logout cannot go through and the sign-in does not start: the user tries again later.
+      if (!(await engine.beginReauth().then(() => true, () => false))) return trace(`${expiredTab.id}: sign-in could not start (offline)`);
       for (const t of world.tabs) t.sessions[session].client.userId = accounts[session];
       world.servers[session].signIn();
       void engine.completeReauth();
@@ -293,7 +296,7 @@ export async function runSoak(seed: number, tabs: number, days: number, options:
     if (roll < 0.45 && tab) {
       userActs(tab.environment);
     } else if (roll < 0.6) {
-      const fault = pick(random, faultList);
+      const fault = nextFault();
       await inject(fault, pickSession());
     } else if (roll < 0.7) {
       // The user switches tabs: one becomes visible, the one before is hidden.
