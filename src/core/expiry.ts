@@ -21,6 +21,15 @@ export class ExpiryTracker {
   #signedFloor: number | null = null;
   /** A cookie string known not to reflect the latest extension; ignored until it changes. */
   #staleCookie: string | undefined;
+  /**
+   * The latest the session can end, by this tab's clock: a session length after the last extension this tab
+   * knows of (its own, a signature, a cookie that moved later), or after the first answer. A cookie beyond it
+   * was written by a clock ahead of ours (this machine's is slow) or lies; trusting it would schedule keep-alive
+   * after the real end.
+   */
+  #latest: number | null = null;
+  /** The cookie's `Expires` at the last answer: a later one means someone extended the session. */
+  #lastCookie: number | null = null;
 
   readonly #cookies: CookieSource;
   readonly #sessionLength: () => number;
@@ -40,6 +49,7 @@ export class ExpiryTracker {
 
   /** The server just said the session is active (a touch). */
   confirmedActive(now: number, previous: number | null): number {
+    this.#bound(now);
     const known = this.#known(now);
     if (known !== null && known > now) {
       if (this.#recheckAt === null) this.#overdueConfirms = 0;
@@ -72,6 +82,8 @@ export class ExpiryTracker {
   /** The server just extended the session by its length. An unchanged cookie is stale: trust the estimate. */
   extended(now: number, cookieBefore: string | undefined): number {
     this.#estimate = now + this.#sessionLengthMs;
+    this.#latest = this.#estimate;
+    this.#lastCookie = this.#readCookie();
     this.#recheckAt = null;
     this.#overdueConfirms = 0;
     this.#staleCookie = cookieBefore !== undefined && this.cookieSnapshot() === cookieBefore ? cookieBefore : undefined;
@@ -80,6 +92,7 @@ export class ExpiryTracker {
 
   signed(now: number): number {
     this.#signedFloor = now + this.#sessionLengthMs;
+    if (this.#latest !== null) this.#latest = Math.max(this.#latest, this.#signedFloor);
     return this.current(now);
   }
 
@@ -89,6 +102,19 @@ export class ExpiryTracker {
     this.#staleCookie = undefined;
     this.#recheckAt = null;
     this.#overdueConfirms = 0;
+    this.#latest = null;
+    this.#lastCookie = null;
+  }
+
+  /**
+   * An answer "active": the bound stays, unless there is news of an extension (a cookie that moved later) or
+   * the session outlived it (extended where this tab cannot see, or by a clock this tab disagrees with).
+   */
+  #bound(now: number): void {
+    const cookie = this.#readCookie();
+    const movedLater = cookie !== null && this.#lastCookie !== null && cookie > this.#lastCookie;
+    if (this.#latest === null || this.#latest <= now || movedLater) this.#latest = now + this.#sessionLengthMs;
+    this.#lastCookie = cookie;
   }
 
   /** The cookie wins when it points to the future; signing can only push it later. */
@@ -110,7 +136,8 @@ export class ExpiryTracker {
       this.#recheckAt = null;
     } else base = this.#recheckAt ?? cookie;
     if (base === null) return this.#signedFloor;
-    return this.#signedFloor !== null ? Math.max(base, this.#signedFloor) : base;
+    const best = this.#signedFloor !== null ? Math.max(base, this.#signedFloor) : base;
+    return this.#latest !== null ? Math.min(best, this.#latest) : best;
   }
 
   /** The cookie's `Expires`, unless the cookie is known stale. */
