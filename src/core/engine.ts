@@ -100,7 +100,16 @@ export class ParaSessionEngine {
     this.#para = paraSessionPort(client, this.#time, () => this.options.requestTimeout);
     const channel = sessionChannelName(setup.channel, this.#para.clientKey(), warn, warnings?.source ?? 'createParaSession');
     this.#tabs = new TabSync(setup.coordinator ?? defaultCoordinator(setup, wallClock, channel), this.#time, this.#state$);
-    this.#expiry = new ExpiryTracker(this.#para, () => this.options.sessionLength);
+    let toldLonger = false;
+    this.#expiry = new ExpiryTracker(this.#para, () => this.options.sessionLength, (seconds) => {
+      if (toldLonger) return;
+      toldLonger = true;
+      const naming = warnings ?? engineOptionWarnings(warn);
+      naming.warn(
+        `${naming.source}: the session cookie says the session runs ${seconds} s more, longer than ${naming.name('sessionLength')} (${this.options.sessionLength} s). ` +
+          `Set ${naming.name('sessionLength')} to Para's configured session length; other tabs' news is checked against it.`,
+      );
+    });
     this.#requests = new ServerRequests({
       para: this.#para,
       tabs: this.#tabs,

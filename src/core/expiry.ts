@@ -7,6 +7,11 @@ export interface CookieSource {
 /** The cookie's `Expires` drops the milliseconds: the real end is within a second after it. */
 const OVERDUE_RECHECK_MS = 1_000;
 const MAX_OVERDUE_RECHECK_MS = 60_000;
+/**
+ * How far a cookie may lie past the bound and still be a clock disagreeing with the server's (capped to the
+ * bound). Further than this, Para's session is longer than the configured length: the cookie is right.
+ */
+const CLOCK_SKEW_LIMIT_MS = 30 * 60_000;
 
 /**
  * Where `expiresAt` comes from: the session cookie's `Expires` when the client has one, else an estimate
@@ -34,13 +39,18 @@ export class ExpiryTracker {
   readonly #cookies: CookieSource;
   readonly #sessionLength: () => number;
 
+  readonly #longerThanConfigured: (seconds: number) => void;
+
   constructor(
     cookies: CookieSource,
     /** The configured session length in seconds, read live so a changed option applies at once. */
     sessionLength: () => number,
+    /** The cookie shows a session this many seconds long, far beyond the configured length (told once). */
+    longerThanConfigured: (seconds: number) => void = () => undefined,
   ) {
     this.#cookies = cookies;
     this.#sessionLength = sessionLength;
+    this.#longerThanConfigured = longerThanConfigured;
   }
 
   get #sessionLengthMs(): number {
@@ -115,6 +125,7 @@ export class ExpiryTracker {
     const movedLater = cookie !== null && this.#lastCookie !== null && cookie > this.#lastCookie;
     if (this.#latest === null || this.#latest <= now || movedLater) this.#latest = now + this.#sessionLengthMs;
     this.#lastCookie = cookie;
+    if (cookie !== null && cookie - this.#latest > CLOCK_SKEW_LIMIT_MS) this.#longerThanConfigured(Math.round((cookie - now) / 1000));
   }
 
   /** The cookie wins when it points to the future; signing can only push it later. */
@@ -137,7 +148,8 @@ export class ExpiryTracker {
     } else base = this.#recheckAt ?? cookie;
     if (base === null) return this.#signedFloor;
     const best = this.#signedFloor !== null ? Math.max(base, this.#signedFloor) : base;
-    return this.#latest !== null ? Math.min(best, this.#latest) : best;
+    // Past the bound by a clock's error: the bound. Far past it: a longer session than configured, the cookie's.
+    return this.#latest !== null && best > this.#latest && best - this.#latest <= CLOCK_SKEW_LIMIT_MS ? this.#latest : best;
   }
 
   /** The cookie's `Expires`, unless the cookie is known stale. */

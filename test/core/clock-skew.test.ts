@@ -24,17 +24,29 @@ describe('a client clock that disagrees with the server', () => {
     h.engine.stop();
   });
 
-  it('a cookie whose Expires lies days ahead does not postpone keep-alive past the session length', async () => {
+  it('a cookie whose Expires lies 20 minutes past a session length does not postpone keep-alive past the real end', async () => {
     const h = createHarness();
     await h.start();
-    // Whatever sets the cookie says "in three days"; the server's session is two hours.
-    const cookie = `capsule.sid=s%3Aabc; Path=/; Expires=${new Date(h.clock.now() + 72 * HOUR).toUTCString()}; HttpOnly`;
+    const cookie = `capsule.sid=s%3Aabc; Path=/; Expires=${new Date(h.clock.now() + 2 * HOUR + 20 * MINUTE).toUTCString()}; HttpOnly`;
     h.client.retrieveSessionCookie = () => cookie;
     void h.engine.check();
     await h.clock.advance(SECOND);
     expect(h.engine.state.expiresAt! - h.clock.now()).to.be.at.most(2 * HOUR);
     expect(await busyFor(h, 6 * HOUR)).to.equal(0);
     expect(h.fired.expired ?? 0).to.equal(0);
+    h.engine.stop();
+  });
+
+  it('a Para session far longer than session-length (30 days, default 7200 s): the cookie is believed, no false warning, one console hint', async () => {
+    const h = createHarness({ sessionLengthMs: 30 * 24 * HOUR });
+    await h.start();
+    await h.clock.advance(8 * HOUR);
+    expect(h.fired.warning ?? 0).to.equal(0);
+    expect(h.engine.state.status).to.equal('active');
+    expect(h.engine.state.expiresAt! - h.clock.now()).to.be.above(29 * 24 * HOUR);
+    const hints = h.warnings.filter((message) => message.includes('longer than sessionLength'));
+    expect(hints).to.have.length(1);
+    expect(hints[0]).to.match(/Set sessionLength to Para's configured session length/);
     h.engine.stop();
   });
 
