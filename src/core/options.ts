@@ -20,7 +20,8 @@ export const OPTION_TABLE = {
   sessionLength: { attribute: 'session-length', unit: 's', default: 7200, min: 60, max: 30 * 24 * 3600 },
   keepAlive: { attribute: 'keep-alive', unit: 'policy', default: 'activity' },
   disableAutoKeepAlive: { attribute: 'disable-auto-keep-alive', unit: 'flag', default: false },
-  refreshBefore: { attribute: 'refresh-before', unit: 's', default: 300, min: 0 },
+  // Under 10 s the keep-alive races the expiry (and at 0 the expiry's own check comes first): never extended.
+  refreshBefore: { attribute: 'refresh-before', unit: 's', default: 300, min: 10 },
   // WCAG 2.2.1: a user must get at least 20 seconds to ask for more time.
   warnBefore: { attribute: 'warn-before', unit: 's', default: 120, min: 20 },
   // Default: a quarter session, 30 s … 15 min.
@@ -143,8 +144,8 @@ export function resolveOptions(input: Partial<SessionOptions>, warnings: OptionW
   const fittingRefresh = Math.min(DEFAULT_OPTIONS.refreshBefore, Math.floor(sessionLength / 2));
   let refreshBefore = readSeconds('refreshBefore', fittingRefresh);
   if (refreshBefore < spec.refreshBefore.min) {
-    warn('refreshBefore', 'is negative', fittingRefresh);
-    refreshBefore = fittingRefresh;
+    warn('refreshBefore', `is under ${spec.refreshBefore.min} s (keep-alive would race the expiry)`, spec.refreshBefore.min);
+    refreshBefore = spec.refreshBefore.min;
   } else if (refreshBefore >= sessionLength) {
     warn('refreshBefore', `is not shorter than the session (${sessionLength} s)`, fittingRefresh);
     refreshBefore = fittingRefresh;

@@ -3,7 +3,7 @@ import { createParaSession } from '../../src/core/engine.js';
 import { splitCreateOptions } from '../../src/core/engine-setup.js';
 import { attributeProblem, engineOptionWarnings, OPTION_KEYS, resolveOptions } from '../../src/core/options.js';
 import type { ParaSessionClient } from '../../src/para/client.js';
-import { createHarness, MINUTE, SECOND } from './support/harness.js';
+import { createHarness, MINUTE, SECOND, userActs } from './support/harness.js';
 
 function optionsWith(input: Record<string, unknown>) {
   const warnings: string[] = [];
@@ -23,6 +23,8 @@ describe('session engine: bad input', () => {
     ['warnBefore not shorter than the session', { sessionLength: 600, warnBefore: 600 }, 'warnBefore', 120, /is not shorter than the session \(600 s\)/],
     ['refreshBefore not shorter than the session', { sessionLength: 600, refreshBefore: 900 }, 'refreshBefore', 300, /refreshBefore=900 is not shorter/],
     ['a non-numeric refreshBefore', { refreshBefore: NaN }, 'refreshBefore', 300, /refreshBefore=null is not a number/],
+    ['refreshBefore 0, which would extend only at the expiry itself', { refreshBefore: 0 }, 'refreshBefore', 10, /refreshBefore=0 is under 10 s \(keep-alive would race the expiry\); using 10/],
+    ['a negative refreshBefore', { refreshBefore: -5 }, 'refreshBefore', 10, /refreshBefore=-5 is under 10 s/],
     ['an unknown keep-alive policy', { keepAlive: 'sometimes' }, 'keepAlive', 'activity', /keepAlive="sometimes" is not one of activity, always, off; using "activity"/],
   ];
   for (const [what, input, key, fallback, message] of cases) {
@@ -102,5 +104,22 @@ describe('option table', () => {
     expect(options).to.deep.equal({ sessionLength: 600, requestTimeout: 5 });
     expect(setup).to.deep.equal({ clock, tabs: false });
     expect(OPTION_KEYS).to.have.members(Object.keys(resolveOptions({}, engineOptionWarnings(() => {}))));
+  });
+});
+
+describe('session engine: the smallest refresh-before still keeps the session alive', () => {
+  it('refreshBefore 0 (raised to the minimum) extends a busy user before each expiry, for 6 hours', async () => {
+    const h = createHarness({ refreshBefore: 0 });
+    await h.start();
+    let endedOnServer = 0;
+    for (let t = 0; t < 6 * 60; t += 1) {
+      userActs(h.environment);
+      await h.clock.advance(MINUTE);
+      if (!h.server.isActive()) endedOnServer += 1;
+    }
+    expect(endedOnServer).to.equal(0);
+    expect(h.fired.expired ?? 0).to.equal(0);
+    expect(h.server.counts.keepSessionAlive).to.be.within(2, 6);
+    h.engine.stop();
   });
 });

@@ -62,7 +62,9 @@ export class AnnouncedExclusive {
     }
   };
 
+  /** Another tab runs `name` until `until`, no longer than an honest tab may say (a future `until` cannot wedge ours). */
   onBusy(name: string, until: number): void {
+    until = Math.min(until, this.clock.now() + this.waitMs);
     const entry = this.#busyElsewhere.get(name);
     if (entry) entry.until = until;
     else this.#busyElsewhere.set(name, { until, waiters: [] });
