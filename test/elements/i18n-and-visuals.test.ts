@@ -4,6 +4,7 @@ import sinon from 'sinon';
 import type { ParaReauthDialog } from '../../src/elements/para-reauth-dialog/para-reauth-dialog.js';
 import type { ParaSessionStatus } from '../../src/elements/para-session-status/para-session-status.js';
 import { formatCountdown, formatCountdownWithIntl, formatParts, formatPartsWithIntl } from '../../src/elements/shared/format-time.js';
+import { translationFor } from '../../src/elements/shared/translations.js';
 import '../../src/locales/ar.js';
 import '../../src/locales/de.js';
 import { createWorld, reachExpiry, reachWarning, SECOND, sessionFixture, settle, type SessionWorld } from './support/session-fixture.js';
@@ -61,6 +62,39 @@ describe('language, time and looks', () => {
       await reachExpiry(world);
       expect(text(dialog, '#title')).to.equal('مرحبًا بعودتك، a@b.co');
       await expect(dialog).to.be.accessible();
+    });
+
+    it('writes a language without texts (fr) in English throughout: labelled English, times through English Intl', async () => {
+      const world = createWorld();
+      const { dialog, status } = await page(world, 'fr');
+      expect(text(status, '[part="time"]')).to.equal('2 hours left');
+      expect(status.shadowRoot!.querySelector('[part="base"]')!.getAttribute('lang')).to.equal('en');
+      await reachWarning(world);
+      expect(text(dialog, '#description .visually-hidden')).to.equal('1 minute, 50 seconds');
+      expect(dialog.shadowRoot!.querySelector('dialog')!.getAttribute('lang')).to.equal('en');
+      await expect(dialog).to.be.accessible();
+    });
+
+    it('finds the texts for a tag and the tag to write them in: a region of a shipped language keeps its region', async () => {
+      expect(translationFor('de-CH').locale, 'Swiss German').to.equal('de-CH');
+      expect(translationFor('de-CH').translation.status.status.active).to.equal('Angemeldet');
+      expect(translationFor('fr').locale).to.equal('en');
+      expect(translationFor('en-GB').locale).to.equal('en-GB');
+      const world = createWorld();
+      const { status } = await page(world, 'de-AT');
+      expect(text(status, '[part="label"]')).to.equal('Angemeldet');
+      expect(status.shadowRoot!.querySelector('[part="base"]')!.getAttribute('lang')).to.equal('de-AT');
+    });
+
+    it('lays the English fallback of a right-to-left language without texts (he) out left to right', async () => {
+      const world = createWorld();
+      const { dialog, status } = await page(world, 'he');
+      expect(text(status, '[part="label"]')).to.equal('Signed in');
+      expect(status.shadowRoot!.querySelector('[part="base"]')!.getAttribute('dir')).to.equal('ltr');
+      await reachWarning(world);
+      const native = dialog.shadowRoot!.querySelector('dialog')!;
+      expect(native.getAttribute('dir')).to.equal('ltr');
+      expect(getComputedStyle(native.querySelector('h2')!).direction).to.equal('ltr');
     });
 
     it('follows a change of the page language without a reload', async () => {

@@ -1,7 +1,9 @@
 import { expect, html } from '@open-wc/testing';
 import type { ParaReauthDialog } from '../../src/elements/para-reauth-dialog/para-reauth-dialog.js';
 import type { ParaSessionStatus } from '../../src/elements/para-session-status/para-session-status.js';
-import { countUpdates, createWorld, sessionFixture } from './support/session-fixture.js';
+import '../../src/locales/ar.js';
+import { german } from '../../src/locales/de.js';
+import { countUpdates, createWorld, reachExpiry, reachWarning, SECOND, sessionFixture, settle } from './support/session-fixture.js';
 
 /**
  * Lets the lang observer's records arrive (a microtask after the change) and what they asked for render.
@@ -13,6 +15,21 @@ async function observed(...statuses: Array<ParaSessionStatus | ParaReauthDialog>
 }
 
 const baseLang = (status: ParaSessionStatus) => status.shadowRoot!.querySelector('[part="base"]')!.getAttribute('lang');
+
+/** Every text a live region is given from now on: a change of a live region's text is what a screen reader speaks. */
+function heardFrom(region: Element): () => string[] {
+  const heard: string[] = [];
+  const hear = () => {
+    const text = region.textContent!.trim();
+    if (text) heard.push(text);
+  };
+  const observer = new MutationObserver(hear);
+  observer.observe(region, { characterData: true, childList: true, subtree: true });
+  return () => {
+    if (observer.takeRecords().length > 0) hear();
+    return heard;
+  };
+}
 
 describe('language changes on a page', () => {
   it('re-render only the elements whose language they change', async () => {
@@ -82,5 +99,62 @@ describe('language changes on a page', () => {
     expect([dialogBox.getAttribute('lang'), dialogBox.getAttribute('dir')]).to.deep.equal(['ar', 'rtl']);
     expect(stays.shadowRoot!.querySelector('[part="base"]')!.getAttribute('dir')).to.equal('rtl');
     expect(leftUpdates()).to.equal(0);
+  });
+});
+
+describe('a language change alone', () => {
+  it('re-renders a status in the new language without announcing its status again', async () => {
+    const world = createWorld();
+    const page = await sessionFixture<HTMLElement>(
+      html`<para-session lang="en" .client=${world.client} .engineOptions=${world.engineOptions}><para-session-status></para-session-status></para-session>`,
+      world,
+    );
+    const status = page.querySelector<ParaSessionStatus>('para-session-status')!;
+    await reachWarning(world);
+    const region = status.shadowRoot!.querySelector('[part="announcement"]')!;
+    expect(region.textContent).to.equal('Session ending soon');
+    const heard = heardFrom(region);
+
+    page.setAttribute('lang', 'de');
+    await observed(status);
+    expect(status.shadowRoot!.querySelector('[part="label"]')!.textContent).to.equal(german.status.status.expiring);
+    page.setAttribute('lang', 'en');
+    await observed(status);
+    expect(status.shadowRoot!.querySelector('[part="label"]')!.textContent).to.equal('Session ending soon');
+    page.setAttribute('lang', 'de');
+    await observed(status);
+    expect(heard(), 'what the live region was given when only the language changed, and back, and again').to.deep.equal([]);
+
+    await reachExpiry(world);
+    expect(region.textContent, 'the next change of status is announced, in German').to.equal(german.status.status.expired);
+  });
+
+  it('re-renders an open warning in the new language without announcing its time again', async () => {
+    const world = createWorld();
+    const page = await sessionFixture<HTMLElement>(
+      html`<para-session lang="en" .client=${world.client} .engineOptions=${world.engineOptions}><para-reauth-dialog></para-reauth-dialog></para-session>`,
+      world,
+    );
+    const dialog = page.querySelector<ParaReauthDialog>('para-reauth-dialog')!;
+    await reachWarning(world);
+    await settle(world, 5 * SECOND);
+    const [polite, assertive] = ['polite', 'assertive'].map((kind) => dialog.shadowRoot!.querySelector(`[data-live="${kind}"]`)!);
+    expect(polite!.textContent).to.equal('Your session ends in 1 minute, 45 seconds.');
+    const heard = [heardFrom(polite!), heardFrom(assertive!)];
+
+    page.setAttribute('lang', 'de');
+    await observed(dialog);
+    expect(dialog.shadowRoot!.querySelector('#title')!.textContent!.trim()).to.equal(german.dialog.warningTitle);
+    page.setAttribute('lang', 'en');
+    await observed(dialog);
+    page.setAttribute('lang', 'de');
+    await observed(dialog);
+    expect(
+      heard.flatMap((live) => live()),
+      'what the live regions were given when only the language changed, and back, and again',
+    ).to.deep.equal([]);
+
+    await settle(world, 15 * SECOND);
+    expect(polite!.textContent, 'the next spoken mark is announced, in German').to.equal('Ihre Sitzung endet in 1 Minute, 30 Sekunden.');
   });
 });

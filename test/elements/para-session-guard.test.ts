@@ -47,3 +47,27 @@ describe('<para-session-guard>', () => {
     expect(visibleSlot(guard)).to.equal('fallback');
   });
 });
+
+describe('<para-session-guard> moved', () => {
+  it('moved out of its provider, it stops following that session and hides the content', async () => {
+    const world = createWorld();
+    const provider = await sessionFixture(
+      html`<para-session .client=${world.client} .engineOptions=${world.engineOptions}
+        ><para-session-guard><p>Wallet balance</p><p slot="fallback">Please sign in</p></para-session-guard></para-session
+      >`,
+      world,
+    );
+    const guard = provider.querySelector('para-session-guard')!;
+    expect(visibleSlot(guard)).to.equal('default');
+    const outside = document.createElement('div');
+    document.body.append(outside);
+    outside.append(guard);
+    await settle(world, SECOND);
+    expect(visibleSlot(guard), 'no provider above it any more').to.equal('fallback');
+    // Back inside, it follows the session again.
+    provider.append(guard);
+    await settle(world, SECOND);
+    expect(visibleSlot(guard)).to.equal('default');
+    outside.remove();
+  });
+});

@@ -3,6 +3,8 @@ import sinon from 'sinon';
 import type { ParaSessionStatus } from '../../src/elements/para-session-status/para-session-status.js';
 import { secondsLeft } from '../../src/core/state.js';
 import { formatCountdown, formatDuration } from '../../src/elements/shared/format-time.js';
+// The layout test below turns the page Arabic: right to left needs texts in a right-to-left language.
+import '../../src/locales/ar.js';
 import { createWorld, reachExpiry, reachWarning, SECOND, sessionFixture, settle, type SessionWorld } from './support/session-fixture.js';
 
 async function statusIn(world: SessionWorld, format: 'short' | 'long' = 'short') {

@@ -22,10 +22,13 @@ describe('locale modules', () => {
     const world = createWorld();
     const provider = await sessionFixture(html`<para-session lang="de-AT" .client=${world.client} .engineOptions=${world.engineOptions}><para-session-status></para-session-status></para-session>`, world);
     const status = provider.querySelector<ParaSessionStatus>('para-session-status')!;
+    const lang = () => status.shadowRoot!.querySelector('[part="base"]')!.getAttribute('lang');
     expect(label(status)).to.equal('Signed in');
+    expect(lang(), 'English texts, labelled English').to.equal('en');
     const { german } = await import('../../src/locales/de.js');
     await status.updateComplete;
     expect(label(status)).to.equal(german.status.status.active);
+    expect(lang(), 'German texts, in the page’s region').to.equal('de-AT');
     expect(label(status)).to.equal('Angemeldet');
     expect(status.shadowRoot!.querySelector('[part="time"]')!.textContent).to.match(/^noch /);
   });

@@ -113,7 +113,7 @@ export function errorView(strings: ParaReauthDialogStrings, failure: ReauthFailu
   return html`
     <p part="error" role="alert">${text}</p>
     <div part="actions">
-      <button part="button" type="button" @click=${onCancel}>${strings.cancel}</button>
+      <button part="button" type="button" ?data-focus=${failure === 'unsupported'} @click=${onCancel}>${strings.cancel}</button>
       ${failure === 'unsupported'
         ? nothing
         : html`<button class="primary" part="button button-primary" type="button" data-focus @click=${onRetry}>${strings.retry}</button>`}

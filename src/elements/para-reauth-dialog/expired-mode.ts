@@ -1,6 +1,7 @@
 import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { ParaSessionEngine } from '../../core/engine.js';
 import type { ParaIdentity } from '../../core/types.js';
+import { compareAccounts } from '../../para/identity.js';
 import { readKnownAccount, type KnownAccount, type OAuthMethod } from '../../para/reauth.js';
 import type { ParaReauthCompleteDetail } from '../events.js';
 import { fill, type ParaReauthDialogStrings } from './dialog-strings.js';
@@ -59,8 +60,10 @@ export class ExpiredMode {
 
   /** A sign-in finished: someone other than the expected account is shown, unless the user asked for that. */
   reauthCompleted(detail: ParaReauthCompleteDetail): void {
-    // The engine decides whether someone else signed in; the dialog only shows it.
+    // The engine decides whether someone else signed in; the dialog only shows it. After "signed in as someone
+    // else", the engine compares with that someone: back as the account whose session ended is no switch here.
     if (this.#anotherAccount || !detail.switchedAccount) return;
+    if (this.#expected && compareAccounts(detail.identity, this.#expected) === 'same') return;
     this.#signIn.showSwitched(detail.identity, this.#expected ?? detail.previous);
   }
 

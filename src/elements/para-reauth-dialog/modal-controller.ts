@@ -25,6 +25,8 @@ export class ModalController implements ReactiveController {
   /** Whether we showed the native dialog and have not closed it: telling our close from anyone else's. */
   #shown = false;
   #focusedPhase: unknown = null;
+  /** A mode change not yet acted on (the update that made it was followed by another before focus moved). */
+  #modeChanged = false;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -39,16 +41,22 @@ export class ModalController implements ReactiveController {
     if (dialog?.open) dialog.close();
   }
 
-  /** Call before the host's state opens the dialog: focus returns here when it closes. */
+  /**
+   * Call before the host's state opens the dialog: focus returns here when it closes. Focus already inside
+   * the dialog (one mode giving way to another) is not where the user was: what had it before is kept.
+   */
   rememberFocus(): void {
-    this.#returnFocus = deepActiveElement();
+    const active = deepActiveElement();
+    if (active && this.options.dialog()?.contains(active)) return;
+    this.#returnFocus = active;
   }
 
   /** Call from the host's `updated()`: opening, closing and focus run just after the update. */
   afterUpdate(modeChanged: boolean): void {
+    this.#modeChanged ||= modeChanged;
     // A focus move is activity the engine hears, and its state change must not land inside this
     // update (Lit's change-in-update warning).
-    queueMicrotask(() => this.#apply(modeChanged));
+    queueMicrotask(() => this.#apply());
   }
 
   /** For the dialog's `cancel` event: Escape becomes a request the host may turn down. */
@@ -69,9 +77,13 @@ export class ModalController implements ReactiveController {
     });
   };
 
-  #apply(modeChanged: boolean): void {
+  #apply(): void {
     const dialog = this.options.dialog();
     if (!dialog || !this.host.isConnected) return;
+    // Another update is on its way (a phase that changed again at once): act once it rendered, on what it shows.
+    if ((this.host as { isUpdatePending?: boolean }).isUpdatePending) return;
+    const modeChanged = this.#modeChanged;
+    this.#modeChanged = false;
     const wanted = this.options.wanted();
     const phase = this.options.phase();
     if (wanted && !dialog.open) {

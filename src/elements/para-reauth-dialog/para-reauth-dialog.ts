@@ -5,6 +5,7 @@ import { ParaElement } from '../base/para-element.js';
 import { ParaRequestCloseEvent, type ParaReauthCompleteDetail } from '../events.js';
 import { writeTime, type FormatTimeHook, type TimeFormatContext } from '../shared/format-time.js';
 import { HasSlotController } from '../shared/has-slot-controller.js';
+import { knownValue } from '../shared/known-value.js';
 import { LangController } from '../shared/lang-controller.js';
 import { SessionConsumer } from '../shared/session-consumer.js';
 import { visuallyHidden } from '../shared/visually-hidden.styles.js';
@@ -16,6 +17,8 @@ import { ModalController } from './modal-controller.js';
 import styles from './para-reauth-dialog.styles.js';
 import { SignInController } from './sign-in-controller.js';
 import { WarningMode } from './warning-mode.js';
+
+const REAUTH_FLOWS = ['full', 'refresh'] as const;
 
 export type { ParaReauthDialogStrings };
 /** `resume` is not modal: after Cancel, a bar at the foot of the page offers the way back in. */
@@ -110,7 +113,7 @@ export class ParaReauthDialog extends ParaElement {
   private readonly expired = new ExpiredMode(this, this.signIn, {
     strings: () => this.#text,
     providers: () => this.providers,
-    reauth: () => this.reauth,
+    reauth: () => knownValue(this, 'reauth', this.reauth, REAUTH_FLOWS, 'full'),
     countryCode: () => this.countryCode,
     hasAuthSlot: () => this.slots.test('auth'),
     onCancel: () => this.#requestClose('cancel-button'),
@@ -193,6 +196,11 @@ export class ParaReauthDialog extends ParaElement {
     this.session.context?.releaseDialog(this);
     this.signIn.reset();
     if (wasWarning) this.session.engine?.holdWarning(false);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    // Said when the attribute is set, not only once the session has expired.
+    if (changed.has('reauth')) knownValue(this, 'reauth', this.reauth, REAUTH_FLOWS, 'full');
   }
 
   protected override updated(changed: PropertyValues): void {

@@ -1,4 +1,4 @@
-import type { ReactiveControllerHost, TemplateResult } from 'lit';
+import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import { secondsLeft } from '../../core/state.js';
 import { CountdownController } from '../shared/countdown-controller.js';
 import { announcementMark, type TimeFormatContext } from '../shared/format-time.js';
@@ -15,12 +15,21 @@ export interface WarningModeOptions {
   settled(): void;
 }
 
+/** A spoken mark as the live regions hold it. */
+interface Said {
+  at: number;
+  urgent: boolean;
+  text: string;
+}
+
 /** Warning mode: the live countdown, its spoken marks, and "Stay signed in" with its failure message. */
-export class WarningMode {
+export class WarningMode implements ReactiveController {
   #extending = false;
   #extendFailed = false;
   /** Seconds left when the warning opened: spoken marks count from there. */
   #openedAt = 0;
+  /** The mark last spoken, in the words it was spoken in; emptied, not spoken again, when only its words change. */
+  #said: Said | null = null;
 
   readonly #host: ReactiveControllerHost;
   readonly #session: SessionConsumer;
@@ -30,6 +39,7 @@ export class WarningMode {
     this.#host = host;
     this.#session = session;
     this.#options = options;
+    host.addController(this);
     new CountdownController(host, {
       clock: () => session.clock,
       environment: () => session.environment,
@@ -41,7 +51,21 @@ export class WarningMode {
   /** The dialog enters a mode: a new warning counts its spoken marks from now; old failures are gone. */
   entered(warning: boolean): void {
     if (warning) this.#openedAt = secondsLeft(this.#session.state, this.#session.clock.now()) ?? 0;
+    this.#said = null;
     this.#setFailed(false);
+  }
+
+  /** Before each render: a mark just reached is put into words; a language change alone says nothing. */
+  hostUpdate(): void {
+    if (!this.#options.active()) return;
+    const mark = announcementMark(this.#secondsLeft(), this.#openedAt);
+    if (!mark) {
+      this.#said = null;
+      return;
+    }
+    const text = fill(this.#options.strings().warningAnnouncement, { time: this.#options.time(mark.at, 'spoken') });
+    if (this.#said?.at !== mark.at) this.#said = { ...mark, text };
+    else if (this.#said.text !== text) this.#said.text = '';
   }
 
   /** "Stay signed in": asks the engine to extend; success shows as the status leaving `expiring`. */
@@ -62,12 +86,12 @@ export class WarningMode {
     const session = this.#session;
     const t = this.#options.strings();
     const time = this.#options.time;
-    const seconds = secondsLeft(session.state, session.clock.now()) ?? 0;
-    const mark = announcementMark(seconds, this.#openedAt);
+    const seconds = this.#secondsLeft();
+    const said = this.#said;
     const offline = session.state.status === 'offline';
     return warningView({
       strings: t,
-      announcement: mark ? { text: fill(t.warningAnnouncement, { time: time(mark.at, 'spoken') }), urgent: mark.urgent } : null,
+      announcement: said?.text ? { text: said.text, urgent: said.urgent } : null,
       countdown: time(seconds, 'countdown'),
       spokenTime: time(seconds, 'spoken'),
       failure: this.#extendFailed ? (offline ? t.extendOffline : t.extendFailed) : null,
@@ -75,6 +99,10 @@ export class WarningMode {
       onStaySignedIn: () => void this.staySignedIn(),
       onSignOut,
     });
+  }
+
+  #secondsLeft(): number {
+    return secondsLeft(this.#session.state, this.#session.clock.now()) ?? 0;
   }
 
   #setFailed(failed: boolean): void {

@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { property, state } from 'lit/decorators.js';
 import { isUsableStatus, secondsLeft } from '../../core/state.js';
@@ -7,12 +7,15 @@ import { ParaElement } from '../base/para-element.js';
 import { CountdownController } from '../shared/countdown-controller.js';
 import { writeTime, type FormatTimeHook, type TimeFormat } from '../shared/format-time.js';
 import { LangController } from '../shared/lang-controller.js';
+import { knownValue } from '../shared/known-value.js';
 import { joinVoices, speaksFor } from '../shared/one-voice.js';
 import { SessionConsumer } from '../shared/session-consumer.js';
 import { stableText } from '../shared/stable-text.js';
 import { visuallyHidden } from '../shared/visually-hidden.styles.js';
 import styles from './para-session-status.styles.js';
 import type { ParaSessionStatusStrings } from './status-strings.js';
+
+const TIME_FORMATS: readonly TimeFormat[] = ['short', 'long'];
 
 export type { ParaSessionStatusStrings };
 
@@ -27,7 +30,7 @@ type Shown = SessionStatus | 'not-signed-in';
  * @csspart indicator - The indicator: a circle (signed in), a triangle (ending soon, offline, signing in), a square (ended), a ring (no session).
  * @csspart label - The status in words.
  * @csspart time - The time left.
- * @csspart announcement - The visually hidden live region: changes after the page loaded are announced, the first status and ticks are not; with several statuses under one session, only the first rendered one speaks.
+ * @csspart announcement - The visually hidden live region: changes after the page loaded are announced, the first status, ticks and a change of language are not; with several statuses under one session, only the first rendered one speaks.
  *
  * @cssproperty [--para-status-active-color=#1a7f37] - Indicator colour while signed in.
  * @cssproperty [--para-status-expiring-color=#9a6700] - Indicator colour while ending soon, offline or signing in.
@@ -64,6 +67,8 @@ export class ParaSessionStatus extends ParaElement {
   protected readonly countdown: CountdownController;
   #settled: Shown | null = null;
   #wasSignedIn = false;
+  /** The live region's text: what was announced, emptied rather than spoken again when only its words change. */
+  #announcement = '';
 
   constructor() {
     super();
@@ -96,6 +101,14 @@ export class ParaSessionStatus extends ParaElement {
     return status === 'signed-out' && !this.#wasSignedIn ? 'not-signed-in' : status;
   }
 
+  /** A new language (or new texts) is no news: the same announcement in other words would be heard again. */
+  protected override willUpdate(changed: PropertyValues): void {
+    // Said when the attribute is set, not only once a time shows.
+    if (changed.has('format')) knownValue(this, 'format', this.format, TIME_FORMATS, 'short');
+    const words = this.announced ? this.#label(this.announced) : '';
+    this.#announcement = changed.has('announced') || words === this.#announcement ? words : '';
+  }
+
   get #showsTime(): boolean {
     const { status, expiresAt } = this.session.state;
     return expiresAt !== null && (status === 'active' || status === 'expiring' || status === 'offline');
@@ -118,7 +131,7 @@ export class ParaSessionStatus extends ParaElement {
   #timeLeft(kind: 'countdown' | 'duration' | 'spoken', text = this.#text): string {
     const seconds = secondsLeft(this.session.state, this.session.clock.now());
     if (!this.#showsTime || seconds === null) return '';
-    const context = { kind, locale: this.language.locale, format: this.format === 'long' ? 'long' : 'short' } as const;
+    const context = { kind, locale: this.language.locale, format: knownValue(this, 'format', this.format, TIME_FORMATS, 'short') } as const;
     return text.timeLeft.replace('{time}', writeTime(seconds, context, this.formatTime));
   }
 
@@ -134,7 +147,7 @@ export class ParaSessionStatus extends ParaElement {
     // The nodes never change, only their texts: with no time, the time and its spoken form are empty (and not
     // displayed). Adding and removing them on each change cost 1,000 statuses about 10 ms more script.
     // prettier-ignore
-    return html`<span part="base" lang=${this.language.locale} dir=${this.language.dir}><span part="indicator" class=${shown} aria-hidden="true"></span><span part="label">${this.#label(shown, text)}</span>${stableText(time ? ' ' : '')}<span part="time" aria-hidden=${ifDefined(expiring ? 'true' : undefined)}>${stableText(time)}</span><span class="visually-hidden spoken">${stableText(time && expiring ? this.#timeLeft('spoken', text) : '')}</span><span part="announcement" class="visually-hidden" role="status">${stableText(this.announced ? this.#label(this.announced, text) : '')}</span></span>`;
+    return html`<span part="base" lang=${this.language.locale} dir=${this.language.dir}><span part="indicator" class=${shown} aria-hidden="true"></span><span part="label">${this.#label(shown, text)}</span>${stableText(time ? ' ' : '')}<span part="time" aria-hidden=${ifDefined(expiring ? 'true' : undefined)}>${stableText(time)}</span><span class="visually-hidden spoken">${stableText(time && expiring ? this.#timeLeft('spoken', text) : '')}</span><span part="announcement" class="visually-hidden" role="status">${stableText(this.#announcement)}</span></span>`;
   }
 }
 

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { directionOf, nearestLang, onTranslationChange, translationFor, type ParaTranslation } from './translations.js';
+import { directionOf, nearestLang, onTranslationChange, translationFor, type MatchedTranslation, type ParaTranslation } from './translations.js';
 
 type LangHost = ReactiveControllerHost & HTMLElement;
 
@@ -41,8 +41,8 @@ export class LangController implements ReactiveController {
   #watched: Document | null = null;
   #stopTranslations: (() => void) | null = null;
   /** Read once per update: a render asks for the language several times, and the tree cannot change meanwhile. */
-  #duringUpdate: string | null = null;
-  /** The language the host last rendered in. */
+  #duringUpdate: MatchedTranslation | null = null;
+  /** The locale the host last rendered in. */
   #rendered: string | null = null;
 
   readonly #host: LangHost;
@@ -52,8 +52,12 @@ export class LangController implements ReactiveController {
     host.addController(this);
   }
 
+  /**
+   * The locale of the texts shown, for `lang`, `dir` and every `Intl` format: the nearest `[lang]` when the kit
+   * has texts for it or its language (`de-AT`), else `en`, so an English fallback never passes for another language.
+   */
   get locale(): string {
-    return this.#duringUpdate ?? nearestLang(this.#host);
+    return this.#match.locale;
   }
 
   get dir(): 'rtl' | 'ltr' {
@@ -61,21 +65,25 @@ export class LangController implements ReactiveController {
   }
 
   get translation(): ParaTranslation {
-    return translationFor(this.locale);
+    return this.#match.translation;
+  }
+
+  get #match(): MatchedTranslation {
+    return this.#duringUpdate ?? translationFor(nearestLang(this.#host));
   }
 
   hostUpdate(): void {
-    this.#duringUpdate = nearestLang(this.#host);
-    this.#rendered = this.#duringUpdate;
+    this.#duringUpdate = translationFor(nearestLang(this.#host));
+    this.#rendered = this.#duringUpdate.locale;
   }
 
   hostUpdated(): void {
     this.#duringUpdate = null;
   }
 
-  /** A `lang` attribute changed somewhere in the document: re-render only if it changed this host's language. */
+  /** A `lang` attribute changed somewhere in the document: re-render only if it changed the locale of this host's texts. */
   recheck(): void {
-    if (nearestLang(this.#host) !== this.#rendered) this.#host.requestUpdate();
+    if (translationFor(nearestLang(this.#host)).locale !== this.#rendered) this.#host.requestUpdate();
   }
 
   hostConnected(): void {

@@ -57,19 +57,23 @@ export class SessionConsumer implements ReactiveController {
   }
 
   hostConnected(): void {
-    if (this.#session) this.#subscribe(this.#session);
     // The context request is answered synchronously; by the next microtask a missing provider is certain.
     queueMicrotask(() => {
       const tag = this.#host.localName;
-      if (this.#host.isConnected && !this.#session && !warnedTags.has(tag)) {
+      if (!this.#host.isConnected || this.#session) return;
+      // Moved out of its provider: show "no session" now, not what the old one last said.
+      this.#host.requestUpdate();
+      if (!warnedTags.has(tag)) {
         warnedTags.add(tag);
         console.warn(`<${tag}>: no <para-session> above it; it shows "no session". Put it inside a <para-session>.`);
       }
     });
   }
 
+  /** Disconnected, the element follows no session: connected again, it binds to whichever provider is above it then. */
   hostDisconnected(): void {
     this.#unsubscribeAll();
+    this.#session = undefined;
   }
 
   #bind(session: ParaSessionContext | undefined): void {

@@ -17,10 +17,22 @@ const english: ParaTranslation = {
   },
 };
 
+/** The texts for a language tag, and the tag they are written in. */
+export interface MatchedTranslation {
+  translation: ParaTranslation;
+  /** The asked tag when its texts or its language's are registered (`de-CH` keeps its region for `Intl`), else `en`. */
+  locale: string;
+}
+
 const registry = translationRegistry();
 /** Each registered language completed with English, built once per registration, not per render. */
 const complete = new Map<string, ParaTranslation>();
-registry.listeners.add(() => complete.clear());
+/** Each asked tag's match, once per registration: every render of every element asks. */
+const matches = new Map<string, MatchedTranslation>();
+registry.listeners.add(() => {
+  complete.clear();
+  matches.clear();
+});
 
 /**
  * Adds or replaces texts of a language (`'fr'`, `'pt-BR'`); missing texts fall back to English, and every
@@ -46,13 +58,22 @@ function registered(tag: string): ParaTranslation | undefined {
   return whole;
 }
 
-/** The best translation for a BCP 47 tag: the exact tag, then its language, then English. */
-export function translationFor(locale: string): ParaTranslation {
+/**
+ * The best translation for a BCP 47 tag (the exact tag, then its language, then English) and the tag to write
+ * it in: English standing in for a language without texts is written, laid out and formatted as English.
+ */
+export function translationFor(locale: string): MatchedTranslation {
+  const known = matches.get(locale);
+  if (known) return known;
   const tag = locale.toLowerCase();
-  return registered(tag) ?? registered(tag.split('-')[0]!) ?? english;
+  const language = tag.split('-')[0]!;
+  const translation = registered(tag) ?? registered(language);
+  const match = translation ? { translation, locale } : { translation: english, locale: language === 'en' ? locale : 'en' };
+  matches.set(locale, match);
+  return match;
 }
 
-export const unitWords = (locale: string): ParaTranslation['units'] => translationFor(locale).units;
+export const unitWords = (locale: string): ParaTranslation['units'] => translationFor(locale).translation.units;
 
 const warnedLangs = new Set<string>();
 /** `lang` value → canonical tag: a page has a handful of them, and every element render asks. */
