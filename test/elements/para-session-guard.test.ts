@@ -71,3 +71,29 @@ describe('<para-session-guard> moved', () => {
     outside.remove();
   });
 });
+
+describe('<para-session-guard> and the page around it', () => {
+  it('puts the page back where the user had scrolled once the content returns after an expiry and a sign-in again', async () => {
+    const world = createWorld();
+    const provider = await sessionFixture(
+      html`<para-session .client=${world.client} .engineOptions=${world.engineOptions}
+        ><para-session-guard><div style="height: 5000px">A long wallet history</div><p slot="fallback">Please sign in</p></para-session-guard></para-session
+      >`,
+      world,
+    );
+    const guard = provider.querySelector('para-session-guard')!;
+    window.scrollTo(0, 1500);
+    expect(window.scrollY).to.equal(1500);
+    await reachExpiry(world);
+    expect(visibleSlot(guard)).to.equal('fallback');
+    expect(window.scrollY, 'the page shrank to the fallback').to.equal(0);
+    // Signed in again (the dialog's flow, or the app's own): the server says active.
+    world.server.signIn();
+    const checking = (provider as HTMLElement & { check(): Promise<unknown> }).check();
+    await settle(world, SECOND);
+    await checking;
+    expect(visibleSlot(guard)).to.equal('default');
+    expect(window.scrollY).to.equal(1500);
+    window.scrollTo(0, 0);
+  });
+});

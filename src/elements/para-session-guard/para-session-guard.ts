@@ -1,4 +1,4 @@
-import { css, html } from 'lit';
+import { css, html, type PropertyValues } from 'lit';
 import { isPresentable } from '../../core/state.js';
 import { ParaElement } from '../base/para-element.js';
 import { HasSlotController } from '../shared/has-slot-controller.js';
@@ -25,6 +25,25 @@ export class ParaSessionGuard extends ParaElement {
     if (isPresentable(state)) return 'default';
     if (state.status === 'checking' && this.slots.test('pending')) return 'pending';
     return 'fallback';
+  }
+
+  /** Where the page was scrolled when the content gave way to the fallback: put back when it returns. */
+  #scrollBeforeFallback: { x: number; y: number } | null = null;
+  #shown: 'default' | 'pending' | 'fallback' | null = null;
+
+  protected override willUpdate(_changed: PropertyValues): void {
+    const next = this.showing;
+    // The content leaving (an expiry, a sign-in again) shrinks the page and the browser scrolls it back up.
+    if (this.#shown === 'default' && next !== 'default') this.#scrollBeforeFallback = { x: window.scrollX, y: window.scrollY };
+    this.#shown = next;
+  }
+
+  protected override updated(_changed: PropertyValues): void {
+    if (this.#shown !== 'default' || !this.#scrollBeforeFallback) return;
+    const { x, y } = this.#scrollBeforeFallback;
+    this.#scrollBeforeFallback = null;
+    // Back where the user was, unless they scrolled somewhere else meanwhile (then that is where they want to be).
+    if (window.scrollY === 0 && window.scrollX === 0) window.scrollTo(x, y);
   }
 
   protected override render() {
