@@ -12,7 +12,7 @@ import { ExpiryTracker } from './expiry.js';
 import { engineOptionWarnings, SessionOptionSet, type OptionWarnings } from './options.js';
 import { OwedLogout } from './owed-logout.js';
 import { ReauthRoom, type ReauthRequest } from './reauth-room.js';
-import { registerSession } from './registry.js';
+import { registerSession, sessionsOn } from './registry.js';
 import { SessionSchedule } from './schedule.js';
 import { readAllowedOrigins, sendSession, type ExportLimits } from './session-export.js';
 import { ServerRequests } from './server-requests.js';
@@ -127,6 +127,7 @@ export class ParaSessionEngine {
       clock: this.#time,
       expiry: this.#expiry,
       crossTab: () => this.#tabs.crossTab,
+      sharesPage: () => sessionsOn(this.#environmentUsed.window) > 1,
       view: () => this.#view(),
       apply: (step) => this.#apply(step),
       check: () => void this.check(),
@@ -196,7 +197,7 @@ export class ParaSessionEngine {
     this.#schedule.start();
     const problem = this.#para.problem();
     if (problem) return this.#apply(misconfigured(problem));
-    this.#cleanups.push(registerSession(this));
+    this.#cleanups.push(registerSession(this, this.#environmentUsed.window));
     this.#page.start();
     this.#reauth.remember(this.#para.identity(), true);
     const kind = this.#para.kind();

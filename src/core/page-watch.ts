@@ -17,6 +17,8 @@ export interface PageWatchContext {
   clock: CorrectedClock;
   expiry: ExpiryTracker;
   crossTab(): boolean;
+  /** Another session runs on this page: a window signing event may be its, not ours. */
+  sharesPage(): boolean;
   view(): SessionView;
   apply(step: Step): void;
   check(): void;
@@ -77,7 +79,9 @@ export class PageWatch {
 
   #onSigned(): void {
     const view = this.#context.view();
-    if (signatureExtends(view)) this.#context.apply(signed(view, this.#context.expiry.signed(view.now)));
+    // With two apps on the page, whose signature it was cannot be told: believing it could let the other app's
+    // session lapse. Keep-alive then runs as planned.
+    if (signatureExtends(view) && !this.#context.sharesPage()) this.#context.apply(signed(view, this.#context.expiry.signed(view.now)));
   }
 
   #onParaLogout(): void {

@@ -4,6 +4,8 @@ import type { SessionState } from './types.js';
 
 const mirror = atom<SessionState>(initialState());
 const connected: Array<{ $state: ReadableAtom<SessionState> }> = [];
+/** The window each running session listens on: the SDK's window events name no client. */
+const pages = new Map<object, EventTarget | null>();
 let unsubscribe: (() => void) | null = null;
 
 /**
@@ -11,6 +13,14 @@ let unsubscribe: (() => void) | null = null;
  * `idle` when there is none. What Vue, React, Svelte, Solid, Angular and plain scripts subscribe to.
  */
 export const $paraSession: ReadableAtom<SessionState> = mirror;
+
+/** How many running sessions listen on `page` (the window its SDK events arrive on). */
+export function sessionsOn(page: EventTarget | null): number {
+  if (!page) return 0;
+  let count = 0;
+  for (const target of pages.values()) if (target === page) count += 1;
+  return count;
+}
 
 function follow(): void {
   unsubscribe?.();
@@ -20,10 +30,12 @@ function follow(): void {
   else mirror.set(initialState());
 }
 
-export function registerSession(session: { $state: ReadableAtom<SessionState> }): () => void {
+export function registerSession(session: { $state: ReadableAtom<SessionState> }, page: EventTarget | null = null): () => void {
   if (!connected.includes(session)) connected.push(session);
+  if (page) pages.set(session, page);
   if (connected[0] === session) follow();
   return () => {
+    pages.delete(session);
     const index = connected.indexOf(session);
     if (index === -1) return;
     connected.splice(index, 1);

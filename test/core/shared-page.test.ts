@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { soloCoordinator } from '../../src/core/coordinator.js';
 import { createParaSession } from '../../src/core/engine.js';
 import { FakeParaClient, FakeParaServer } from './support/fake-para.js';
-import { createHarness, HOUR, SECOND } from './support/harness.js';
+import { createHarness, HOUR, MINUTE, SECOND, userActs } from './support/harness.js';
 import { TabWorld } from './support/tab-world.js';
 
 describe('two sessions on one page', () => {
@@ -88,5 +88,48 @@ describe('two sessions on one page', () => {
     expect(second.state.status).to.equal('signed-out');
     first.engine.stop();
     second.stop();
+  });
+});
+
+describe('two apps on one page: signing', () => {
+  it("one app's signature does not move the other app's expiry: a busy user's other session never lapses", async () => {
+    const first = createHarness({ sessionLength: 3600 });
+    const otherServer = new FakeParaServer(first.clock, HOUR);
+    otherServer.signIn();
+    const other = createParaSession(new FakeParaClient(otherServer, first.environment.window), {
+      clock: first.clock,
+      environment: first.environment,
+      coordinator: soloCoordinator(),
+      random: () => 0.5,
+      sessionLength: 3600,
+    });
+    other.start();
+    await first.start();
+    // 40 minutes in, the user signs with the first app's wallet: Para extends only the first session.
+    await first.clock.advance(40 * MINUTE);
+    first.client.sign();
+    await first.clock.advance(SECOND);
+    let lapsed = 0;
+    for (let i = 0; i < 60; i += 1) {
+      userActs(first.environment);
+      await first.clock.advance(MINUTE);
+      if (!otherServer.isActive()) lapsed += 1;
+    }
+    expect([lapsed, other.state.status, otherServer.counts.keepSessionAlive], 'minutes lapsed, status, keep-alives of the other app').to.deep.equal([0, 'active', 1]);
+    // And the first app's own session, whose signature it was, stays signed in too.
+    expect(first.server.isActive()).to.equal(true);
+    first.engine.stop();
+    other.stop();
+  });
+
+  it('alone on its page, a signature still extends the session without a request (one app, as before)', async () => {
+    const h = createHarness({ sessionLength: 3600 });
+    await h.start();
+    await h.clock.advance(40 * MINUTE);
+    const before = h.engine.state.expiresAt!;
+    h.client.sign();
+    await h.clock.advance(SECOND);
+    expect(h.engine.state.expiresAt! - before).to.be.above(39 * MINUTE);
+    h.engine.stop();
   });
 });
