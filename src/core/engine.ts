@@ -1,7 +1,7 @@
 import { atom, type ReadableAtom } from 'nanostores';
 import { paraSessionPort, type ParaSessionPort } from '../para/adapter.js';
 import type { ParaIdentity, ParaSessionClient } from '../para/client.js';
-import { systemClock, type Clock } from './clock.js';
+import { systemClock, Timer, type Clock } from './clock.js';
 import type { SharedSessionMessage } from './coordinator.js';
 import { CorrectedClock } from './corrected-clock.js';
 import { defaultCoordinator, splitCreateOptions } from './engine-setup.js';
@@ -21,11 +21,12 @@ import { initialState, isUsableStatus } from './state.js';
 import { TabSync } from './tab-sync.js';
 import { leadershipChanged, misconfigured, started, warningDue } from './transitions/lifecycle.js';
 import { PageWatch } from './page-watch.js';
-import { reauthBegins, reauthCancelled, reauthInterrupted } from './transitions/reauth-step.js';
+import { reauthAbandoned, reauthBegins, reauthCancelled, reauthInterrupted } from './transitions/reauth-step.js';
 import { remoteMessage } from './transitions/remote-message.js';
 import { isReturning, reported, signOut } from './transitions/outcomes.js';
 import type { SessionView, Step } from './transitions/step.js';
 import { applyEffects, type EffectTargets } from './apply-step.js';
+import { DEFAULT_BACKOFF, retryDelay } from './backoff.js';
 import type {
   CreateSessionOptions,
   EngineEventMap,
@@ -35,6 +36,12 @@ import type {
   SessionState,
 } from './types.js';
 import { Waiters } from './waiters.js';
+
+/** Confirming a sign-in again: soon, since the user is looking at "Signing in…"; at most every 30 s. */
+const CONFIRM_BACKOFF = { ...DEFAULT_BACKOFF, baseMs: 1_000, capMs: 30_000 };
+
+/** The SDK waits 300 s for a sign-in to finish; a tab that heard one begin waits that and a minute more. */
+const FOLLOWED_SIGN_IN_MS = 6 * 60_000;
 
 const NO_LOGOUT = 'The Para client has no logout() method, so the session cannot be ended on the server; nothing was changed.';
 
@@ -62,6 +69,9 @@ export class ParaSessionEngine {
   readonly #allowedOrigins: readonly string[];
   readonly #requests: ServerRequests;
   readonly #owedLogout: OwedLogout;
+  readonly #random: () => number;
+  /** Gives up on another tab's sign-in that never finished. */
+  readonly #followedSignIn: Timer;
   #settings: SessionOptionSet;
   #running = false;
   #cleanups: Array<() => void> = [];
@@ -74,6 +84,7 @@ export class ParaSessionEngine {
     warnings?: OptionWarnings,
   ) {
     const wallClock = setup.clock ?? systemClock;
+    this.#random = setup.random ?? Math.random;
     this.#time = new CorrectedClock(wallClock);
     this.#environmentUsed = setup.environment ?? browserEnvironment();
     this.#fetchImpl = setup.fetch ?? (typeof fetch === 'function' ? fetch.bind(globalThis) : undefined);
@@ -139,6 +150,7 @@ export class ParaSessionEngine {
       attempt: () => this.#tryLogout(),
     });
     this.#targets = this.#effectTargets();
+    this.#followedSignIn = new Timer(this.#time);
   }
 
   get $state(): ReadableAtom<SessionState> {
@@ -217,6 +229,7 @@ export class ParaSessionEngine {
     this.#schedule.stop();
     this.#page.stop();
     this.#owedLogout.stop();
+    this.#followedSignIn.cancel();
     this.#tabs.stop();
     for (const cleanup of this.#cleanups.splice(0)) cleanup();
     this.#waiters.rejectAll(engineStoppedError);
@@ -279,9 +292,17 @@ export class ParaSessionEngine {
     this.#owedLogout.settle();
   }
 
-  /** The sign-in flow finished: confirm with the server and resume everything that waited. */
+  /**
+   * The sign-in flow finished: confirm with the server and resume everything that waited. A confirmation that
+   * meets a failure (offline, a 503) is asked again, backing off, while the flow is open: the sign-in went
+   * through, and only the server's answer, active or not, ends it.
+   */
   async completeReauth(): Promise<SessionState> {
-    return this.check();
+    for (let failures = 0; ; failures += 1) {
+      const state = await this.check();
+      if (!this.#running || state.status !== 'reauthenticating' || !this.#reauth.open || state.error === null) return state;
+      await new Promise((resolve) => this.#time.setTimeout(() => resolve(undefined), retryDelay(failures, this.#random, null, CONFIRM_BACKOFF)));
+    }
   }
 
   cancelReauth(reason = 'cancelled'): void {
@@ -354,6 +375,9 @@ export class ParaSessionEngine {
     // Only the tab that said it asks the server can answer the check this tab waits on (a forged answer cannot).
     const view = this.#view();
     this.#apply(remoteMessage(this.#tabs.isChecker(from) ? view : { ...view, checkingSince: null }, message));
+    if (message.type === 'reauth-started') {
+      this.#followedSignIn.at(this.#time.now() + FOLLOWED_SIGN_IN_MS, () => this.#running && this.#apply(reauthAbandoned(this.#view())));
+    }
     // The sender's time may have corrected this tab's clock (it saw the clock set back): look and plan again.
     this.#schedule.update();
   }
@@ -371,7 +395,7 @@ export class ParaSessionEngine {
       state: this.state,
       options,
       knownUser: this.#reauth.knownUser,
-      reauth: { open: this.#reauth.open, logoutExpected: this.#reauth.logoutExpected },
+      reauth: { open: this.#reauth.open, logoutExpected: this.#reauth.logoutExpected, signingIn: this.#reauth.signingIn },
       checkingSince: this.#requests.checkingSince,
       logoutOwed: this.#owedLogout.pending,
     };

@@ -33,6 +33,8 @@ export class ReauthRoom {
   open = false;
   /** Our own pre-sign-in logout (or another tab's) clears the SDK's storage: not the user signing out. */
   logoutExpected = false;
+  /** This tab itself is signing in (`beginReauth()` ran here), not only showing the request or following another tab. */
+  signingIn = false;
   #identity: ParaIdentity = NOBODY;
   #expiredIdentity: ParaIdentity | null = null;
   #leftToApp = false;
@@ -69,6 +71,7 @@ export class ReauthRoom {
         break;
       case 'begin':
         this.open = true;
+        this.signingIn = true;
         this.logoutExpected = true;
         this.#expiredIdentity ??= this.#identity;
         break;
@@ -79,14 +82,17 @@ export class ReauthRoom {
       case 'logout-failed':
         // The pre-sign-in logout did not go through: the SDK cleared nothing, the flow stays open to try again.
         this.logoutExpected = false;
+        this.signingIn = false;
         break;
       case 'cancel':
         this.open = false;
+        this.signingIn = false;
         this.logoutExpected = false;
         this.#request$.set(null);
         break;
       case 'sign-out':
         this.open = false;
+        this.signingIn = false;
         this.#expiredIdentity = null;
         break;
     }
@@ -113,6 +119,7 @@ export class ReauthRoom {
     const previous = this.lastIdentity;
     this.open = false;
     this.logoutExpected = false;
+    this.signingIn = false;
     this.#expiredIdentity = null;
     this.#identity = identity;
     this.#request$.set(null);

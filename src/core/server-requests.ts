@@ -8,6 +8,7 @@ import { isUsableStatus } from './state.js';
 import type { TabSync } from './tab-sync.js';
 import { paraLogoutConfirmed } from './transitions/page-event.js';
 import { remoteSignOutConfirmed } from './transitions/remote-message.js';
+import { becameUserSession } from './transitions/lifecycle.js';
 import { checkAnswered, extended, type CheckAnswer } from './transitions/server-answer.js';
 import type { SessionView, Step } from './transitions/step.js';
 import type { SessionState } from './types.js';
@@ -90,9 +91,7 @@ export class ServerRequests {
    */
   check(confirm = false): Promise<SessionState> {
     const { para, tabs, clock } = this.#context;
-    if (!this.#context.running() || this.#state.kind === 'external-wallet' || this.#state.kind === 'pregen') {
-      return Promise.resolve(this.#state);
-    }
+    if (!this.#context.running() || this.#isWallet()) return Promise.resolve(this.#state);
     return this.#checkFlight.run(async () => {
       const generation = this.#generation;
       const startedAt = clock.now();
@@ -124,8 +123,8 @@ export class ServerRequests {
    */
   extend(): Promise<boolean> {
     const { para, tabs, expiry, clock } = this.#context;
-    const { status, kind } = this.#state;
-    if (kind === 'external-wallet' || kind === 'pregen') return Promise.resolve(true);
+    if (this.#isWallet()) return Promise.resolve(true);
+    const { status } = this.#state;
     if (!this.#context.running() || !(isUsableStatus(status) || status === 'offline')) return Promise.resolve(false);
     return this.#extendFlight.run(async () => {
       const generation = this.#generation;
@@ -159,6 +158,18 @@ export class ServerRequests {
       const outcome = await this.#context.para.isSessionActive();
       if (generation === this.#generation) this.#applyAnswer(this.#readAnswer(outcome));
     });
+  }
+
+  /**
+   * A wallet's session never expires, so there is nothing to ask. Once its user signs in with Para (a pregenerated
+   * wallet claimed, an external wallet that logs in), the client says `user`: from then on it is checked and kept alive.
+   */
+  #isWallet(): boolean {
+    const { kind } = this.#state;
+    if (kind !== 'external-wallet' && kind !== 'pregen') return false;
+    if (this.#context.para.kind() !== 'user') return true;
+    this.#context.apply(becameUserSession());
+    return false;
   }
 
   /** A server answer as a transition; "inactive" after sign-out news is that sign-out. */

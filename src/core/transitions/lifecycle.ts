@@ -15,6 +15,11 @@ export function started(view: SessionView, kind: SessionKind): Step {
   return view.state.status === 'idle' ? { patch: { status: 'checking' } } : NOTHING;
 }
 
+/** A wallet's user signed in with Para: a user session now, to be checked (its answer sets the expiry). */
+export function becameUserSession(): Step {
+  return { patch: { kind: 'user', status: 'checking', expiresAt: null }, effects: [effect('remember-identity')] };
+}
+
 /** The schedule reached the warning window: this tab and the others show the warning. */
 export function warningDue(): Step {
   return { patch: { status: 'expiring' }, effects: [effect('publish-state')] };

@@ -39,3 +39,13 @@ export function reauthCancelled(view: SessionView): Step {
     ],
   };
 }
+
+/**
+ * Another tab began signing in and never finished (closed, crashed, or its message lost) within the SDK's own
+ * limit for a sign-in: this tab is expired again and offers the sign-in itself, after asking the server (the
+ * sign-in may have gone through unheard).
+ */
+export function reauthAbandoned(view: SessionView): Step {
+  if (view.state.status !== 'reauthenticating' || view.reauth.signingIn) return {};
+  return { reauth: 'cancel', patch: { status: 'expired' }, effects: [effect('request-reauth'), effect('check')] };
+}

@@ -24,7 +24,8 @@ export function extended(view: SessionView, expiresAt: number): Step {
 function serverSaysInactive(view: SessionView): Step {
   const { status, kind } = view.state;
   const checked = { lastCheckedAt: view.now };
-  if (status === 'signed-out' || status === 'reauthenticating') return { patch: checked };
+  // Signing in again: "inactive" is the server's answer (not signed in yet), so an earlier failure is over.
+  if (status === 'signed-out' || status === 'reauthenticating') return { patch: { ...checked, error: null } };
   // The user asked to sign out and the session is gone: that is the sign-out, not an expiry to sign in again from.
   if (view.logoutOwed) return signOut(view, true);
   if (kind !== 'user' && !view.knownUser) {

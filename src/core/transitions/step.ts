@@ -8,7 +8,7 @@ export interface SessionView {
   options: Pick<SessionOptions, 'refreshBefore' | 'warnBefore' | 'sessionLength'>;
   /** A user was seen in this tab (an expiry then means "sign in again", not "never signed in"). */
   knownUser: boolean;
-  reauth: { open: boolean; logoutExpected: boolean };
+  reauth: { open: boolean; logoutExpected: boolean; signingIn: boolean };
   /** When this tab's server check in flight began (`null`: none): a remote answer at or after it answers ours. */
   checkingSince: number | null;
   /** The user asked to sign out and the server has not heard it yet (the logout is being retried). */

@@ -38,7 +38,7 @@ describe('transitions: a page event', () => {
     expect(paraLogout(viewOf(), true, false)).to.equal('wait');
     expect(paraLogout(viewOf(), true, true)).to.equal(NOTHING);
     expect(paraLogout(viewOf({ status: 'expired' }), true, false)).to.equal(NOTHING);
-    expect(paraLogout(viewOf({}, { reauth: { open: true, logoutExpected: true } }), false, false)).to.equal(NOTHING);
+    expect(paraLogout(viewOf({}, { reauth: { open: true, logoutExpected: true, signingIn: true } }), false, false)).to.equal(NOTHING);
   });
 
   it('when the grace period ends unexplained, our server is asked (the logout may be another session on this page)', () => {

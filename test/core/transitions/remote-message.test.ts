@@ -57,7 +57,7 @@ describe('transitions: a message from another tab', () => {
 
   it('another tab cancelling leaves re-authenticating for expired, unless a flow is open here', () => {
     expect(remoteMessage(viewOf({ status: 'reauthenticating' }), { type: 'reauth-cancelled' }).patch).to.deep.equal({ status: 'expired' });
-    const open = viewOf({ status: 'reauthenticating' }, { reauth: { open: true, logoutExpected: true } });
+    const open = viewOf({ status: 'reauthenticating' }, { reauth: { open: true, logoutExpected: true, signingIn: true } });
     expect(remoteMessage(open, { type: 'reauth-cancelled' })).to.equal(NOTHING);
   });
 

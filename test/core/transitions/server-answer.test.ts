@@ -41,9 +41,9 @@ describe('transitions: a server answer', () => {
     expect(effectsOf(step)).to.deep.equal(['reject-waiters']);
   });
 
-  it('"inactive" again while expired or re-authenticating changes only when it was checked', () => {
+  it('"inactive" again while expired or re-authenticating changes only when it was checked (and ends an earlier failure)', () => {
     expect(checkAnswered(viewOf({ status: 'expired' }), { type: 'inactive' }).patch).to.deep.equal({ lastCheckedAt: NOW });
-    expect(checkAnswered(viewOf({ status: 'reauthenticating' }), { type: 'inactive' })).to.deep.equal({ patch: { lastCheckedAt: NOW } });
+    expect(checkAnswered(viewOf({ status: 'reauthenticating' }), { type: 'inactive' })).to.deep.equal({ patch: { lastCheckedAt: NOW, error: null } });
   });
 
   it('a failed request is offline with a retry, never an expiry', () => {

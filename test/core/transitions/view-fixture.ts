@@ -12,7 +12,7 @@ export function viewOf(state: Partial<SessionState> = {}, extra: Partial<Omit<Se
     state: { ...initialState(), status: 'active', kind: 'user', expiresAt: NOW + 60 * MINUTE, lastCheckedAt: NOW, leader: true, ...state },
     options: { refreshBefore: 300, warnBefore: 120, sessionLength: 7200 },
     knownUser: true,
-    reauth: { open: false, logoutExpected: false },
+    reauth: { open: false, logoutExpected: false, signingIn: false },
     checkingSince: null,
     logoutOwed: false,
     ...extra,

@@ -1,0 +1,51 @@
+import { expect } from '@open-wc/testing';
+import { createHarness, HOUR, MINUTE, SECOND, userActs } from './support/harness.js';
+
+describe('a session that changes kind at runtime', () => {
+  it('a pregenerated wallet whose user then signs in (paraLogin) is checked and kept alive as a user session', async () => {
+    const h = createHarness({ sessionLength: 3600 });
+    // A pregen wallet: no user, a user share loaded.
+    h.client.userId = undefined;
+    h.client.email = undefined;
+    (h.client as unknown as { getUserShare: () => string | null }).getUserShare = () => 'share';
+    h.server.revoke();
+    await h.start();
+    expect(h.engine.state.kind).to.equal('pregen');
+    // The user signs in (claims the wallet): the SDK now has a user and a real session.
+    h.client.userId = 'user-a';
+    h.client.email = 'a@b.co';
+    h.server.signIn();
+    h.environment.window.dispatchEvent(new CustomEvent('paraLogin', { detail: { data: null } }));
+    await h.clock.advance(5 * SECOND);
+    const checksAfterLogin = h.server.counts.isSessionActive;
+    let lapsed = 0;
+    for (let i = 0; i < 120; i += 1) {
+      userActs(h.environment);
+      await h.clock.advance(MINUTE);
+      if (!h.server.isActive()) lapsed += 1;
+    }
+    expect([h.engine.state.kind, checksAfterLogin > 0, lapsed], 'kind, checked after login, minutes lapsed').to.deep.equal(['user', true, 0]);
+    h.engine.stop();
+  });
+
+  it('an external wallet (CONNECTION_ONLY) whose user then signs in with Para is checked and kept alive', async () => {
+    const h = createHarness({ sessionLength: 3600 });
+    h.client.externalWalletConnectionType = 'CONNECTION_ONLY';
+    h.server.revoke();
+    await h.start();
+    expect(h.engine.state.kind).to.equal('external-wallet');
+    h.client.externalWalletConnectionType = undefined;
+    h.server.signIn();
+    h.environment.window.dispatchEvent(new CustomEvent('paraLogin', { detail: { data: null } }));
+    await h.clock.advance(5 * SECOND);
+    let lapsed = 0;
+    for (let i = 0; i < 120; i += 1) {
+      userActs(h.environment);
+      await h.clock.advance(MINUTE);
+      if (!h.server.isActive()) lapsed += 1;
+    }
+    expect([h.engine.state.kind, lapsed], 'kind, minutes lapsed').to.deep.equal(['user', 0]);
+    void HOUR;
+    h.engine.stop();
+  });
+});
