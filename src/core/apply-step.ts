@@ -23,6 +23,7 @@ export interface EffectTargets {
   cancelLogoutGrace(): void;
   confirmSignOut(): void;
   confirmParaLogout(): void;
+  oweLogout(): void;
 }
 
 type Runners = { [T in Effect['type']]: (targets: EffectTargets, effect: Extract<Effect, { type: T }>) => void };
@@ -51,6 +52,7 @@ const RUNNERS: Runners = {
   'cancel-logout-grace': (targets) => targets.cancelLogoutGrace(),
   'confirm-sign-out': (targets) => targets.confirmSignOut(),
   'confirm-para-logout': (targets) => targets.confirmParaLogout(),
+  'owe-logout': (targets) => targets.oweLogout(),
 };
 
 /** Runs a transition's effects in the order it listed them. */

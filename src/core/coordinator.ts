@@ -19,6 +19,8 @@ export type SharedSessionMessage =
   /** This tab's engine time, sent to a tab whose clock reads behind (see `noteRemoteTime`). */
   | { type: 'clock'; sentAt: number }
   | { type: 'signed-out' }
+  /** The user signed out in that tab while the server was unreachable: every tab owes the logout until it goes through. */
+  | { type: 'logout-owed' }
   | { type: 'reauth-started' }
   /** The tab running the re-authentication gave up: the others leave `reauthenticating` for `expired`. */
   | { type: 'reauth-cancelled' }

@@ -322,6 +322,8 @@ export class ParaSessionEngine {
     if (!outcome.ok) {
       this.#apply(reported({ kind: outcome.failure, message: outcome.message }));
       this.#owedLogout.owe();
+      // Every tab owes it: this one may be closed before the network is back.
+      this.#tabs.publish({ type: 'logout-owed' });
       throw new LogoutFailedError(outcome.message);
     }
     this.#signedOutHere();
@@ -433,6 +435,7 @@ export class ParaSessionEngine {
       cancelLogoutGrace: () => this.#page.cancelLogoutGrace(),
       confirmSignOut: () => void this.#requests.confirmSignOut(),
       confirmParaLogout: () => void this.#requests.confirmSignOut('para-logout'),
+      oweLogout: () => this.#owedLogout.owe(),
     };
   }
 

@@ -57,3 +57,24 @@ describe('honest logout', () => {
     world.closeAll();
   });
 });
+
+describe('honest logout across tabs', () => {
+  it('the user signs out offline and closes that tab: another tab finishes the logout once the network is back', async () => {
+    const world = new TabWorld({ keepAlive: 'always' });
+    const [a, b] = [world.open(), world.open()];
+    await world.advance(2 * SECOND);
+    world.server.online = false;
+    const outcome = a.engine.logout().then(() => 'ok', (error: Error) => error.name);
+    await world.advance(5 * SECOND);
+    expect(await outcome).to.equal('LogoutFailedError');
+    expect(b.engine.logoutPending, 'the other tab owes it too').to.equal(true);
+    expect(b.engine.state.status, 'and shows nothing it cannot know yet').to.equal('active');
+    world.close(a);
+    world.server.online = true;
+    b.environment.window.dispatchEvent(new Event('online'));
+    await world.advance(4 * 60 * MINUTE);
+    expect([world.server.isActive(), b.engine.state.status], 'server session alive, tab b').to.deep.equal([false, 'signed-out']);
+    expect(world.server.counts.keepSessionAlive, 'no keep-alive after the sign-out').to.equal(0);
+    world.closeAll();
+  });
+});

@@ -59,6 +59,7 @@ function readSessionMessage(m: Fields): SharedSessionMessage | null {
     case 'clock':
       return isTime(m.sentAt) ? { type: 'clock', sentAt: m.sentAt } : null;
     case 'signed-out':
+    case 'logout-owed':
     case 'reauth-started':
     case 'reauth-cancelled':
     case 'reauth-complete':

@@ -24,6 +24,9 @@ export function remoteMessage(view: SessionView, message: SharedSessionMessage):
     case 'signed-out':
       // A bare "signed out" is news only the server can confirm (a buggy or hostile tab may send it).
       return status === 'signed-out' || status === 'idle' ? NOTHING : { effects: [effect('confirm-sign-out')] };
+    case 'logout-owed':
+      // The user asked to sign out; if that tab closes before the network is back, this one finishes the logout.
+      return status === 'signed-out' || status === 'idle' ? NOTHING : { effects: [effect('owe-logout')] };
     case 'reauth-started':
       // That tab's pre-sign-in logout empties this tab's SDK too: re-auth here as well, not a sign-out.
       return {

@@ -47,6 +47,8 @@ export type Effect =
   | { type: 'confirm-sign-out' }
   /** An SDK logout nobody explained: sign out only once our own server says the session is gone. */
   | { type: 'confirm-para-logout' }
+  /** The user signed out in another tab that could not reach the server: retry the logout here too. */
+  | { type: 'owe-logout' }
   /** Another tab explained (or settled) an SDK logout: stop waiting to believe it. */
   | { type: 'cancel-logout-grace' };
 
