@@ -74,6 +74,7 @@ export class ParaSessionEngine {
   readonly #followedSignIn: Timer;
   #settings: SessionOptionSet;
   #running = false;
+  #wasSignedIn = false;
   #cleanups: Array<() => void> = [];
 
   /** `options` are the session options only (see `OPTION_TABLE`); `setup` what the engine runs on. */
@@ -186,6 +187,11 @@ export class ParaSessionEngine {
 
   get isRunning(): boolean {
     return this.#running;
+  }
+
+  /** Whether this engine ever saw the session usable: "signed out" rather than "never signed in". */
+  get wasSignedIn(): boolean {
+    return this.#wasSignedIn;
   }
 
   on<K extends keyof EngineEventMap>(type: K, listener: (detail: EngineEventMap[K]) => void): () => void {
@@ -446,6 +452,7 @@ export class ParaSessionEngine {
     if (Object.keys(patch).every((key) => Object.is(previous[key as keyof SessionState], next[key as keyof SessionState]))) {
       return;
     }
+    if (isUsableStatus(next.status)) this.#wasSignedIn = true;
     this.#state$.set(next);
     this.#reauth.statusChanged(next.status);
     // Signed out, or signed in again since the user asked to sign out: nothing is owed any more.

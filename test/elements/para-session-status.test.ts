@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import type { ParaSessionStatus } from '../../src/elements/para-session-status/para-session-status.js';
+import type { ParaSession } from '../../src/elements/para-session/para-session.js';
 import { secondsLeft } from '../../src/core/state.js';
 import { formatCountdown, formatDuration } from '../../src/elements/shared/format-time.js';
 // The layout test below turns the page Arabic: right to left needs texts in a right-to-left language.
@@ -35,6 +36,11 @@ describe('<para-session-status>', () => {
         [6120, '1 hr, 42 min', '1 hour, 42 minutes'],
         [86400, '1 day', '1 day'],
         [90000, '1 day, 1 hr', '1 day, 1 hour'],
+        // A day or more reads in days and hours (rounded up), never down to the minute: a 30-day session does not
+        // read "29 days, 23 hr, 55 min" and change every minute for a month.
+        [90060, '1 day, 2 hr', '1 day, 2 hours'],
+        [2_591_700, '30 days', '30 days'],
+        [2_588_400, '29 days, 23 hr', '29 days, 23 hours'],
       ];
       for (const [seconds, short, long] of cases) {
         expect(formatDuration(seconds, 'short'), `${seconds} s short`).to.equal(short);
@@ -302,5 +308,38 @@ describe('<para-session-status>', () => {
       expect(part(el, 'label')).to.equal('Angemeldet');
       expect(part(el, 'time')).to.equal('noch 2 hr');
     });
+  });
+});
+
+describe('<para-session-status> mounted later', () => {
+  it('a status mounted after the sign-out says "Signed out" like the one that was there before', async () => {
+    const world = createWorld();
+    const provider = await sessionFixture<ParaSession>(
+      html`<para-session .client=${world.client} .engineOptions=${world.engineOptions}><para-session-status id="first"></para-session-status></para-session>`,
+      world,
+    );
+    await provider.logout();
+    await settle(world, SECOND);
+    expect(provider.state.status).to.equal('signed-out');
+    const label = (el: Element) => el.shadowRoot!.querySelector('[part="label"]')!.textContent!.trim();
+    const first = provider.querySelector('#first')!;
+    expect(label(first)).to.equal('Signed out');
+    // A route change in an app mounts another header with its own status.
+    const later = document.createElement('para-session-status');
+    provider.append(later);
+    await settle(world);
+    expect(label(later), 'both statuses of one session agree').to.equal('Signed out');
+  });
+
+  it('a visitor who never signed in still reads "Not signed in", however late the status is mounted', async () => {
+    const world = createWorld({ signedIn: false });
+    world.client.userId = undefined;
+    world.client.email = undefined;
+    const provider = await sessionFixture<ParaSession>(html`<para-session .client=${world.client} .engineOptions=${world.engineOptions}></para-session>`, world);
+    expect(provider.state.status).to.equal('signed-out');
+    const later = document.createElement('para-session-status');
+    provider.append(later);
+    await settle(world);
+    expect(later.shadowRoot!.querySelector('[part="label"]')!.textContent!.trim()).to.equal('Not signed in');
   });
 });

@@ -98,7 +98,8 @@ export class ParaSessionStatus extends ParaElement {
   }
 
   #shown(status: SessionStatus): Shown {
-    return status === 'signed-out' && !this.#wasSignedIn ? 'not-signed-in' : status;
+    // The session's own memory too: a status mounted after the sign-out (a route change) says the same as the others.
+    return status === 'signed-out' && !this.#wasSignedIn && !this.session.engine?.wasSignedIn ? 'not-signed-in' : status;
   }
 
   /** A new language (or new texts) is no news: the same announcement in other words would be heard again. */

@@ -93,9 +93,16 @@ function formatUnit(value: number, unit: 'day' | 'hour' | 'minute' | 'second', l
   }
 }
 
-/** Minutes, rounded up so the last minute never reads "0 min"; zero units are left out ("1 hr", not "1 hr, 0 min"). */
+/**
+ * Minutes, rounded up so the last minute never reads "0 min"; zero units are left out ("1 hr", not "1 hr, 0 min").
+ * From a day on, days and hours (rounded up): "29 days, 23 hr", not a minute count that changes every minute.
+ */
 export function formatDuration(seconds: number, format: TimeFormat = 'short', locale = 'en'): string {
   const totalMinutes = Math.ceil(Math.max(0, seconds) / 60);
+  if (totalMinutes > 1440) {
+    const totalHours = Math.ceil(totalMinutes / 60);
+    return formatParts({ days: Math.floor(totalHours / 24), hours: totalHours % 24, minutes: 0 }, locale, format);
+  }
   const parts = { days: Math.floor(totalMinutes / 1440), hours: Math.floor((totalMinutes % 1440) / 60), minutes: totalMinutes % 60 };
   return formatParts(parts, locale, format);
 }
