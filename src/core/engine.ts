@@ -23,7 +23,7 @@ import { leadershipChanged, misconfigured, started, warningDue } from './transit
 import { PageWatch } from './page-watch.js';
 import { reauthAbandoned, reauthBegins, reauthCancelled, reauthInterrupted } from './transitions/reauth-step.js';
 import { remoteMessage } from './transitions/remote-message.js';
-import { isReturning, reported, signOut } from './transitions/outcomes.js';
+import { isReturning, reported, signOut, statusFor } from './transitions/outcomes.js';
 import type { SessionView, Step } from './transitions/step.js';
 import { applyEffects, type EffectTargets } from './apply-step.js';
 import { DEFAULT_BACKOFF, retryDelay } from './backoff.js';
@@ -200,8 +200,20 @@ export class ParaSessionEngine {
 
   /** Re-validates and reschedules; options not given keep what was set before (`undefined` unsets). */
   setOptions(options: Partial<SessionOptions>, warnings?: OptionWarnings): void {
+    const lengthBefore = this.options.sessionLength;
     this.#settings = this.#settings.with(options, warnings);
+    if (this.options.sessionLength !== lengthBefore) this.#lengthChanged(lengthBefore);
     this.#schedule.update();
+  }
+
+  /** An expiry estimated from the old length (a client without the session cookie) moves with it. */
+  #lengthChanged(beforeSeconds: number): void {
+    this.#expiry.lengthChanged(beforeSeconds);
+    const { status, kind, expiresAt } = this.state;
+    if (kind !== 'user' || expiresAt === null || !(isUsableStatus(status) || status === 'offline')) return;
+    const now = this.#time.now();
+    const next = this.#expiry.current(now);
+    if (next !== expiresAt) this.#setState({ expiresAt: next, status: status === 'offline' ? status : statusFor({ ...this.#view(), now }, next, status) });
   }
 
   /** A warning UI claims the user's explicit choice: while `expiring`, activity alone no longer extends. */

@@ -100,6 +100,18 @@ export class ExpiryTracker {
     return this.current(now);
   }
 
+  /**
+   * The configured session length changed from `beforeSeconds`: what was estimated from it moves by the
+   * difference (an extension at t ends at t + the new length), and so does the bound. The cookie needs nothing.
+   */
+  lengthChanged(beforeSeconds: number): void {
+    const delta = this.#sessionLengthMs - beforeSeconds * 1000;
+    if (delta === 0) return;
+    if (this.#estimate !== null) this.#estimate += delta;
+    if (this.#latest !== null) this.#latest += delta;
+    if (this.#signedFloor !== null) this.#signedFloor += delta;
+  }
+
   signed(now: number): number {
     this.#signedFloor = now + this.#sessionLengthMs;
     if (this.#latest !== null) this.#latest = Math.max(this.#latest, this.#signedFloor);
