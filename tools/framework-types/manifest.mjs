@@ -1,4 +1,4 @@
-// What the type fixes need to know from custom-elements.json: each tag's read-only members and its events.
+// What the type fixes need to know from custom-elements.json: each tag's read-only members, attributes and events.
 import { readFileSync } from 'node:fs';
 
 export function readManifest(file = 'custom-elements.json') {
@@ -15,6 +15,7 @@ export function elementsOf(manifest) {
         tag: declaration.tagName,
         className: declaration.name,
         readonly: fields.filter((m) => m.readonly).map((m) => m.name),
+        attributes: (declaration.attributes ?? []).map((a) => ({ name: a.name, field: a.fieldName, boolean: a.type?.text === 'boolean', description: a.description ?? '' })),
         events: (declaration.events ?? []).map((e) => ({ name: e.name, type: e.type?.text ?? 'Event' })),
       });
     }

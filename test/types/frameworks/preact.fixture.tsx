@@ -1,6 +1,7 @@
 // Compile-time fixture: the Preact JSX types generated from custom-elements.json, as an app imports them.
 import type {} from 'para-session-kit/preact';
-import type { ParaSessionClient } from 'para-session-kit';
+import { useRef } from 'preact/hooks';
+import type { ParaSession, ParaSessionClient } from 'para-session-kit';
 
 declare const para: ParaSessionClient;
 
@@ -13,6 +14,30 @@ export const correct = (
     <para-reauth-dialog oauth="google apple" onpara-request-close={(e) => e.detail.source === 'escape'} />
   </para-session>
 );
+
+// Preact's own attributes and events on the kit's tags, as on any element: a ref object, handlers, a style.
+export function WithPreactAttributes() {
+  const session = useRef<ParaSession>(null);
+  return (
+    <para-session ref={session} client={para} id="session" class="session" style={{ display: 'contents' }}>
+      <para-session-status onClick={(e) => e.currentTarget.format} title="Time left" />
+      <para-reauth-dialog onKeyDown={(e) => e.key === 'Escape'} aria-label="Sign in again" />
+      <para-session-guard ref={(el) => void el?.showing} style="display: block" />
+    </para-session>
+  );
+}
+
+export function WrongPreactAttributes() {
+  const input = useRef<HTMLInputElement>(null);
+  return [
+    // @ts-expect-error a ref to another kind of element
+    <para-session ref={input} />,
+    // @ts-expect-error a misspelt DOM event
+    <para-session-status onClik={() => {}} />,
+    // @ts-expect-error a DOM handler gets the DOM event (a KeyboardEvent's `detail` is a number)
+    <para-reauth-dialog onKeyDown={(e) => e.detail.source} />,
+  ];
+}
 
 export const wrong = [
   // @ts-expect-error a wrong property type
