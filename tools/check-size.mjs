@@ -7,13 +7,13 @@ import { bundle, ELEMENT_ENTRIES, SHIPPED_ENTRIES } from './size-measure.mjs';
 // Tripwires at today's weight (+0.5 KB or so), so growth is a decision someone makes in a commit. The issue's targets
 // (package 12, core 7, bundle 20 KB) are `node bench/size.mjs --check`; the weight by module is in bench/results.json.
 const TRIPWIRE_KB = {
-  'package entry': 31.6,
-  core: 16.6,
-  'self-contained bundle': 38.4,
-  '<para-session> alone': 18.2,
-  '<para-session> + <para-session-status>': 23.5,
-  '<para-session> + <para-reauth-dialog>': 29.6,
-  '<para-session> + <para-session-guard>': 18.8,
+  'package entry': 32.7,
+  core: 17.1,
+  'self-contained bundle': 39.6,
+  '<para-session> alone': 18.7,
+  '<para-session> + <para-session-status>': 24.1,
+  '<para-session> + <para-reauth-dialog>': 30.7,
+  '<para-session> + <para-session-guard>': 19.4,
 };
 
 let passed = 0;

@@ -74,6 +74,81 @@ describe('<para-reauth-dialog> at the edges', () => {
     expect(nativeDialog(dialog).open).to.equal(false);
   });
 
+  it('a Google account signed in as someone else: "Sign in as" the original one signs in with Google again, not by email', async () => {
+    const world = createWorld();
+    Object.assign(world.client, { authInfo: { authType: 'google', auth: { email: 'a@b.co' } } });
+    const { popup } = stubWindowOpen();
+    const { dialog } = await dialogIn(world, { oauth: 'google' });
+    await reachExpiry(world);
+    buttonNamed(dialog, 'Continue with Google').click();
+    await settle(world, SECOND);
+    world.client.approve({ userId: 'user-b', email: 'b@b.co' });
+    await settle(world, SECOND);
+    popup.closed = false;
+    buttonNamed(dialog, 'Sign in as a@b.co').click();
+    await settle(world, SECOND);
+    expect(world.client.authCalls.map((call) => (call as { method?: string }).method ?? JSON.stringify(call))).to.deep.equal(['GOOGLE', 'GOOGLE']);
+  });
+
+  it('an account without email (Telegram), signed in as someone else: the way back is Telegram again, never an email sign-in with no email', async () => {
+    const world = createWorld();
+    world.client.email = undefined;
+    const { popup } = stubWindowOpen();
+    const { dialog } = await dialogIn(world, { oauth: 'telegram' });
+    await reachExpiry(world);
+    buttonNamed(dialog, 'Continue with Telegram').click();
+    await settle(world, SECOND);
+    world.client.approve({ userId: 'user-b' });
+    await settle(world, SECOND);
+    const labels = [...shadow(dialog).querySelectorAll('[part="actions"] button')].map((button) => button.textContent!.trim());
+    expect(labels, 'no "Sign in as user-a": an id means nothing to the user').to.deep.equal(['Continue with Telegram', 'Continue as user-b']);
+    popup.closed = false;
+    buttonNamed(dialog, 'Continue with Telegram').click();
+    await settle(world, SECOND);
+    expect(world.client.authCalls.map((call) => (call as { method?: string }).method ?? JSON.stringify(call))).to.deep.equal(['TELEGRAM', 'TELEGRAM']);
+    await expect(dialog).to.be.accessible();
+  });
+
+  it('nothing known of the original account: "Sign in with your previous account" shows the sign-in form, and its Cancel goes back', async () => {
+    const world = createWorld();
+    world.client.email = undefined;
+    const { popup } = stubWindowOpen();
+    const { provider, dialog } = await dialogIn(world, { oauth: '' });
+    await reachExpiry(world);
+    const typeEmail = (value: string) => {
+      const email = shadow(dialog).querySelector('input')!;
+      email.value = value;
+      email.dispatchEvent(new Event('input'));
+    };
+    typeEmail('b@b.co');
+    buttonNamed(dialog, 'Continue with email').click();
+    await settle(world, SECOND);
+    world.client.approve({ userId: 'user-b', email: 'b@b.co' });
+    await settle(world, SECOND);
+    expect(buttonNamed(dialog, 'Sign in with your previous account'), 'no "Sign in as user-a"').to.not.equal(undefined);
+    buttonNamed(dialog, 'Sign in with your previous account').click();
+    await settle(world, SECOND);
+    expect(world.client.authCalls, 'no sign-in started with an empty email').to.deep.equal([{ auth: { email: 'b@b.co' } }]);
+    expect(nativeDialog(dialog).open, 'the dialog stays open on the form').to.equal(true);
+    expect(shadow(dialog).querySelector('#title')!.textContent!.trim()).to.equal('Your session has ended');
+    expect(deepActiveElement()?.id, 'focus is on the field').to.equal('email');
+    await expect(dialog).to.be.accessible();
+    buttonNamed(dialog, 'Cancel').click();
+    await settle(world, SECOND);
+    expect(deepActiveElement()?.textContent?.trim(), 'Cancel goes back to the choice').to.equal('Sign in with your previous account');
+    buttonNamed(dialog, 'Sign in with your previous account').click();
+    await settle(world, SECOND);
+    popup.closed = false;
+    typeEmail('a@b.co');
+    buttonNamed(dialog, 'Continue with email').click();
+    await settle(world, SECOND);
+    world.client.approve({ userId: 'user-a', email: 'a@b.co' });
+    await settle(world, SECOND);
+    expect(world.client.authCalls.at(-1)).to.deep.equal({ auth: { email: 'a@b.co' } });
+    expect(provider.state.status).to.equal('active');
+    expect(nativeDialog(dialog).open).to.equal(false);
+  });
+
   it('a sign-in method the client lacks: the error takes focus on its Cancel, not the page body', async () => {
     const world = createWorld();
     stubWindowOpen();

@@ -24,6 +24,8 @@ export interface ParaReauthDialogStrings {
   phoneLabel: string;
   phoneHint: string;
   phoneInvalid: string;
+  /** Said when the email field is empty or is not an address. */
+  emailInvalid: string;
   usePhone: string;
   useEmail: string;
   useAnotherAccount: string;
@@ -47,6 +49,8 @@ export interface ParaReauthDialogStrings {
   switchedDescription: string;
   continueAs: string;
   signInAs: string;
+  /** Instead of `signInAs` when nothing names the account whose session ended: back to the sign-in choices. */
+  signInWithPrevious: string;
   unknownAccount: string;
   /** After Cancel: a way back in, shown at the bottom of the page. */
   resumeMessage: string;
@@ -69,6 +73,7 @@ export const defaultDialogStrings: ParaReauthDialogStrings = {
   phoneLabel: 'Phone number',
   phoneHint: 'With the country code, for example +44 20 7946 0958.',
   phoneInvalid: 'Enter a phone number with its country code, for example +44 20 7946 0958.',
+  emailInvalid: 'Enter your email address, for example name@example.com.',
   usePhone: 'Use a phone number instead',
   useEmail: 'Use an email address instead',
   useAnotherAccount: 'Use another account',
@@ -91,6 +96,7 @@ export const defaultDialogStrings: ParaReauthDialogStrings = {
   switchedDescription: 'You are now signed in as {current}, but the session that ended belonged to {previous}.',
   continueAs: 'Continue as {current}',
   signInAs: 'Sign in as {previous}',
+  signInWithPrevious: 'Sign in with your previous account',
   unknownAccount: 'another account',
   resumeMessage: 'You are signed out. Your work on this page is kept.',
   resumeAction: 'Sign in again',

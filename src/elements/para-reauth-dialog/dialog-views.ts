@@ -1,4 +1,5 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import type { KnownAccount, OAuthMethod, ReauthFailure } from '../../para/reauth.js';
 import { fill, type ParaReauthDialogStrings } from './dialog-strings.js';
 
@@ -10,7 +11,10 @@ export interface SignInViewModel {
   field: 'email' | 'phone';
   email: string;
   phone: string;
-  phoneError: boolean;
+  /** The shown field was submitted with a value that is not an email address or phone number. */
+  invalid: boolean;
+  /** Counts the submits refused: each one announces the error again. */
+  refusedSubmits: number;
   providers: readonly OAuthMethod[];
   /** `reauth="refresh"` with a session the SDK can still renew. */
   offerRefresh: boolean;
@@ -51,18 +55,26 @@ function accountCard(account: KnownAccount): TemplateResult {
   </div>`;
 }
 
+/**
+ * A field's error, as a new alert on every refused submit: screen readers announce an inserted alert, and focus,
+ * already on the field after Enter, does not move to read it.
+ */
+const fieldError = (id: string, text: string, refusedSubmits: number) => keyed(refusedSubmits, html`<p id=${id} part="hint error" role="alert">${text}</p>`);
+
 function identifierForm(view: SignInViewModel, primary: boolean): TemplateResult {
-  const { strings: t } = view;
+  const { strings: t, invalid } = view;
   const phone = view.field === 'phone';
   const field = phone
     ? html`<label for="phone">${t.phoneLabel}</label>
         <input id="phone" part="input" type="tel" name="phone" autocomplete="tel" inputmode="tel" dir="ltr" required
-          aria-describedby="phone-hint" aria-invalid=${view.phoneError ? 'true' : 'false'}
+          aria-describedby="phone-hint" aria-invalid=${invalid ? 'true' : 'false'}
           .value=${view.phone} @input=${(event: Event) => view.onInput('phone', (event.target as HTMLInputElement).value)} />
-        <p id="phone-hint" part=${view.phoneError ? 'hint error' : 'hint'}>${view.phoneError ? t.phoneInvalid : t.phoneHint}</p>`
+        ${invalid ? fieldError('phone-hint', t.phoneInvalid, view.refusedSubmits) : html`<p id="phone-hint" part="hint">${t.phoneHint}</p>`}`
     : html`<label for="email">${t.emailLabel}</label>
         <input id="email" part="input" type="email" name="email" autocomplete="email" dir="ltr" required
-          .value=${view.email} @input=${(event: Event) => view.onInput('email', (event.target as HTMLInputElement).value)} />`;
+          aria-describedby=${invalid ? 'email-error' : nothing} aria-invalid=${invalid ? 'true' : 'false'}
+          .value=${view.email} @input=${(event: Event) => view.onInput('email', (event.target as HTMLInputElement).value)} />
+        ${invalid ? fieldError('email-error', t.emailInvalid, view.refusedSubmits) : nothing}`;
   return html`<form part="form" novalidate @submit=${view.onSubmit}>
       ${field}
       <button class=${primary ? 'primary' : ''} part=${primary ? 'button button-primary' : 'button'} type="submit">${phone ? t.continueWithPhone : t.continueWithEmail}</button>
@@ -121,16 +133,17 @@ export function errorView(strings: ParaReauthDialogStrings, failure: ReauthFailu
   `;
 }
 
+/** `signInAsLabel` names the way back to the account whose session ended, as far as it is known. */
 export function switchedAccountView(
   strings: ParaReauthDialogStrings,
-  names: { current: string; previous: string },
+  names: { current: string; previous: string; signInAsLabel: string },
   onContinue: () => void,
   onSignInAsPrevious: () => void,
 ): TemplateResult {
   return html`
     <p part="error" role="alert">${fill(strings.switchedDescription, names)}</p>
     <div part="actions">
-      <button part="button" type="button" @click=${onSignInAsPrevious}>${fill(strings.signInAs, names)}</button>
+      <button part="button" type="button" @click=${onSignInAsPrevious}>${names.signInAsLabel}</button>
       <button class="primary" part="button button-primary" type="button" @click=${onContinue}>${fill(strings.continueAs, names)}</button>
     </div>
   `;

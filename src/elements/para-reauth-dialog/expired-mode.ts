@@ -2,10 +2,10 @@ import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { ParaSessionEngine } from '../../core/engine.js';
 import type { ParaIdentity } from '../../core/types.js';
 import { compareAccounts } from '../../para/identity.js';
-import { readKnownAccount, type KnownAccount, type OAuthMethod } from '../../para/reauth.js';
+import { OAUTH_METHODS, readKnownAccount, type KnownAccount, type OAuthMethod, type ReauthMethod } from '../../para/reauth.js';
 import type { ParaReauthCompleteDetail } from '../events.js';
 import { fill, type ParaReauthDialogStrings } from './dialog-strings.js';
-import { dialogHeader, errorView, expiredIcon, progressView, signInForm, switchedAccountView } from './dialog-views.js';
+import { dialogHeader, errorView, expiredIcon, progressView, PROVIDER_NAMES, signInForm, switchedAccountView } from './dialog-views.js';
 import { parseCountryCode, toE164 } from './phone.js';
 import type { SignInController } from './sign-in-controller.js';
 
@@ -25,17 +25,28 @@ interface FormState {
   field: 'email' | 'phone';
   email: string;
   phone: string;
-  phoneError: boolean;
+  /** The shown field was submitted with a value that is not an email address or phone number. */
+  invalid: boolean;
+  refusedSubmits: number;
   account: KnownAccount | null;
 }
+
+const isEmailAddress = (value: string) => /^[^\s@]+@[^\s@]+$/.test(value);
+const isOAuthMethod = (method: KnownAccount['method'] | undefined): method is OAuthMethod => OAUTH_METHODS.includes(method as OAuthMethod);
 
 type Host = ReactiveControllerHost & { readonly renderRoot: HTMLElement | DocumentFragment };
 
 /** Expired mode: the account whose session ended, the email/phone form, and each step of signing in again. */
 export class ExpiredMode {
-  #form: FormState = { field: 'email', email: '', phone: '', phoneError: false, account: null };
+  #form: FormState = { field: 'email', email: '', phone: '', invalid: false, refusedSubmits: 0, account: null };
   /** Whose session ended: a sign-in as anyone else is reported, not silently accepted. */
   #expected: ParaIdentity | null = null;
+  /** What the SDK knew of that account when it ended, even with no email or phone: how it signed in. */
+  #expectedAccount: KnownAccount | null = null;
+  /** The sign-in tried last: an OAuth account with nothing else known signs in the same way again. */
+  #lastMethod: ReauthMethod | null = null;
+  /** Signed in as someone else, and nothing says how to reach the account that ended: the form, over that outcome. */
+  #choosingWayBack = false;
   /** The user chose "Use another account": a different account is what they asked for. */
   #anotherAccount = false;
 
@@ -54,8 +65,11 @@ export class ExpiredMode {
     this.#expected = engine?.lastIdentity ?? null;
     this.#anotherAccount = false;
     const known = readKnownAccount(engine?.client, this.#expected);
+    this.#expectedAccount = known;
+    this.#lastMethod = null;
+    this.#choosingWayBack = false;
     const account = known.email || known.phone ? known : null;
-    this.#set({ account, field: account?.method === 'phone' ? 'phone' : 'email', email: account?.email ?? '', phone: account?.phone ?? '', phoneError: false });
+    this.#set({ account, field: account?.method === 'phone' ? 'phone' : 'email', email: account?.email ?? '', phone: account?.phone ?? '', invalid: false });
   }
 
   /** A sign-in finished: someone other than the expected account is shown, unless the user asked for that. */
@@ -64,6 +78,7 @@ export class ExpiredMode {
     // else", the engine compares with that someone: back as the account whose session ended is no switch here.
     if (this.#anotherAccount || !detail.switchedAccount) return;
     if (this.#expected && compareAccounts(detail.identity, this.#expected) === 'same') return;
+    this.#choosingWayBack = false;
     this.#signIn.showSwitched(detail.identity, this.#expected ?? detail.previous);
   }
 
@@ -72,7 +87,7 @@ export class ExpiredMode {
     const phase = this.#signIn.phase;
     const { account } = this.#form;
     const name = account?.displayName ?? account?.email ?? account?.phone;
-    const title = phase.step === 'switched' ? t.switchedTitle : phase.step === 'progress' ? t.progressTitle : name ? fill(t.expiredTitleKnown, { name }) : t.expiredTitle;
+    const title = phase.step === 'switched' && !this.#choosingWayBack ? t.switchedTitle : phase.step === 'progress' ? t.progressTitle : name ? fill(t.expiredTitleKnown, { name }) : t.expiredTitle;
     return html`
       ${dialogHeader(expiredIcon, title, 'expired-title')}
       <p id="description" part="description"><slot name="expired-description">${t.expiredDescription}</slot></p>
@@ -82,53 +97,102 @@ export class ExpiredMode {
 
   #renderSignInStep(t: ParaReauthDialogStrings) {
     const phase = this.#signIn.phase;
-    const { account, field } = this.#form;
     const cancel = () => this.#options.onCancel();
     switch (phase.step) {
       case 'progress':
         return progressView(t, cancel);
       case 'error':
-        return errorView(t, phase.failure, () => this.#signIn.start(phase.retry), cancel);
-      case 'switched': {
-        const label = (identity: { email: string | null; userId: string | null }) => identity.email ?? identity.userId ?? t.unknownAccount;
-        const names = { current: label(phase.identity), previous: label(phase.previous) };
-        const signInAsPrevious = () => this.#signIn.start(phase.previous.email?.startsWith('+') ? { type: 'phone', phone: phase.previous.email } : { type: 'email', email: phase.previous.email ?? '' });
-        return switchedAccountView(t, names, () => this.#signIn.reset(), signInAsPrevious);
-      }
+        return errorView(t, phase.failure, () => this.#start(phase.retry), cancel);
+      case 'switched':
+        // Cancel in that form goes back to the choice between the two accounts.
+        return this.#choosingWayBack ? this.#renderForm(t, () => this.#chooseWayBack(false)) : this.#renderSwitched(t, phase.identity, phase.previous);
       default:
-        return signInForm({
-          strings: t,
-          ...this.#form,
-          providers: this.#options.providers(),
-          offerRefresh: this.#options.reauth() === 'refresh' && account !== null && phase.notice !== 'refresh-unavailable',
-          notice: phase.notice === 'refresh-unavailable' ? t.refreshUnavailable : null,
-          onInput: (field, value) => (field === 'email' ? this.#set({ email: value }) : this.#set({ phone: value, phoneError: false })),
-          onSubmit: (event) => this.#submit(event),
-          onSwitchField: () => (this.#set({ field: field === 'email' ? 'phone' : 'email' }), this.#focusField()),
-          onProvider: (method) => this.#signIn.start({ type: 'oauth', method }),
-          onRefresh: () => this.#signIn.start({ type: 'refresh' }),
-          onAnotherAccount: () => ((this.#anotherAccount = true), this.#set({ account: null, email: '', phone: '' }), this.#focusField()),
-          onCancel: cancel,
-        });
+        return this.#renderForm(t, cancel);
     }
+  }
+
+  #renderSwitched(t: ParaReauthDialogStrings, identity: ParaIdentity, previous: ParaIdentity) {
+    const { name, method } = this.#wayBackTo(previous);
+    const names = {
+      current: identity.email ?? identity.userId ?? t.unknownAccount,
+      // A user id means nothing to the person reading it.
+      previous: name ?? t.unknownAccount,
+      signInAsLabel: name ? fill(t.signInAs, { previous: name }) : method?.type === 'oauth' ? fill(t.continueWithProvider, { provider: PROVIDER_NAMES[method.method] }) : t.signInWithPrevious,
+    };
+    // Without a way known, the form: the SDK is never asked to sign in an empty email.
+    const signInAsPrevious = () => (method ? this.#start(method) : this.#chooseWayBack(true));
+    return switchedAccountView(t, names, () => this.#signIn.reset(), signInAsPrevious);
+  }
+
+  #renderForm(t: ParaReauthDialogStrings, onCancel: () => void) {
+    const phase = this.#signIn.phase;
+    const { account, field } = this.#form;
+    return signInForm({
+      strings: t,
+      ...this.#form,
+      providers: this.#options.providers(),
+      offerRefresh: this.#options.reauth() === 'refresh' && account !== null && phase.step === 'form' && phase.notice !== 'refresh-unavailable',
+      notice: phase.step === 'form' && phase.notice === 'refresh-unavailable' ? t.refreshUnavailable : null,
+      onInput: (field, value) => this.#set(field === 'email' ? { email: value, invalid: false } : { phone: value, invalid: false }),
+      onSubmit: (event) => this.#submit(event),
+      onSwitchField: () => (this.#set({ field: field === 'email' ? 'phone' : 'email', invalid: false }), this.#focusField()),
+      onProvider: (method) => this.#start({ type: 'oauth', method }),
+      onRefresh: () => this.#start({ type: 'refresh' }),
+      onAnotherAccount: () => ((this.#anotherAccount = true), this.#set({ account: null, email: '', phone: '' }), this.#focusField()),
+      onCancel,
+    });
+  }
+
+  #chooseWayBack(choosing: boolean): void {
+    this.#choosingWayBack = choosing;
+    // What had focus is gone: the form's field, or the way back to it.
+    if (choosing) this.#set({ email: '', phone: '', invalid: false });
+    else this.#host.requestUpdate();
+    this.#focus(choosing ? 'input' : '[part="actions"] button');
   }
 
   #submit(event: SubmitEvent): void {
     event.preventDefault();
-    const { field, email } = this.#form;
-    if (field === 'email') {
-      if (!email.trim()) return this.#focusField();
-      this.#signIn.start({ type: 'email', email: email.trim() });
+    const { field, refusedSubmits } = this.#form;
+    const email = this.#form.email.trim();
+    const phone = field === 'phone' ? toE164(this.#form.phone, parseCountryCode(this.#options.countryCode())) : null;
+    if (field === 'email' ? isEmailAddress(email) : phone) {
+      this.#set({ invalid: false });
+      this.#start(phone ? { type: 'phone', phone } : { type: 'email', email });
       return;
     }
-    const phone = toE164(this.#form.phone, parseCountryCode(this.#options.countryCode()));
-    this.#set({ phoneError: phone === null });
-    if (phone) this.#signIn.start({ type: 'phone', phone });
-    else this.#focusField();
+    this.#set({ invalid: true, refusedSubmits: refusedSubmits + 1 });
+    this.#focusField();
+  }
+
+  #start(method: ReauthMethod): void {
+    this.#lastMethod = method;
+    this.#choosingWayBack = false;
+    this.#signIn.start(method);
+  }
+
+  /**
+   * How to sign the account whose session ended in again, and the name to call it by: the way it signed in when
+   * the SDK recorded an OAuth method, else its phone or email, else the OAuth sign-in just tried; `method: null`
+   * when nothing is known.
+   */
+  #wayBackTo(previous: ParaIdentity): { name: string | null; method: ReauthMethod | null } {
+    const account = this.#expectedAccount;
+    const phone = account?.phone ?? (previous.email?.startsWith('+') ? previous.email : null);
+    const email = account?.email ?? (previous.email?.startsWith('+') ? null : previous.email);
+    const name = account?.displayName ?? email ?? phone;
+    if (isOAuthMethod(account?.method)) return { name, method: { type: 'oauth', method: account.method } };
+    if (phone && (account?.method === 'phone' || !email)) return { name, method: { type: 'phone', phone } };
+    if (email) return { name, method: { type: 'email', email } };
+    return { name, method: this.#lastMethod?.type === 'oauth' ? this.#lastMethod : null };
   }
 
   #focusField(): void {
-    void this.#host.updateComplete.then(() => this.#host.renderRoot.querySelector<HTMLElement>('input')?.focus());
+    this.#focus('input');
+  }
+
+  #focus(selector: string): void {
+    void this.#host.updateComplete.then(() => this.#host.renderRoot.querySelector<HTMLElement>(selector)?.focus());
   }
 
   #set(changes: Partial<FormState>): void {

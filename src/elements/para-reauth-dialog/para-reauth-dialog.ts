@@ -44,7 +44,7 @@ type Mode = 'warning' | 'expired' | 'resume';
  * @csspart account - The card of the account whose session ended; also `avatar`, `account-name`, `account-id`.
  * @csspart form - The email or phone form.
  * @csspart input - The email or phone field.
- * @csspart hint - The phone field's hint (also `error` when the number is not valid).
+ * @csspart hint - A field's hint (also `error` when the value is not valid: a phone number, an email).
  * @csspart providers - The OAuth buttons' wrapper.
  * @csspart actions - The button row.
  * @csspart button - Every button. Also `button-primary`, `button-provider`, `button-link`.

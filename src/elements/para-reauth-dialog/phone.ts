@@ -1,14 +1,25 @@
+/** Countries whose national numbers keep their leading `0` in E.164: Italy, San Marino, Vatican City. */
+const KEEPS_LEADING_ZERO = new Set(['+39', '+378', '+379']);
+
+/** Arabic-Indic (U+0660–0669), Persian (U+06F0–06F9) and full-width (U+FF10–FF19) digits, as ASCII. */
+const asciiDigits = (text: string) =>
+  text.replace(/[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]/g, (digit) => String(digit.charCodeAt(0) % 16)).replace(/\uff0b/g, '+');
+
 /**
  * Turns what a person types into the E.164 form Para's `{ auth: { phone } }` needs: `+14155552671`.
  * A number without `+` (or `00`) gets `countryCode` in front, its national trunk `0` dropped
- * (`020 7946 0958` with `+44` → `+442079460958`). Returns `null` for anything that is not a number.
+ * (`020 7946 0958` with `+44` → `+442079460958`), except where the `0` belongs to the number (`+39`).
+ * Returns `null` for anything that is not a number.
  */
 export function toE164(input: string, countryCode: string | null): string | null {
-  const compact = input.trim().replace(/[\s().\-\u00a0\u200e\u200f]/g, '');
+  const compact = asciiDigits(input.trim())
+    // `+44 (0)20 …`: the bracketed trunk 0 is dialled only from inside the country.
+    .replace(/^((?:\+|00)\d{1,4})[\s.\-\u00a0]*\(0\)/, (_, code: string) => (KEEPS_LEADING_ZERO.has(code.replace(/^00/, '+')) ? `${code}0` : code))
+    .replace(/[\s().\-\u00a0\u061c\u200e\u200f]/g, '');
   let number: string;
   if (compact.startsWith('+')) number = compact;
   else if (compact.startsWith('00')) number = `+${compact.slice(2)}`;
-  else if (countryCode) number = `${countryCode}${compact.replace(/^0+/, '')}`;
+  else if (countryCode) number = `${countryCode}${KEEPS_LEADING_ZERO.has(countryCode) ? compact : compact.replace(/^0+/, '')}`;
   else return null;
   return /^\+[1-9]\d{6,14}$/.test(number) ? number : null;
 }
