@@ -1,6 +1,6 @@
 import type { Clock } from './clock.js';
 import { soloCoordinator, type TabCoordinator } from './coordinator.js';
-import { OPTION_KEYS, pickSessionOptions } from './options.js';
+import { OPTION_KEYS, pickSessionOptions, type OptionWarnings } from './options.js';
 import { createTabCoordinator } from './tabs/tab-coordinator.js';
 import type { CreateSessionOptions, EngineSetup, SessionOptions } from './types.js';
 
@@ -27,4 +27,21 @@ export function splitCreateOptions(input: CreateSessionOptions): { options: Part
   const setup: Record<string, unknown> = { ...input };
   for (const key of OPTION_KEYS) delete setup[key];
   return { options: pickSessionOptions(input), setup: setup as EngineSetup };
+}
+
+/**
+ * The hint for a session cookie that runs far past the configured length (Para's session is longer than
+ * `sessionLength` says): once per engine, naming the option the way the page wrote it.
+ */
+export function longerSessionHint(naming: OptionWarnings, configured: () => number): (seconds: number) => void {
+  let told = false;
+  return (seconds) => {
+    if (told) return;
+    told = true;
+    const option = naming.name('sessionLength');
+    naming.warn(
+      `${naming.source}: the session cookie says the session runs ${seconds} s more, longer than ${option} (${configured()} s). ` +
+        `Set ${option} to Para's configured session length; other tabs' news is checked against it.`,
+    );
+  };
 }

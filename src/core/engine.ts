@@ -4,7 +4,7 @@ import type { ParaIdentity, ParaSessionClient } from '../para/client.js';
 import { systemClock, Timer, type Clock } from './clock.js';
 import type { SharedSessionMessage } from './coordinator.js';
 import { CorrectedClock } from './corrected-clock.js';
-import { defaultCoordinator, splitCreateOptions } from './engine-setup.js';
+import { defaultCoordinator, longerSessionHint, splitCreateOptions } from './engine-setup.js';
 import { Emitter } from './emitter.js';
 import { browserEnvironment, type SessionEnvironment } from './environment.js';
 import { accountChangedError, engineStoppedError, LogoutFailedError, reauthCancelledError, signedOutError } from './errors.js';
@@ -112,16 +112,8 @@ export class ParaSessionEngine {
     this.#para = paraSessionPort(client, this.#time, () => this.options.requestTimeout);
     const channel = sessionChannelName(setup.channel, this.#para.clientKey(), warn, warnings?.source ?? 'createParaSession');
     this.#tabs = new TabSync(setup.coordinator ?? defaultCoordinator(setup, wallClock, channel), this.#time, this.#state$);
-    let toldLonger = false;
-    this.#expiry = new ExpiryTracker(this.#para, () => this.options.sessionLength, (seconds) => {
-      if (toldLonger) return;
-      toldLonger = true;
-      const naming = warnings ?? engineOptionWarnings(warn);
-      naming.warn(
-        `${naming.source}: the session cookie says the session runs ${seconds} s more, longer than ${naming.name('sessionLength')} (${this.options.sessionLength} s). ` +
-          `Set ${naming.name('sessionLength')} to Para's configured session length; other tabs' news is checked against it.`,
-      );
-    });
+    const sessionLength = () => this.options.sessionLength;
+    this.#expiry = new ExpiryTracker(this.#para, sessionLength, longerSessionHint(warnings ?? engineOptionWarnings(warn), sessionLength));
     this.#requests = new ServerRequests({
       para: this.#para,
       tabs: this.#tabs,
