@@ -354,6 +354,14 @@ export class ParaSessionEngine {
     return sendSession(() => this.exportSession(options), this.#fetchImpl, url, init, limits);
   }
 
+  /**
+   * Looks at the clock now: a sleep or a clock change since the last look is acted on (a check, a correction).
+   * What shows a countdown calls it on each tick; it makes no request unless the clock jumped.
+   */
+  probeClock(): void {
+    if (this.#running) this.#page.probeClock();
+  }
+
   /** Records user activity (the engine's own listeners call this; so may an app). */
   noteActivity(at = this.#time.now()): void {
     if (this.#running) this.#page.noteActivity(at);

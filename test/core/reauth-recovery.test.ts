@@ -129,3 +129,22 @@ describe('re-auth across tabs: the signing-in tab goes away', () => {
     world.closeAll();
   });
 });
+
+describe('re-auth across tabs: the signing-in tab gives up', () => {
+  it('both tabs expired (each showing its sign-in); B begins and cancels: A is expired again at once, not "signing in" for minutes', async () => {
+    const world = new TabWorld();
+    const [a, b] = [world.open(), world.open()];
+    await world.advance(2 * SECOND);
+    world.server.revoke();
+    await world.advance(31 * MINUTE);
+    expect([a.engine.state.status, b.engine.state.status]).to.deep.equal(['expired', 'expired']);
+    expect(a.engine.$reauth.get(), 'A shows its own sign-in request').to.not.equal(null);
+    await b.engine.beginReauth();
+    await world.advance(SECOND);
+    expect(a.engine.state.status).to.equal('reauthenticating');
+    b.engine.cancelReauth();
+    await world.advance(2 * SECOND);
+    expect([a.engine.state.status, b.engine.state.status]).to.deep.equal(['expired', 'expired']);
+    world.closeAll();
+  });
+});

@@ -35,7 +35,8 @@ export function remoteMessage(view: SessionView, message: SharedSessionMessage):
         effects: [effect('cancel-logout-grace')],
       };
     case 'reauth-cancelled':
-      return status === 'reauthenticating' && !view.reauth.open ? { patch: { status: 'expired' } } : NOTHING;
+      // A tab showing its own request (its dialog open) is not signing in itself: back to expired too.
+      return status === 'reauthenticating' && !view.reauth.signingIn ? { patch: { status: 'expired' } } : NOTHING;
     case 'reauth-complete':
       // Normally the state message before it already brought this tab back; if it was lost, ask.
       return isUsableStatus(status) ? NOTHING : { effects: [effect('check')] };

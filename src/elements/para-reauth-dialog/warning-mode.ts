@@ -45,6 +45,7 @@ export class WarningMode implements ReactiveController {
       environment: () => session.environment,
       expiresAt: () => (options.active() ? session.state.expiresAt : null),
       granularity: () => 'second',
+      probe: () => session.engine?.probeClock(),
     });
   }
 

@@ -77,6 +77,7 @@ export class ParaSessionStatus extends ParaElement {
       environment: () => this.session.environment,
       expiresAt: () => (this.#showsTime ? this.session.state.expiresAt : null),
       granularity: () => (this.session.state.status === 'expiring' ? 'second' : 'minute'),
+      probe: () => this.session.engine?.probeClock(),
     });
   }
 

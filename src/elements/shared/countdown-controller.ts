@@ -47,6 +47,11 @@ export interface CountdownSource {
   environment(): SessionEnvironment;
   expiresAt(): number | null;
   granularity(): TickGranularity;
+  /**
+   * Each tick first lets the engine look at the clock: a countdown on screen is where a sleep or a clock change
+   * shows first (the engine's own timers may be minutes away), and it must not count on a clock that jumped.
+   */
+  probe?(): void;
 }
 
 /**
@@ -118,6 +123,7 @@ export class CountdownController implements ReactiveController {
     this.#stopTick = sharedTick(clock, dueAt, () => {
       this.#stopTick = null;
       this.#dueAt = null;
+      this.#source.probe?.();
       this.#host.requestUpdate();
     });
   }

@@ -1,0 +1,59 @@
+import { expect, html } from '@open-wc/testing';
+import sinon from 'sinon';
+import type { ParaReauthDialog } from '../../src/elements/para-reauth-dialog/para-reauth-dialog.js';
+import type { ParaSession } from '../../src/elements/para-session/para-session.js';
+import { createWorld, MINUTE, reachWarning, SECOND, sessionFixture, settle, type SessionWorld } from './support/session-fixture.js';
+
+async function dialogIn(world: SessionWorld) {
+  const provider = await sessionFixture<ParaSession>(
+    html`<para-session .client=${world.client} .engineOptions=${world.engineOptions}>
+      <button id="app-button">App</button>
+      <para-session-status></para-session-status>
+      <para-session-guard><p id="content">content</p><p slot="fallback" id="fallback">fallback</p></para-session-guard>
+      <para-reauth-dialog oauth="google"></para-reauth-dialog>
+    </para-session>`,
+    world,
+  );
+  return { provider, dialog: provider.querySelector('para-reauth-dialog')!, status: provider.querySelector('para-session-status')! };
+}
+
+const shadow = (el: Element) => el.shadowRoot!;
+const title = (el: ParaReauthDialog) => shadow(el).querySelector('#title')?.textContent?.trim();
+const countdown = (el: ParaReauthDialog) => shadow(el).querySelector('[part="countdown"]')?.textContent?.trim();
+
+describe('the countdown after sleep or a clock change with no page event', () => {
+  afterEach(() => sinon.restore());
+  it('warning open, machine sleeps past expiry, no event: the first timer tick notices', async () => {
+    const world = createWorld();
+    const { provider, dialog } = await dialogIn(world);
+    await reachWarning(world);
+    world.clock.sleep(10 * MINUTE);
+    await settle(world, 2 * SECOND);
+    expect(provider.state.status).to.equal('expired');
+    expect(title(dialog)).to.not.equal('Are you still there?');
+  });
+
+  it('warning, clock set back 1 h: 20 s and 10 s are still announced assertively', async () => {
+    const world = createWorld();
+    const { dialog } = await dialogIn(world);
+    await reachWarning(world);
+    world.clock.jumpWall(-60 * MINUTE);
+    const heard: string[] = [];
+    for (let second = 0; second < 110; second += 1) {
+      await settle(world, SECOND);
+      const text = shadow(dialog).querySelector('[data-live="assertive"]')?.textContent?.trim();
+      if (text && !heard.includes(text)) heard.push(text);
+    }
+    expect(heard).to.deep.equal(['Your session ends in 20 seconds.', 'Your session ends in 10 seconds.']);
+  });
+
+  it('warning, clock jumps back 1 h: the countdown keeps the real time left', async () => {
+    const world = createWorld();
+    const { dialog } = await dialogIn(world);
+    await reachWarning(world);
+    world.clock.jumpWall(-60 * MINUTE);
+    await settle(world, 2 * SECOND);
+    expect(countdown(dialog)).to.equal('1:48');
+  });
+
+});
