@@ -30,8 +30,35 @@ function follow(): void {
   else mirror.set(initialState());
 }
 
+/** The element a session runs for: a new engine for the same `<para-session>` keeps its place. */
+const owners = new WeakMap<object, object>();
+/** Each owner's place in the order of first connection, while it stays connected. */
+const places = new WeakMap<object, number>();
+let nextPlace = 0;
+
+/** `session` runs for `owner` (a `<para-session>`): it takes that owner's place, kept across engine changes. */
+export function runsFor(session: object, owner: object): void {
+  owners.set(session, owner);
+}
+
+/** The owner was disconnected: connected again, it comes after the sessions connected meanwhile. */
+export function releasePlace(owner: object): void {
+  places.delete(owner);
+}
+
+const placeOf = (session: object): number => {
+  const owner = owners.get(session) ?? session;
+  let place = places.get(owner);
+  if (place === undefined) places.set(owner, (place = nextPlace++));
+  return place;
+};
+
 export function registerSession(session: { $state: ReadableAtom<SessionState> }, page: EventTarget | null = null): () => void {
-  if (!connected.includes(session)) connected.push(session);
+  if (!connected.includes(session)) {
+    const place = placeOf(session);
+    const before = connected.findIndex((other) => placeOf(other) > place);
+    connected.splice(before === -1 ? connected.length : before, 0, session);
+  }
   if (page) pages.set(session, page);
   if (connected[0] === session) follow();
   return () => {
@@ -39,6 +66,8 @@ export function registerSession(session: { $state: ReadableAtom<SessionState> },
     const index = connected.indexOf(session);
     if (index === -1) return;
     connected.splice(index, 1);
+    // A headless engine is its own owner: stopped, it gives its place up.
+    if (!owners.has(session)) places.delete(session);
     if (index === 0) follow();
   };
 }

@@ -5,6 +5,7 @@ import type { ReadableAtom } from 'nanostores';
 import { ParaSessionEngine } from '../../core/engine.js';
 import { SessionUnavailableError } from '../../core/errors.js';
 import { splitCreateOptions } from '../../core/engine-setup.js';
+import { releasePlace, runsFor } from '../../core/registry.js';
 import {
   ATTRIBUTE_OPTION_KEYS,
   attributeProblem,
@@ -114,6 +115,7 @@ export class ParaSession extends ParaElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#engine?.stop();
+    releasePlace(this);
   }
 
   /** A bad attribute warns here, where the element and the fallback are known; the property keeps its type. */
@@ -175,6 +177,8 @@ export class ParaSession extends ParaElement {
     const { setup } = splitCreateOptions(this.engineOptions);
     if (this.channel !== undefined && this.channel !== null) setup.channel = this.channel;
     this.#engine = this.client ? new ParaSessionEngine(this.client, this.#sessionOptions(), setup, this.#warnings()) : null;
+    // A new engine for this element keeps the element's place in `$paraSession`'s order.
+    if (this.#engine) runsFor(this.#engine, this);
     const handle = this.handle as SessionHandle;
     handle.follow(this.#engine);
     if (!this.#engine) return;
