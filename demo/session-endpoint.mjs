@@ -62,10 +62,9 @@ function readBody(req) {
     let size = 0;
     req.on('data', (chunk) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(Object.assign(new Error('body too large'), { status: 413 }));
-        req.destroy();
-      } else chunks.push(chunk);
+      // Too large: answer 413 and let the rest drain unread; destroying the socket here lost that answer.
+      if (size > MAX_BODY_BYTES) reject(Object.assign(new Error('body too large'), { status: 413 }));
+      else chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
@@ -91,6 +90,8 @@ export function sessionEndpoint({ path = '/api/session', target = serverSdkTarge
     try {
       session = JSON.parse(await readBody(req))?.session;
     } catch (error) {
+      // The rest of a body too large is not read: this connection ends with the answer.
+      if (error?.status === 413) res.setHeader('connection', 'close');
       return answer(res, error?.status ?? 400, { error: error?.status ? error.message : 'the body is not JSON' });
     }
     if (typeof session !== 'string' || session === '') return answer(res, 400, { error: 'missing "session" (a string)' });

@@ -105,6 +105,13 @@ export async function startEmulator({
       record({ ...entry, outcome: 'dropped (offline)' });
       return req.socket.destroy();
     }
+    // Real Para answers its CORS preflights whatever its API does next: an injected failure meets a request the
+    // SDK made, never the browser's OPTIONS before it (which the browser would turn into a network error).
+    if (req.method === 'OPTIONS') {
+      if (faults.latencyMs > 0) await sleep(faults.latencyMs);
+      record({ ...entry, status: 204 });
+      return res.writeHead(204).end();
+    }
     if (faults.failCount > 0) {
       faults.failCount--;
       if (faults.failDrop) {
@@ -116,10 +123,6 @@ export async function startEmulator({
       return res.end(`para-emulator: injected failure ${faults.failStatus}`);
     }
     if (faults.latencyMs > 0) await sleep(faults.latencyMs);
-    if (req.method === 'OPTIONS') {
-      record({ ...entry, status: 204 });
-      return res.writeHead(204).end();
-    }
     const match = matchRoute(req.method, path);
     if (!match) {
       console.log(`para-emulator: no handler for ${req.method} ${path}`);

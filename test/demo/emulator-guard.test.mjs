@@ -66,4 +66,15 @@ describe('Para emulator: origins, controls and Host', () => {
     const res = await request(emu.apiPort, { method: 'OPTIONS', path: '/touch', headers: { origin: later, 'access-control-request-method': 'POST' } });
     assert.equal(res.headers['access-control-allow-origin'], later);
   });
+
+  it('answers CORS preflights whatever failure was injected: the failure meets the request after it, as real Para would', async () => {
+    emu.faults.failCount = 1;
+    emu.faults.failStatus = 503;
+    const preflight = await request(emu.apiPort, { method: 'OPTIONS', path: '/touch', headers: { origin: PAGE, 'access-control-request-method': 'POST' } });
+    assert.equal(preflight.status, 204);
+    assert.equal(emu.faults.failCount, 1, 'the preflight did not use the injected failure up');
+    const touch = await request(emu.apiPort, { method: 'POST', path: '/touch', headers: { origin: PAGE, 'content-type': 'application/json' }, body: '{}' });
+    assert.equal(touch.status, 503);
+    assert.equal(emu.faults.failCount, 0);
+  });
 });

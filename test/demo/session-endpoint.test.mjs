@@ -35,6 +35,14 @@ describe('demo POST /api/session', () => {
     assert.deepEqual(JSON.parse(res.body), { active: true, userId: 'user-1', signersIncluded: false });
   });
 
+  it('answers a body over 256 KB with 413, which reaches the client (the socket is not cut first)', async () => {
+    const count = imported.length;
+    const res = await post({ 'content-type': 'application/json', origin: own() }, JSON.stringify({ session: 'A'.repeat(400 * 1024) }));
+    assert.equal(res.status, 413, res.body);
+    assert.match(res.body, /too large/);
+    assert.equal(imported.length, count);
+  });
+
   it('refuses a body that is not application/json (a cross-site text/plain form), before importing', async () => {
     const count = imported.length;
     const res = await post({ 'content-type': 'text/plain', origin: own() });
