@@ -67,12 +67,6 @@ export function setUpEmulatorPanel({ session, emulatorUrl, userId, note }: Panel
 
   const length = byId<HTMLInputElement>('length');
   length.value = String(session.sessionLength ?? 7200);
-  // `?session-length=60` sets Para's length too, not only the kit's: on the emulator that is one control away.
-  const fromUrl = Number(new URLSearchParams(location.search).get('session-length'));
-  if (fromUrl >= 60) void act(`session length ${fromUrl} s (from the URL)`, async () => {
-    await control('session-length', { seconds: fromUrl });
-    return `Sessions now last ${fromUrl} s, as the URL asked.`;
-  });
   byId<HTMLFormElement>('length-form').addEventListener('submit', (event) => {
     event.preventDefault();
     const seconds = Number(length.value);
