@@ -3,6 +3,8 @@ import type { ParaReauthDialog } from '../../src/elements/para-reauth-dialog/par
 import type { ParaSessionStatus } from '../../src/elements/para-session-status/para-session-status.js';
 import '../../src/locales/ar.js';
 import { german } from '../../src/locales/de.js';
+import { networkError } from './support/auth-client.js';
+import { stubWindowOpen } from './support/fake-popup.js';
 import { countUpdates, createWorld, reachExpiry, reachWarning, SECOND, sessionFixture, settle } from './support/session-fixture.js';
 
 /**
@@ -156,5 +158,59 @@ describe('a language change alone', () => {
 
     await settle(world, 15 * SECOND);
     expect(polite!.textContent, 'the next spoken mark is announced, in German').to.equal('Ihre Sitzung endet in 1 Minute, 30 Sekunden.');
+  });
+});
+
+describe('a language change alone, during a sign-in', () => {
+  /** Every text a live region was given: a change of text while the element is a live region is what is spoken. */
+  function heardWhileLive(root: ShadowRoot): () => string[] {
+    const heard: string[] = [];
+    const observer = new MutationObserver((records) => {
+      for (const record of records) {
+        const element = (record.target.nodeType === Node.ELEMENT_NODE ? record.target : record.target.parentElement) as Element | null;
+        const region = element?.closest('[role="alert"], [role="status"], [aria-live]');
+        if (region && region.getAttribute('aria-live') !== 'off') heard.push(region.textContent!.trim());
+      }
+    });
+    observer.observe(root, { characterData: true, childList: true, subtree: true });
+    return () => {
+      observer.takeRecords();
+      return heard.filter(Boolean);
+    };
+  }
+
+  it('an error and the progress re-render in the new language without being spoken again', async () => {
+    const world = createWorld();
+    const { popup } = stubWindowOpen();
+    const page = await sessionFixture<HTMLElement>(
+      html`<para-session lang="en" .client=${world.client} .engineOptions=${world.engineOptions}><para-reauth-dialog></para-reauth-dialog></para-session>`,
+      world,
+    );
+    const dialog = page.querySelector<ParaReauthDialog>('para-reauth-dialog')!;
+    await reachExpiry(world);
+    const root = dialog.shadowRoot!;
+    const button = (name: string) => [...root.querySelectorAll('button')].find((each) => each.textContent!.trim() === name)!;
+    world.client.failNextAuthWith = networkError();
+    button('Continue with email').click();
+    await settle(world, SECOND);
+    expect(root.querySelector('[role="alert"]')?.textContent, 'a network failure is shown').to.contain('could not be reached');
+    let heard = heardWhileLive(root);
+    page.setAttribute('lang', 'de');
+    await observed(dialog);
+    expect(root.querySelector('[part="error"]')!.textContent!.trim()).to.equal(german.dialog.errorNetwork);
+    page.setAttribute('lang', 'en');
+    await observed(dialog);
+    expect(heard(), 'the error, only re-worded').to.deep.equal([]);
+
+    popup.closed = false;
+    button('Try again').click();
+    await settle(world, SECOND);
+    expect(root.querySelector('[role="status"]'), 'the progress is a live region when it appears').to.not.equal(null);
+    heard = heardWhileLive(root);
+    page.setAttribute('lang', 'de');
+    await observed(dialog);
+    expect(root.querySelector('[part="spinner"]')!.parentElement!.textContent!.trim()).to.equal(german.dialog.progressDescription);
+    expect(heard(), 'the progress, only re-worded').to.deep.equal([]);
+    await expect(dialog).to.be.accessible();
   });
 });

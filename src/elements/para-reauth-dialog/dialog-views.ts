@@ -1,6 +1,7 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import type { KnownAccount, OAuthMethod, ReauthFailure } from '../../para/reauth.js';
+import { speaksOnce } from '../shared/speaks-once.js';
 import { fill, type ParaReauthDialogStrings } from './dialog-strings.js';
 
 /** What the expired-mode form needs from the dialog: texts, values and the user's choices. */
@@ -59,7 +60,8 @@ function accountCard(account: KnownAccount): TemplateResult {
  * A field's error, as a new alert on every refused submit: screen readers announce an inserted alert, and focus,
  * already on the field after Enter, does not move to read it.
  */
-const fieldError = (id: string, text: string, refusedSubmits: number) => keyed(refusedSubmits, html`<p id=${id} part="hint error" role="alert">${text}</p>`);
+const fieldError = (id: string, text: string, refusedSubmits: number) =>
+  keyed(refusedSubmits, html`<p id=${id} part="hint error" role=${speaksOnce('alert', text)}>${text}</p>`);
 
 function identifierForm(view: SignInViewModel, primary: boolean): TemplateResult {
   const { strings: t, invalid } = view;
@@ -92,7 +94,7 @@ export function signInForm(view: SignInViewModel): TemplateResult {
       : null;
   const others = view.providers.filter((method) => method !== lastProvider || view.offerRefresh);
   return html`
-    ${view.notice ? html`<p part="notice" role="status">${view.notice}</p>` : nothing}
+    ${view.notice ? html`<p part="notice" role=${speaksOnce('status', view.notice)}>${view.notice}</p>` : nothing}
     ${account ? accountCard(account) : nothing}
     ${first ?? identifierForm(view, true)}
     ${first || others.length ? html`<p class="divider" aria-hidden="true">${t.orDivider}</p>` : nothing}
@@ -107,7 +109,7 @@ export function signInForm(view: SignInViewModel): TemplateResult {
 
 export function progressView(strings: ParaReauthDialogStrings, onCancel: () => void): TemplateResult {
   return html`
-    <p role="status"><span part="spinner" aria-hidden="true"></span>${strings.progressDescription}</p>
+    <p role=${speaksOnce('status', strings.progressDescription)}><span part="spinner" aria-hidden="true"></span>${strings.progressDescription}</p>
     <div part="actions">
       <button part="button" type="button" @click=${onCancel}>${strings.cancel}</button>
     </div>
@@ -123,7 +125,7 @@ export function errorView(strings: ParaReauthDialogStrings, failure: ReauthFailu
     unsupported: strings.errorUnsupported,
   }[failure];
   return html`
-    <p part="error" role="alert">${text}</p>
+    <p part="error" role=${speaksOnce('alert', text)}>${text}</p>
     <div part="actions">
       <button part="button" type="button" ?data-focus=${failure === 'unsupported'} @click=${onCancel}>${strings.cancel}</button>
       ${failure === 'unsupported'
@@ -140,8 +142,9 @@ export function switchedAccountView(
   onContinue: () => void,
   onSignInAsPrevious: () => void,
 ): TemplateResult {
+  const description = fill(strings.switchedDescription, names);
   return html`
-    <p part="error" role="alert">${fill(strings.switchedDescription, names)}</p>
+    <p part="error" role=${speaksOnce('alert', description)}>${description}</p>
     <div part="actions">
       <button part="button" type="button" @click=${onSignInAsPrevious}>${names.signInAsLabel}</button>
       <button class="primary" part="button button-primary" type="button" @click=${onContinue}>${fill(strings.continueAs, names)}</button>

@@ -1,4 +1,5 @@
 import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import type { ParaSessionEngine } from '../../core/engine.js';
 import type { ParaIdentity } from '../../core/types.js';
 import { compareAccounts } from '../../para/identity.js';
@@ -91,7 +92,7 @@ export class ExpiredMode {
     return html`
       ${dialogHeader(expiredIcon, title, 'expired-title')}
       <p id="description" part="description"><slot name="expired-description">${t.expiredDescription}</slot></p>
-      ${this.#options.hasAuthSlot() ? html`<slot name="auth"></slot>` : this.#renderSignInStep(t)}
+      ${this.#options.hasAuthSlot() ? html`<slot name="auth"></slot>` : keyed(this.#signIn.phase, this.#renderSignInStep(t))}
     `;
   }
 
