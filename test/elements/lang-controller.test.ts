@@ -213,4 +213,25 @@ describe('a language change alone, during a sign-in', () => {
     expect(heard(), 'the progress, only re-worded').to.deep.equal([]);
     await expect(dialog).to.be.accessible();
   });
+
+  it('the warning\'s "could not extend" re-renders in the new language without being spoken again', async () => {
+    const world = createWorld();
+    const page = await sessionFixture<HTMLElement>(
+      html`<para-session lang="en" .client=${world.client} .engineOptions=${world.engineOptions}><para-reauth-dialog></para-reauth-dialog></para-session>`,
+      world,
+    );
+    const dialog = page.querySelector<ParaReauthDialog>('para-reauth-dialog')!;
+    await reachWarning(world);
+    const root = dialog.shadowRoot!;
+    world.server.online = false;
+    [...root.querySelectorAll('button')].find((each) => each.textContent!.trim() === 'Stay signed in')!.click();
+    await settle(world, SECOND);
+    expect(root.querySelector('[part="error"]')?.getAttribute('role'), 'the failure is an alert when it appears').to.equal('alert');
+    const heard = heardWhileLive(root);
+    page.setAttribute('lang', 'de');
+    await observed(dialog);
+    expect(root.querySelector('[part="error"]')!.textContent!.trim()).to.equal(german.dialog.extendOffline);
+    expect(heard().filter((text) => text === german.dialog.extendOffline), 'the failure, only re-worded').to.deep.equal([]);
+  });
 });
+

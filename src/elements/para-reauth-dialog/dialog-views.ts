@@ -179,7 +179,7 @@ export interface WarningViewModel {
   /** A spoken mark just reached; urgent ones interrupt. */
   announcement: { text: string; urgent: boolean } | null;
   /** Why staying signed in failed, or `null`. */
-  failure: string | null;
+  failure: { kind: 'offline' | 'failed'; text: string } | null;
   extending: boolean;
   onStaySignedIn(): void;
   onSignOut(): void;
@@ -193,7 +193,7 @@ export function warningView(view: WarningViewModel): TemplateResult {
     <p id="description" part="description">${before}<span part="countdown" aria-hidden="true">${view.countdown}</span><span class="visually-hidden">${view.spokenTime}</span>${after ?? ''}</p>
     <p class="visually-hidden" aria-live="polite" data-live="polite">${announcement && !announcement.urgent ? announcement.text : ''}</p>
     <p class="visually-hidden" aria-live="assertive" data-live="assertive">${announcement?.urgent ? announcement.text : ''}</p>
-    ${view.failure ? html`<p part="error" role="alert">${view.failure}</p>` : nothing}
+    ${view.failure ? keyed(view.failure.kind, html`<p part="error" role=${speaksOnce('alert', view.failure.text)}>${view.failure.text}</p>`) : nothing}
     <div part="actions">
       <button class="primary" part="button button-primary" type="button" aria-disabled=${view.extending ? 'true' : 'false'} @click=${view.onStaySignedIn}>${t.staySignedIn}</button>
       <button part="button" type="button" @click=${view.onSignOut}>${t.signOut}</button>

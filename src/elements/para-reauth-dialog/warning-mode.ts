@@ -95,7 +95,7 @@ export class WarningMode implements ReactiveController {
       announcement: said?.text ? { text: said.text, urgent: said.urgent } : null,
       countdown: time(seconds, 'countdown'),
       spokenTime: time(seconds, 'spoken'),
-      failure: this.#extendFailed ? (offline ? t.extendOffline : t.extendFailed) : null,
+      failure: this.#extendFailed ? { kind: offline ? 'offline' : 'failed', text: offline ? t.extendOffline : t.extendFailed } : null,
       extending: this.#extending,
       onStaySignedIn: () => void this.staySignedIn(),
       onSignOut,
