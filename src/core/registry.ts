@@ -2,11 +2,35 @@ import { atom, type ReadableAtom } from 'nanostores';
 import { initialState } from './state.js';
 import type { SessionState } from './types.js';
 
-const mirror = atom<SessionState>(initialState());
-const connected: Array<{ $state: ReadableAtom<SessionState> }> = [];
-/** The window each running session listens on: the SDK's window events name no client. */
-const pages = new Map<object, EventTarget | null>();
-let unsubscribe: (() => void) | null = null;
+type Session = { $state: ReadableAtom<SessionState> };
+
+interface Registry {
+  mirror: ReturnType<typeof atom<SessionState>>;
+  connected: Session[];
+  /** The window each running session listens on: the SDK's window events name no client. */
+  pages: Map<object, EventTarget | null>;
+  /** The element a session runs for: a new engine for the same `<para-session>` keeps its place. */
+  owners: WeakMap<object, object>;
+  /** Each owner's place in the order of first connection, while it stays connected. */
+  places: WeakMap<object, number>;
+  nextPlace: number;
+  unsubscribe: (() => void) | null;
+}
+
+// One registry per page, shared by every copy of the kit on it (an app's bundle and a widget's self-contained
+// one): `$paraSession` mirrors the first session whichever copy runs it, and sessions on one page count once.
+const KEY = Symbol.for('para-session-kit.sessions');
+const scope = globalThis as { [KEY]?: Registry };
+const shared: Registry = (scope[KEY] ??= {
+  mirror: atom<SessionState>(initialState()),
+  connected: [],
+  pages: new Map(),
+  owners: new WeakMap(),
+  places: new WeakMap(),
+  nextPlace: 0,
+  unsubscribe: null,
+});
+const { mirror, connected, pages, owners, places } = shared;
 
 /**
  * A read-only atom mirroring the first connected `<para-session>` (or started headless engine);
@@ -23,18 +47,13 @@ export function sessionsOn(page: EventTarget | null): number {
 }
 
 function follow(): void {
-  unsubscribe?.();
-  unsubscribe = null;
+  shared.unsubscribe?.();
+  shared.unsubscribe = null;
   const first = connected[0];
-  if (first) unsubscribe = first.$state.subscribe((state) => mirror.set(state));
+  if (first) shared.unsubscribe = first.$state.subscribe((state) => mirror.set(state));
   else mirror.set(initialState());
 }
 
-/** The element a session runs for: a new engine for the same `<para-session>` keeps its place. */
-const owners = new WeakMap<object, object>();
-/** Each owner's place in the order of first connection, while it stays connected. */
-const places = new WeakMap<object, number>();
-let nextPlace = 0;
 
 /** `session` runs for `owner` (a `<para-session>`): it takes that owner's place, kept across engine changes. */
 export function runsFor(session: object, owner: object): void {
@@ -49,11 +68,11 @@ export function releasePlace(owner: object): void {
 const placeOf = (session: object): number => {
   const owner = owners.get(session) ?? session;
   let place = places.get(owner);
-  if (place === undefined) places.set(owner, (place = nextPlace++));
+  if (place === undefined) places.set(owner, (place = shared.nextPlace++));
   return place;
 };
 
-export function registerSession(session: { $state: ReadableAtom<SessionState> }, page: EventTarget | null = null): () => void {
+export function registerSession(session: Session, page: EventTarget | null = null): () => void {
   if (!connected.includes(session)) {
     const place = placeOf(session);
     const before = connected.findIndex((other) => placeOf(other) > place);

@@ -30,4 +30,5 @@ export interface ParaSessionContext {
   releaseDialog(owner: object): void;
 }
 
-export const paraSessionContext = createContext<ParaSessionContext | undefined>(Symbol('para-session'));
+// A registered symbol: elements of another copy of the kit on the page (a widget's bundle) find this copy's provider.
+export const paraSessionContext = createContext<ParaSessionContext | undefined>(Symbol.for('para-session-kit.session'));

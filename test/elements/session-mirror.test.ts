@@ -1,16 +1,30 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
+import { render, type TemplateResult } from 'lit';
 import { $paraSession } from '../../src/core/registry.js';
 import type { ParaSession } from '../../src/elements/para-session/para-session.js';
 import { createWorld, settle, SECOND } from './support/session-fixture.js';
 
+/**
+ * Renders without `fixture()`: a plain wrapper makes it wait for an animation frame, which a test page running
+ * in the background never gets.
+ */
+function mount(template: TemplateResult): HTMLDivElement {
+  const host = document.createElement('div');
+  render(template, host);
+  document.body.append(host);
+  return host;
+}
+
 describe('$paraSession with two <para-session> on a page', () => {
+  afterEach(() => document.querySelectorAll('body > div').forEach((host) => host.remove()));
+
   it('stays on the first element after its client is replaced', async () => {
     const a = createWorld();
     const b = createWorld({ signedIn: false });
-    const host = await fixture<HTMLDivElement>(html`<div>
+    const host = mount(html`
       <para-session id="a" channel="probe-a" .client=${a.client} .engineOptions=${a.engineOptions}></para-session>
       <para-session id="b" channel="probe-b" .client=${b.client} .engineOptions=${b.engineOptions}></para-session>
-    </div>`);
+    `);
     await settle(a, SECOND);
     await settle(b, SECOND);
     const elA = host.querySelector<ParaSession>('#a')!;
@@ -32,10 +46,10 @@ describe('$paraSession with two <para-session> on a page', () => {
   it('a <para-session> disconnected and connected again comes after the one connected meanwhile', async () => {
     const a = createWorld();
     const b = createWorld({ signedIn: false });
-    const host = await fixture<HTMLDivElement>(html`<div>
+    const host = mount(html`
       <para-session id="a" channel="mirror-a" .client=${a.client} .engineOptions=${a.engineOptions}></para-session>
       <para-session id="b" channel="mirror-b" .client=${b.client} .engineOptions=${b.engineOptions}></para-session>
-    </div>`);
+    `);
     await settle(a, SECOND);
     await settle(b, SECOND);
     const elA = host.querySelector<ParaSession>('#a')!;
