@@ -8,7 +8,7 @@ import { isUsableStatus } from './state.js';
 import type { TabSync } from './tab-sync.js';
 import { paraLogoutConfirmed } from './transitions/page-event.js';
 import { remoteSignOutConfirmed } from './transitions/remote-message.js';
-import { becameUserSession } from './transitions/lifecycle.js';
+import { becameUserSession, becameWalletSession } from './transitions/lifecycle.js';
 import { checkAnswered, extended, type CheckAnswer } from './transitions/server-answer.js';
 import type { SessionView, Step } from './transitions/step.js';
 import type { SessionState } from './types.js';
@@ -165,9 +165,16 @@ export class ServerRequests {
    * wallet claimed, an external wallet that logs in), the client says `user`: from then on it is checked and kept alive.
    */
   #isWallet(): boolean {
-    const { kind } = this.#state;
-    if (kind !== 'external-wallet' && kind !== 'pregen') return false;
-    if (this.#context.para.kind() !== 'user') return true;
+    const { kind, status } = this.#state;
+    const now = this.#context.para.kind();
+    if (kind !== 'external-wallet' && kind !== 'pregen') {
+      // Signed out (or expired) and then a wallet connected with the same client: a wallet's session now. Never
+      // while signing in again, when the SDK is between a logout and the new user.
+      if (now === 'user' || !(status === 'signed-out' || status === 'idle' || status === 'expired')) return false;
+      this.#context.apply(becameWalletSession(now));
+      return true;
+    }
+    if (now !== 'user') return true;
     this.#context.apply(becameUserSession());
     return false;
   }

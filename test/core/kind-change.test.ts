@@ -49,3 +49,37 @@ describe('a session that changes kind at runtime', () => {
     h.engine.stop();
   });
 });
+
+describe('a user session that becomes a wallet session', () => {
+  it('signed out, then an external wallet connected with the same client: a wallet session, never expiring, no warning', async () => {
+    const h = createHarness({ sessionLength: 3600 });
+    await h.start();
+    await h.engine.logout();
+    expect(h.engine.state.status).to.equal('signed-out');
+    h.client.externalWalletConnectionType = 'CONNECTION_ONLY';
+    void h.engine.check();
+    await h.clock.advance(SECOND);
+    expect([h.engine.state.status, h.engine.state.kind, h.engine.state.expiresAt]).to.deep.equal(['active', 'external-wallet', null]);
+    const requests = h.server.requests;
+    await h.clock.advance(2 * HOUR);
+    expect(h.fired.warning ?? 0).to.equal(0);
+    expect(h.server.requests - requests, 'nothing to ask or keep alive').to.equal(0);
+    h.engine.stop();
+  });
+
+  it('while signing in again, a client that reads as a wallet for a moment stays a user session', async () => {
+    const h = createHarness({ sessionLength: 3600 });
+    await h.start();
+    h.server.revoke();
+    void h.engine.check();
+    await h.clock.advance(SECOND);
+    const beginning = h.engine.beginReauth();
+    await h.clock.advance(SECOND);
+    await beginning;
+    h.client.externalWalletConnectionType = 'CONNECTION_ONLY';
+    void h.engine.check();
+    await h.clock.advance(SECOND);
+    expect([h.engine.state.status, h.engine.state.kind]).to.deep.equal(['reauthenticating', 'user']);
+    h.engine.stop();
+  });
+});

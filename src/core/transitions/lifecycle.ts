@@ -20,6 +20,11 @@ export function becameUserSession(): Step {
   return { patch: { kind: 'user', status: 'checking', expiresAt: null }, effects: [effect('remember-identity')] };
 }
 
+/** A wallet connected after the user session ended: active, never expiring, nothing to keep alive or sign in to. */
+export function becameWalletSession(kind: SessionKind): Step {
+  return { retry: 'clear', reauth: 'cancel', patch: { kind, status: 'active', expiresAt: null, error: null }, effects: [effect('reset-expiry'), effect('resolve-waiters')] };
+}
+
 /** The schedule reached the warning window: this tab and the others show the warning. */
 export function warningDue(): Step {
   return { patch: { status: 'expiring' }, effects: [effect('publish-state')] };
