@@ -203,9 +203,9 @@ export class ParaSessionEngine {
     this.#expiry.lengthChanged(beforeSeconds);
     const { status, kind, expiresAt } = this.state;
     if (kind !== 'user' || expiresAt === null || !(isUsableStatus(status) || status === 'offline')) return;
-    const now = this.#time.now();
-    const next = this.#expiry.current(now);
-    if (next !== expiresAt) this.#setState({ expiresAt: next, status: status === 'offline' ? status : statusFor({ ...this.#view(), now }, next, status) });
+    const view = this.#view();
+    const next = this.#expiry.current(view.now);
+    if (next !== expiresAt) this.#setState({ expiresAt: next, status: status === 'offline' ? status : statusFor(view, next, status) });
   }
 
   /** A warning UI claims the user's explicit choice: while `expiring`, activity alone no longer extends. */

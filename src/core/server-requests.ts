@@ -91,7 +91,7 @@ export class ServerRequests {
    */
   check(confirm = false): Promise<SessionState> {
     const { para, tabs, clock } = this.#context;
-    if (!this.#context.running() || this.#isWallet()) return Promise.resolve(this.#state);
+    if (!this.#context.running() || this.#followKind()) return Promise.resolve(this.#state);
     return this.#checkFlight.run(async () => {
       const generation = this.#generation;
       const startedAt = clock.now();
@@ -123,7 +123,7 @@ export class ServerRequests {
    */
   extend(): Promise<boolean> {
     const { para, tabs, expiry, clock } = this.#context;
-    if (this.#isWallet()) return Promise.resolve(true);
+    if (this.#followKind()) return Promise.resolve(true);
     const { status } = this.#state;
     if (!this.#context.running() || !(isUsableStatus(status) || status === 'offline')) return Promise.resolve(false);
     return this.#extendFlight.run(async () => {
@@ -161,10 +161,11 @@ export class ServerRequests {
   }
 
   /**
-   * A wallet's session never expires, so there is nothing to ask. Once its user signs in with Para (a pregenerated
-   * wallet claimed, an external wallet that logs in), the client says `user`: from then on it is checked and kept alive.
+   * Follows the client's kind, and says whether this is a wallet's session (one that never expires: nothing to ask).
+   * Once a wallet's user signs in with Para (a pregenerated wallet claimed, an external wallet that logs in), the
+   * client says `user`: from then on it is checked and kept alive.
    */
-  #isWallet(): boolean {
+  #followKind(): boolean {
     const { kind, status } = this.#state;
     const now = this.#context.para.kind();
     if (kind !== 'external-wallet' && kind !== 'pregen') {

@@ -76,7 +76,11 @@ describe('a user session that becomes a wallet session', () => {
     const beginning = h.engine.beginReauth();
     await h.clock.advance(SECOND);
     await beginning;
-    h.client.externalWalletConnectionType = 'CONNECTION_ONLY';
+    // Between the pre-sign-in logout and the new user the SDK has no user id, and a pregenerated wallet's share
+    // may still be loaded: the client reads as a pregenerated wallet for a moment.
+    h.client.userId = undefined;
+    h.client.email = undefined;
+    (h.client as unknown as { getUserShare: () => string | null }).getUserShare = () => 'share';
     void h.engine.check();
     await h.clock.advance(SECOND);
     expect([h.engine.state.status, h.engine.state.kind]).to.deep.equal(['reauthenticating', 'user']);

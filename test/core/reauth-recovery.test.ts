@@ -11,6 +11,16 @@ async function settle<T>(h: ReturnType<typeof createHarness>, promise: Promise<T
   return result;
 }
 
+/** Two tabs of one session that the server ended, both past noticing it. */
+async function twoExpiredTabs() {
+  const world = new TabWorld();
+  const [a, b] = [world.open(), world.open()];
+  await world.advance(2 * SECOND);
+  world.server.revoke();
+  await world.advance(31 * MINUTE);
+  return { world, a, b };
+}
+
 describe('re-auth: a sign-in whose confirmation fails', () => {
   it('a sign-in that went through, whose confirming check meets a 503, comes back on its own once the server answers', async () => {
     const h = createHarness({ sessionLength: 3600 });
@@ -74,11 +84,7 @@ describe('re-auth: the user gives up', () => {
 
 describe('re-auth across tabs: the signing-in tab goes away', () => {
   it('the tab re-authenticating is closed mid sign-in: the other tab is not left re-authenticating forever', async () => {
-    const world = new TabWorld();
-    const [a, b] = [world.open(), world.open()];
-    await world.advance(2 * SECOND);
-    world.server.revoke();
-    await world.advance(31 * MINUTE);
+    const { world, a, b } = await twoExpiredTabs();
     expect([a.engine.state.status, b.engine.state.status]).to.deep.equal(['expired', 'expired']);
     // The user starts signing in from tab b, then closes tab b before finishing.
     await b.engine.beginReauth();
@@ -96,11 +102,7 @@ describe('re-auth across tabs: the signing-in tab goes away', () => {
   });
 
   it('the tab re-authenticating crashes mid sign-in: the other tab is not left re-authenticating forever', async () => {
-    const world = new TabWorld();
-    const [a, b] = [world.open(), world.open()];
-    await world.advance(2 * SECOND);
-    world.server.revoke();
-    await world.advance(31 * MINUTE);
+    const { world, a, b } = await twoExpiredTabs();
     await b.engine.beginReauth();
     await world.advance(SECOND);
     world.kill(b);
@@ -112,11 +114,7 @@ describe('re-auth across tabs: the signing-in tab goes away', () => {
   });
 
   it('a sign-in in another tab that takes a few minutes and finishes: this tab follows it to active, no re-auth of its own', async () => {
-    const world = new TabWorld();
-    const [a, b] = [world.open(), world.open()];
-    await world.advance(2 * SECOND);
-    world.server.revoke();
-    await world.advance(31 * MINUTE);
+    const { world, a, b } = await twoExpiredTabs();
     await b.engine.beginReauth();
     await world.advance(4 * MINUTE);
     world.server.signIn();
@@ -132,11 +130,7 @@ describe('re-auth across tabs: the signing-in tab goes away', () => {
 
 describe('re-auth across tabs: the signing-in tab gives up', () => {
   it('both tabs expired (each showing its sign-in); B begins and cancels: A is expired again at once, not "signing in" for minutes', async () => {
-    const world = new TabWorld();
-    const [a, b] = [world.open(), world.open()];
-    await world.advance(2 * SECOND);
-    world.server.revoke();
-    await world.advance(31 * MINUTE);
+    const { world, a, b } = await twoExpiredTabs();
     expect([a.engine.state.status, b.engine.state.status]).to.deep.equal(['expired', 'expired']);
     expect(a.engine.$reauth.get(), 'A shows its own sign-in request').to.not.equal(null);
     await b.engine.beginReauth();

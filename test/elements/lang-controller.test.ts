@@ -33,6 +33,15 @@ function heardFrom(region: Element): () => string[] {
   };
 }
 
+/** A provider in English with a dialog: the page whose `lang` the tests change. */
+async function englishDialog(world: ReturnType<typeof createWorld>): Promise<{ page: HTMLElement; dialog: ParaReauthDialog }> {
+  const page = await sessionFixture<HTMLElement>(
+    html`<para-session lang="en" .client=${world.client} .engineOptions=${world.engineOptions}><para-reauth-dialog></para-reauth-dialog></para-session>`,
+    world,
+  );
+  return { page, dialog: page.querySelector<ParaReauthDialog>('para-reauth-dialog')! };
+}
+
 describe('language changes on a page', () => {
   it('re-render only the elements whose language they change', async () => {
     const world = createWorld();
@@ -133,11 +142,7 @@ describe('a language change alone', () => {
 
   it('re-renders an open warning in the new language without announcing its time again', async () => {
     const world = createWorld();
-    const page = await sessionFixture<HTMLElement>(
-      html`<para-session lang="en" .client=${world.client} .engineOptions=${world.engineOptions}><para-reauth-dialog></para-reauth-dialog></para-session>`,
-      world,
-    );
-    const dialog = page.querySelector<ParaReauthDialog>('para-reauth-dialog')!;
+    const { page, dialog } = await englishDialog(world);
     await reachWarning(world);
     await settle(world, 5 * SECOND);
     const [polite, assertive] = ['polite', 'assertive'].map((kind) => dialog.shadowRoot!.querySelector(`[data-live="${kind}"]`)!);
@@ -182,11 +187,7 @@ describe('a language change alone, during a sign-in', () => {
   it('an error and the progress re-render in the new language without being spoken again', async () => {
     const world = createWorld();
     const { popup } = stubWindowOpen();
-    const page = await sessionFixture<HTMLElement>(
-      html`<para-session lang="en" .client=${world.client} .engineOptions=${world.engineOptions}><para-reauth-dialog></para-reauth-dialog></para-session>`,
-      world,
-    );
-    const dialog = page.querySelector<ParaReauthDialog>('para-reauth-dialog')!;
+    const { page, dialog } = await englishDialog(world);
     await reachExpiry(world);
     const root = dialog.shadowRoot!;
     const button = (name: string) => [...root.querySelectorAll('button')].find((each) => each.textContent!.trim() === name)!;
@@ -216,11 +217,7 @@ describe('a language change alone, during a sign-in', () => {
 
   it('the warning\'s "could not extend" re-renders in the new language without being spoken again', async () => {
     const world = createWorld();
-    const page = await sessionFixture<HTMLElement>(
-      html`<para-session lang="en" .client=${world.client} .engineOptions=${world.engineOptions}><para-reauth-dialog></para-reauth-dialog></para-session>`,
-      world,
-    );
-    const dialog = page.querySelector<ParaReauthDialog>('para-reauth-dialog')!;
+    const { page, dialog } = await englishDialog(world);
     await reachWarning(world);
     const root = dialog.shadowRoot!;
     world.server.online = false;
