@@ -410,14 +410,16 @@ export class ParaSessionEngine {
 
   #view(): SessionView {
     const options = this.options;
+    const now = this.#time.now();
     return {
-      now: this.#time.now(),
+      now,
       state: this.state,
       options,
       knownUser: this.#reauth.knownUser,
       reauth: { open: this.#reauth.open, logoutExpected: this.#reauth.logoutExpected, signingIn: this.#reauth.signingIn },
       checkingSince: this.#requests.checkingSince,
       logoutOwed: this.#owedLogout.pending,
+      longestSessionMs: this.#expiry.longestSessionMs(now),
     };
   }
 

@@ -35,6 +35,8 @@ export class ExpiryTracker {
   #latest: number | null = null;
   /** The cookie's `Expires` at the last answer: a later one means someone extended the session. */
   #lastCookie: number | null = null;
+  /** The longest session this tab saw the cookie grant beyond the configured length (Para's is longer). */
+  #longestSeenMs = 0;
 
   readonly #cookies: CookieSource;
   readonly #sessionLength: () => number;
@@ -137,7 +139,19 @@ export class ExpiryTracker {
     const movedLater = cookie !== null && this.#lastCookie !== null && cookie > this.#lastCookie;
     if (this.#latest === null || this.#latest <= now || movedLater) this.#latest = now + this.#sessionLengthMs;
     this.#lastCookie = cookie;
-    if (cookie !== null && cookie - this.#latest > CLOCK_SKEW_LIMIT_MS) this.#longerThanConfigured(Math.round((cookie - now) / 1000));
+    if (cookie !== null && cookie - this.#latest > CLOCK_SKEW_LIMIT_MS) {
+      this.#longestSeenMs = Math.max(this.#longestSeenMs, cookie - now);
+      this.#longerThanConfigured(Math.round((cookie - now) / 1000));
+    }
+  }
+
+  /**
+   * The longest an honest session can still run from now: the configured length, or what the cookie shows
+   * (now or before) when Para's session is longer. Another tab's expiry beyond it cannot be true.
+   */
+  longestSessionMs(now: number): number {
+    const cookie = this.#readCookie();
+    return Math.max(this.#sessionLengthMs, this.#longestSeenMs, cookie !== null ? cookie - now : 0);
   }
 
   /** The cookie wins when it points to the future; signing can only push it later. */

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { createHarness, HOUR, SECOND, report, type Harness } from './support/harness.js';
+import { TabWorld, type Tab } from './support/tab-world.js';
 
 /** Para's longest session: its expiry is further away than setTimeout can wait (2^31−1 ms). */
 const THIRTY_DAYS_S = 30 * 24 * 3600;
@@ -73,5 +74,28 @@ describe('session engine: 30-day sessions', function () {
     expect(h.server.isActive()).to.equal(true);
     expect(h.fired.expired ?? 0).to.equal(0);
     h.engine.stop();
+  });
+});
+
+describe('session engine: a 30-day Para session with the default session-length, in several tabs', function () {
+  this.timeout(60_000);
+
+  it('the other tabs follow the leader past its extension on day 30, and the next leader does not extend again', async () => {
+    // The kit is left at 7200 s; Para grants 30 days, and the cookie says so.
+    const world = new TabWorld({ keepAlive: 'always' });
+    world.server.sessionLengthMs = THIRTY_DAYS_S * 1000;
+    world.server.signIn();
+    const [leader, ...others] = [world.open(), world.open({ visible: false }), world.open({ visible: false })];
+    await world.advance(2 * SECOND);
+    for (let day = 0; day < 31; day += 1) await world.advance(24 * HOUR);
+    expect(world.server.counts.keepSessionAlive, 'the leader extended once').to.equal(1);
+    const left = (tab: Tab) => Math.round(((tab.engine.state.expiresAt ?? 0) - world.clock.now()) / HOUR);
+    expect(others.map(left), 'hours left in the other tabs').to.deep.equal(others.map(() => left(leader)));
+    world.close(leader);
+    const extensions = world.server.counts.keepSessionAlive;
+    await world.advance(24 * HOUR);
+    expect(world.server.counts.keepSessionAlive - extensions, 'extensions by the next leader').to.equal(0);
+    expect(others.map((tab) => tab.fired.warning ?? 0)).to.deep.equal([0, 0]);
+    world.closeAll();
   });
 });

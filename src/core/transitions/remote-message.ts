@@ -48,11 +48,11 @@ export function remoteMessage(view: SessionView, message: SharedSessionMessage):
   }
 }
 
-/** Times no honest tab can send: checked or extended in the future, or an expiry beyond a whole session from now. */
+/** Times no honest tab can send: checked or extended in the future, or an expiry beyond the longest session from now. */
 function implausible(view: SessionView, message: StateMessage): boolean {
   const latest = view.now + FUTURE_TOLERANCE_MS;
   if ((message.lastCheckedAt ?? 0) > latest || (message.lastExtendedAt ?? 0) > latest) return true;
-  return message.expiresAt !== null && message.expiresAt > latest + view.options.sessionLength * 1000;
+  return message.expiresAt !== null && message.expiresAt > latest + view.longestSessionMs;
 }
 
 /** The server confirmed that the session is gone after another tab said the user signed out. */

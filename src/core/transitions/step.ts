@@ -13,6 +13,8 @@ export interface SessionView {
   checkingSince: number | null;
   /** The user asked to sign out and the server has not heard it yet (the logout is being retried). */
   logoutOwed: boolean;
+  /** The longest a session can honestly run from now (ms): the configured length, or longer where the cookie shows it. */
+  longestSessionMs: number;
 }
 
 /**

@@ -15,6 +15,7 @@ export function viewOf(state: Partial<SessionState> = {}, extra: Partial<Omit<Se
     reauth: { open: false, logoutExpected: false, signingIn: false },
     checkingSince: null,
     logoutOwed: false,
+    longestSessionMs: 7200 * 1000,
     ...extra,
   };
 }
