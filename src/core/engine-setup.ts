@@ -33,15 +33,17 @@ export function splitCreateOptions(input: CreateSessionOptions): { options: Part
  * The hint for a session cookie that runs far past the configured length (Para's session is longer than
  * `sessionLength` says): once per engine, naming the option the way the page wrote it.
  */
-export function longerSessionHint(naming: OptionWarnings, configured: () => number): (seconds: number) => void {
+export function longerSessionHint(naming: OptionWarnings, configured: () => number): (seconds: number, lengthGiven: boolean) => void {
   let told = false;
-  return (seconds) => {
+  return (seconds, lengthGiven) => {
     if (told) return;
     told = true;
     const option = naming.name('sessionLength');
+    const said = `${naming.source}: the session cookie says the session runs ${seconds} s more, longer than ${option} (${configured()} s). `;
     naming.warn(
-      `${naming.source}: the session cookie says the session runs ${seconds} s more, longer than ${option} (${configured()} s). ` +
-        `Set ${option} to Para's configured session length; other tabs' news is checked against it.`,
+      lengthGiven
+        ? `${said}This machine's clock is behind the server's, or ${option} is shorter than Para's session; keeping to ${option}.`
+        : `${said}Set ${option} to Para's configured session length; other tabs' news is checked against it.`,
     );
   };
 }

@@ -113,7 +113,12 @@ export class ParaSessionEngine {
     const channel = sessionChannelName(setup.channel, this.#para.clientKey(), warn, warnings?.source ?? 'createParaSession');
     this.#tabs = new TabSync(setup.coordinator ?? defaultCoordinator(setup, wallClock, channel), this.#time, this.#state$);
     const sessionLength = () => this.options.sessionLength;
-    this.#expiry = new ExpiryTracker(this.#para, sessionLength, longerSessionHint(warnings ?? engineOptionWarnings(warn), sessionLength));
+    this.#expiry = new ExpiryTracker(
+      this.#para,
+      sessionLength,
+      longerSessionHint(warnings ?? engineOptionWarnings(warn), sessionLength),
+      () => this.#settings.input.sessionLength !== undefined,
+    );
     this.#requests = new ServerRequests({
       para: this.#para,
       tabs: this.#tabs,

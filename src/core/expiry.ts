@@ -12,6 +12,11 @@ const MAX_OVERDUE_RECHECK_MS = 60_000;
  * bound). Further than this, Para's session is longer than the configured length: the cookie is right.
  */
 const CLOCK_SKEW_LIMIT_MS = 30 * 60_000;
+/**
+ * The server said active this long past the cookie's `Expires`: more than its whole seconds and a slow answer
+ * explain. This clock runs ahead of the server's (or the session was extended where the cookie cannot show it).
+ */
+const CLOCK_AHEAD_MS = 60_000;
 
 /**
  * Where `expiresAt` comes from: the session cookie's `Expires` when the client has one, else an estimate
@@ -37,30 +42,63 @@ export class ExpiryTracker {
   #lastCookie: number | null = null;
   /** The longest session this tab saw the cookie grant beyond the configured length (Para's is longer). */
   #longestSeenMs = 0;
+  /**
+   * The server said active well past the cookie's time: its `Expires` cannot be read against this clock, so
+   * the bound (a session length after the last extension this tab knows of) stands in for it until sign-out.
+   */
+  #clockAhead = false;
+  /** A forward jump of the wall clock not yet explained by an answer: sleep, or the clock set forward. */
+  #wallJumpMs = 0;
+  /**
+   * How far this clock was set forward while the session ran (a jump the server contradicted): the cookie's
+   * server-time `Expires` reads that much later on it.
+   */
+  #cookieShiftMs = 0;
 
   readonly #cookies: CookieSource;
   readonly #sessionLength: () => number;
 
-  readonly #longerThanConfigured: (seconds: number) => void;
+  readonly #longerThanConfigured: (seconds: number, lengthGiven: boolean) => void;
+  readonly #lengthGiven: () => boolean;
 
   constructor(
     cookies: CookieSource,
     /** The configured session length in seconds, read live so a changed option applies at once. */
     sessionLength: () => number,
     /** The cookie shows a session this many seconds long, far beyond the configured length (told once). */
-    longerThanConfigured: (seconds: number) => void = () => undefined,
+    longerThanConfigured: (seconds: number, lengthGiven: boolean) => void = () => undefined,
+    /**
+     * The page set the session length (it knows Para's): a cookie far past it is then this clock behind the
+     * server's, and the bound holds. Left at the default, it is Para's session being longer: the cookie holds.
+     */
+    lengthGiven: () => boolean = () => false,
   ) {
     this.#cookies = cookies;
     this.#sessionLength = sessionLength;
     this.#longerThanConfigured = longerThanConfigured;
+    this.#lengthGiven = lengthGiven;
   }
 
   get #sessionLengthMs(): number {
     return this.#sessionLength() * 1000;
   }
 
+  /** The wall clock moved `ms` further than time did (sleep or a clock set forward; the next answer tells which). */
+  wallJumped(ms: number): void {
+    this.#wallJumpMs += ms;
+  }
+
   /** The server just said the session is active (a touch). */
   confirmedActive(now: number, previous: number | null): number {
+    const jump = this.#wallJumpMs;
+    this.#wallJumpMs = 0;
+    const raw = this.#readCookie();
+    if (raw !== null && jump > 0 && raw <= now && raw + jump > now) {
+      // Active past the cookie's time, which the jump alone explains: it was the clock set forward, not sleep
+      // (a sleep that long would have ended the session). The cookie stays right, read on the moved clock.
+      this.#cookieShiftMs += jump;
+      this.#lastCookie = this.#readCookie();
+    }
     this.#bound(now);
     const known = this.#known(now);
     if (known !== null && known > now) {
@@ -76,6 +114,12 @@ export class ExpiryTracker {
     // extension we did not see. Assuming a whole new session could miss the real end, so confirm again
     // soon, backing off, until an extension or the server settles it.
     const cookie = this.#readCookie();
+    if (cookie !== null && now - cookie > CLOCK_AHEAD_MS && this.#latest !== null && this.#latest > now) {
+      this.#clockAhead = true;
+      this.#recheckAt = null;
+      this.#overdueConfirms = 0;
+      return this.current(now);
+    }
     const first = this.#overdueConfirms === 0;
     let recheckAt = now + Math.min(MAX_OVERDUE_RECHECK_MS, OVERDUE_RECHECK_MS * 2 ** this.#overdueConfirms++);
     // The first time: at the end of the cookie's second, when the real end has surely passed, not a second
@@ -93,6 +137,7 @@ export class ExpiryTracker {
 
   /** The server just extended the session by its length. An unchanged cookie is stale: trust the estimate. */
   extended(now: number, cookieBefore: string | undefined): number {
+    this.#wallJumpMs = 0;
     this.#estimate = now + this.#sessionLengthMs;
     this.#latest = this.#estimate;
     this.#lastCookie = this.#readCookie();
@@ -104,13 +149,16 @@ export class ExpiryTracker {
 
   /**
    * The configured session length changed from `beforeSeconds`: what was estimated from it moves by the
-   * difference (an extension at t ends at t + the new length), and so does the bound. The cookie needs nothing.
+   * difference (an extension at t ends at t + the new length), and so does the bound (lowered only without a
+   * cookie: the session running now keeps the length it was granted). The cookie needs nothing.
    */
   lengthChanged(beforeSeconds: number): void {
     const delta = this.#sessionLengthMs - beforeSeconds * 1000;
     if (delta === 0) return;
     if (this.#estimate !== null) this.#estimate += delta;
-    if (this.#latest !== null) this.#latest += delta;
+    // The session running now was granted under the old length, as its cookie shows: a shorter one applies
+    // from the next extension on, and does not make that cookie a clock behind the server's.
+    if (this.#latest !== null && (delta > 0 || this.#readCookie() === null)) this.#latest += delta;
     if (this.#signedFloor !== null) this.#signedFloor += delta;
   }
 
@@ -128,6 +176,9 @@ export class ExpiryTracker {
     this.#overdueConfirms = 0;
     this.#latest = null;
     this.#lastCookie = null;
+    this.#clockAhead = false;
+    this.#wallJumpMs = 0;
+    this.#cookieShiftMs = 0;
   }
 
   /**
@@ -140,8 +191,9 @@ export class ExpiryTracker {
     if (this.#latest === null || this.#latest <= now || movedLater) this.#latest = now + this.#sessionLengthMs;
     this.#lastCookie = cookie;
     if (cookie !== null && cookie - this.#latest > CLOCK_SKEW_LIMIT_MS) {
-      this.#longestSeenMs = Math.max(this.#longestSeenMs, cookie - now);
-      this.#longerThanConfigured(Math.round((cookie - now) / 1000));
+      const given = this.#lengthGiven();
+      if (!given) this.#longestSeenMs = Math.max(this.#longestSeenMs, cookie - now);
+      this.#longerThanConfigured(Math.round((cookie - now) / 1000), given);
     }
   }
 
@@ -167,21 +219,25 @@ export class ExpiryTracker {
   #known(now: number): number | null {
     const cookie = this.#readCookie();
     let base: number | null;
-    if (cookie === null) base = this.#estimate;
+    if (this.#clockAhead) base = this.#latest;
+    else if (cookie === null) base = this.#estimate;
     else if (cookie > now) {
       base = cookie;
       this.#recheckAt = null;
     } else base = this.#recheckAt ?? cookie;
     if (base === null) return this.#signedFloor;
     const best = this.#signedFloor !== null ? Math.max(base, this.#signedFloor) : base;
-    // Past the bound by a clock's error: the bound. Far past it: a longer session than configured, the cookie's.
-    return this.#latest !== null && best > this.#latest && best - this.#latest <= CLOCK_SKEW_LIMIT_MS ? this.#latest : best;
+    // Past the bound by a clock's error: the bound. Far past it: a longer session than configured, the cookie's,
+    // unless the page gave the length, which then says this clock is behind.
+    const capped = this.#latest !== null && best > this.#latest && (best - this.#latest <= CLOCK_SKEW_LIMIT_MS || this.#lengthGiven());
+    return capped ? this.#latest! : best;
   }
 
   /** The cookie's `Expires`, unless the cookie is known stale. */
   #readCookie(): number | null {
     const snapshot = this.cookieSnapshot();
     if (this.#staleCookie !== undefined && snapshot === this.#staleCookie) return null;
-    return this.#cookies.cookieExpiry(snapshot);
+    const expiry = this.#cookies.cookieExpiry(snapshot);
+    return expiry === null ? null : expiry + this.#cookieShiftMs;
   }
 }

@@ -53,6 +53,7 @@ export class PageWatch {
       // A clock set back would make every timer late against the server's clock: undo it. A forward jump is
       // sleep or a clock fix, which look alike; keeping the correction then only makes timers early, which is safe.
       if (drift < 0) clock.correctBy(-drift);
+      else if (drift > 0) this.#context.expiry.wallJumped(drift);
       this.#context.apply(wake(this.#context.view(), reason));
     });
   }

@@ -59,4 +59,55 @@ describe('a client clock that disagrees with the server', () => {
     expect(h.server.counts.keepSessionAlive).to.be.within(2, 12);
     h.engine.stop();
   });
+
+  // A machine clock hours off: a wrong time zone under a hand-set time, a dead battery, a VM restored from a snapshot.
+  for (const [name, offBy] of [
+    ['3 hours fast', 3 * HOUR],
+    ['a day fast', 24 * HOUR],
+    ['an hour slow', -HOUR],
+    ['a day slow', -24 * HOUR],
+  ] as const) {
+    it(`a clock ${name}, session-length given: a busy user stays signed in, never warned, with few requests`, async () => {
+      const h = createHarness({ sessionLength: 7200 });
+      h.clock.jumpWall(offBy);
+      await h.start();
+      let expiring = 0;
+      for (let t = 0; t < 6 * HOUR; t += MINUTE) {
+        userActs(h.environment);
+        await h.clock.advance(MINUTE);
+        if (!h.server.isActive()) throw new Error(`the session ended on the server at minute ${t / MINUTE}`);
+        if (h.engine.state.status === 'expiring') expiring += 1;
+      }
+      expect(expiring, 'minutes shown as ending soon').to.equal(0);
+      expect(h.fired.warning ?? 0).to.equal(0);
+      expect(h.server.counts.keepSessionAlive).to.be.within(2, 4);
+      expect(h.server.counts.isSessionActive).to.be.below(40);
+      h.engine.stop();
+    });
+  }
+
+  it('a clock 3 hours fast: an idle user is warned once, 2 minutes before the real end, and the session ends once', async () => {
+    const h = createHarness({ sessionLength: 7200 });
+    h.clock.jumpWall(3 * HOUR);
+    await h.start();
+    const realEnd = h.server.expiresAt!;
+    let warnedAt: number | null = null;
+    h.engine.on('warning', () => (warnedAt = h.clock.serverNow()));
+    await h.clock.advance(3 * HOUR);
+    expect(warnedAt! - realEnd).to.be.within(-125 * SECOND, -115 * SECOND);
+    expect(h.fired.warning).to.equal(1);
+    expect(h.fired.expired).to.equal(1);
+    expect(h.server.requests).to.be.below(30);
+    h.engine.stop();
+  });
+
+  it('a clock hours slow with session-length given: one console hint says the clock may be behind', async () => {
+    const h = createHarness({ sessionLength: 7200 });
+    h.clock.jumpWall(-3 * HOUR);
+    await h.start();
+    const hints = h.warnings.filter((message) => message.includes('longer than sessionLength'));
+    expect(hints).to.have.length(1);
+    expect(hints[0]).to.match(/clock is behind the server's.*keeping to sessionLength/);
+    h.engine.stop();
+  });
 });

@@ -56,4 +56,31 @@ describe('the countdown after sleep or a clock change with no page event', () =>
     expect(countdown(dialog)).to.equal('1:48');
   });
 
+
+  it('warning, clock set forward 1 h: the server still says active, so the countdown keeps the real time left', async () => {
+    const world = createWorld();
+    const { provider, dialog } = await dialogIn(world);
+    await reachWarning(world);
+    world.clock.jumpWall(60 * MINUTE);
+    const shown: string[] = [];
+    for (let second = 0; second < 6; second += 1) {
+      await settle(world, SECOND);
+      shown.push(`${provider.state.status} ${countdown(dialog)}`);
+    }
+    // One tick to notice and ask; then a steady count down, as before the change.
+    expect(shown.slice(1)).to.deep.equal(['expiring 1:48', 'expiring 1:47', 'expiring 1:46', 'expiring 1:45', 'expiring 1:44']);
+  });
+
+  it('warning, then offline: the status counts seconds as the dialog does, not "2 min left"', async () => {
+    const world = createWorld();
+    const { provider, dialog, status } = await dialogIn(world);
+    await reachWarning(world);
+    world.server.online = false;
+    world.environment.window.dispatchEvent(new Event('online'));
+    await settle(world, 25 * SECOND);
+    expect(provider.state.status).to.equal('offline');
+    const time = shadow(status).querySelector('[part="time"]')?.textContent?.trim();
+    expect(time).to.equal(`${countdown(dialog)} left`);
+    expect(time).to.match(/^1:[0-3]\d left$/);
+  });
 });

@@ -1,6 +1,7 @@
 import { html, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { property, state } from 'lit/decorators.js';
+import { DEFAULT_OPTIONS } from '../../core/options.js';
 import { isUsableStatus, secondsLeft } from '../../core/state.js';
 import type { SessionStatus } from '../../core/types.js';
 import { ParaElement } from '../base/para-element.js';
@@ -76,7 +77,7 @@ export class ParaSessionStatus extends ParaElement {
       clock: () => this.session.clock,
       environment: () => this.session.environment,
       expiresAt: () => (this.#showsTime ? this.session.state.expiresAt : null),
-      granularity: () => (this.session.state.status === 'expiring' ? 'second' : 'minute'),
+      granularity: () => (this.#countsDown ? 'second' : 'minute'),
       probe: () => this.session.engine?.probeClock(),
     });
   }
@@ -116,6 +117,15 @@ export class ParaSessionStatus extends ParaElement {
     return expiresAt !== null && (status === 'active' || status === 'expiring' || status === 'offline');
   }
 
+  /** Seconds, as the warning counts them: while ending soon, and offline inside the warning window too. */
+  get #countsDown(): boolean {
+    const { state } = this.session;
+    if (state.status === 'expiring') return true;
+    if (state.status !== 'offline') return false;
+    const seconds = secondsLeft(state, this.session.clock.now());
+    return seconds !== null && seconds <= (this.session.engine?.options.warnBefore ?? DEFAULT_OPTIONS.warnBefore);
+  }
+
   get #text(): ParaSessionStatusStrings {
     const base = this.language.translation.status;
     return { ...base, ...this.strings, status: { ...base.status, ...this.strings.status } };
@@ -127,7 +137,7 @@ export class ParaSessionStatus extends ParaElement {
 
   /** The time left as shown, or '' when the status has none. */
   get timeLeftText(): string {
-    return this.#timeLeft(this.session.state.status === 'expiring' ? 'countdown' : 'duration');
+    return this.#timeLeft(this.#countsDown ? 'countdown' : 'duration');
   }
 
   #timeLeft(kind: 'countdown' | 'duration' | 'spoken', text = this.#text): string {
@@ -141,7 +151,7 @@ export class ParaSessionStatus extends ParaElement {
     const shown = this.#shown(this.session.state.status);
     // Merged once per render, not once per text.
     const text = this.#text;
-    const expiring = shown === 'expiring';
+    const expiring = this.#countsDown;
     const time = this.#timeLeft(expiring ? 'countdown' : 'duration', text);
     // The status class sits on the indicator, the only part it styles: a change restyles one node, not the subtree.
     // The layout is inline, so white space is text: none around the indicator (its margin spaces it), and one
