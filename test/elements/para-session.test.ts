@@ -67,6 +67,27 @@ describe('<para-session>', () => {
       expect(el.keepAlive).to.equal('always');
     });
 
+    it('disable-auto-keep-alive="false" (how Svelte and Vue write false) leaves the keep-alive on; present or "true" turns it off', async () => {
+      const world = createWorld();
+      const el = await sessionFixture<ParaSession>(
+        html`<para-session disable-auto-keep-alive="false" .client=${world.client} .engineOptions=${world.engineOptions}></para-session>`,
+        world,
+      );
+      const seen = [el.disableAutoKeepAlive];
+      for (const value of ['', 'true', 'FALSE']) {
+        el.setAttribute('disable-auto-keep-alive', value);
+        await el.updateComplete;
+        seen.push(el.disableAutoKeepAlive);
+      }
+      el.removeAttribute('disable-auto-keep-alive');
+      await el.updateComplete;
+      seen.push(el.disableAutoKeepAlive);
+      expect(seen).to.deep.equal([false, true, true, false, false]);
+      el.disableAutoKeepAlive = true;
+      await el.updateComplete;
+      expect(el.getAttribute('disable-auto-keep-alive')).to.equal('');
+    });
+
     it('reschedules when an attribute changes at run time', async () => {
       const world = createWorld();
       const el = await provider(world);
@@ -91,6 +112,22 @@ describe('<para-session>', () => {
       expect(other.client.server.requests).to.be.greaterThan(0);
       expect(world.server.requests).to.equal(oldRequests);
       expect(el.state.status).to.equal('signed-out');
+    });
+
+    it('a new engineOptions object with the same values (a framework re-rendering) keeps the engine; a changed value restarts it', async () => {
+      const world = createWorld();
+      const el = await provider(world);
+      const checks = () => world.server.counts.isSessionActive;
+      const before = checks();
+      el.engineOptions = { ...world.engineOptions };
+      await settle(world, SECOND);
+      el.engineOptions = { ...world.engineOptions, allowedOrigins: ['https://api.example.com'] };
+      await settle(world, SECOND);
+      const afterChange = checks();
+      el.engineOptions = { ...world.engineOptions, allowedOrigins: ['https://api.example.com'] };
+      await settle(world, SECOND);
+      expect([afterChange - before, checks() - afterChange], 'checks: after a changed value, after an equal object').to.deep.equal([1, 0]);
+      expect(el.state.status).to.equal('active');
     });
 
     it('keeps a client set before the element was defined (late upgrade)', async () => {

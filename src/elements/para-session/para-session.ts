@@ -31,6 +31,7 @@ import {
   ParaSessionExtendedEvent,
   ParaSessionWarningEvent,
 } from '../events.js';
+import { sameEngineOptions } from './same-engine-options.js';
 import { SessionHandle } from './session-handle.js';
 
 /** Advanced engine settings: the options without an attribute, injected time, environment and tab coordination. */
@@ -41,6 +42,15 @@ const silentWarnings: OptionWarnings = { source: '', name: String, warn: () => {
 const optionName = (key: OptionKey): string => OPTION_TABLE[key].attribute ?? `engineOptions.${key}`;
 
 /** Unreadable text becomes `undefined` (the default applies); `attributeChangedCallback` warns about it. */
+/**
+ * A boolean attribute that frameworks may write as text: Svelte and Vue set `disable-auto-keep-alive="false"`
+ * for `false`, which as a plain boolean attribute would turn keep-alive off. Present and not "false": on.
+ */
+const flagConverter = {
+  fromAttribute: (value: string | null): boolean => value !== null && value.trim().toLowerCase() !== 'false',
+  toAttribute: (value: boolean): string | null => (value ? '' : null),
+};
+
 const optionConverter = (key: OptionKey) => ({
   fromAttribute: (value: string | null): unknown => {
     if (value === null || attributeProblem(key, value) !== null) return undefined;
@@ -78,7 +88,7 @@ export class ParaSession extends ParaElement {
   @property({ attribute: 'keep-alive', reflect: true, converter: optionConverter('keepAlive') }) keepAlive?: KeepAlivePolicy;
 
   /** Same as `keep-alive="off"`; mirrors ParaProvider's `disableAutoSessionKeepAlive`. */
-  @property({ attribute: 'disable-auto-keep-alive', type: Boolean, reflect: true }) disableAutoKeepAlive = false;
+  @property({ attribute: 'disable-auto-keep-alive', reflect: true, converter: flagConverter }) disableAutoKeepAlive = false;
 
   /** Extend this many seconds before expiry, 0 … session length. Default 300 (less for short sessions). */
   @property({ attribute: 'refresh-before', type: Number, reflect: true, converter: optionConverter('refreshBefore') }) refreshBefore?: number;
@@ -86,8 +96,12 @@ export class ParaSession extends ParaElement {
   /** Warn an idle user this many seconds before expiry, at least 20 (WCAG 2.2.1). Default 120. */
   @property({ attribute: 'warn-before', type: Number, reflect: true, converter: optionConverter('warnBefore') }) warnBefore?: number;
 
-  /** Advanced: the engine's clock, environment, tab coordinator, fetch. Setting it restarts the engine. */
-  @property({ attribute: false }) engineOptions: ParaSessionEngineOptions = {};
+  /**
+   * Advanced: the engine's clock, environment, tab coordinator, fetch. Setting it restarts the engine, unless
+   * each value is the one set before (a framework passes a new, equal object on every render).
+   */
+  @property({ attribute: false, hasChanged: (next: unknown, before: unknown) => !sameEngineOptions(next, before) })
+  engineOptions: ParaSessionEngineOptions = {};
 
   /** The tab channel this session coordinates under; default: derived from the client's environment and API key. */
   @property({ attribute: 'channel', reflect: true }) channel?: string;
