@@ -11,9 +11,18 @@ export type ExclusiveRunner = <T>(name: string, task: () => Promise<T>) => Promi
 export function lockExclusive(locks: LockManagerLike, prefix: string, clock: Clock, waitMs: number): ExclusiveRunner {
   return async <T>(name: string, task: () => Promise<T>): Promise<T | undefined> => {
     const lockName = `${prefix}:${name}`;
-    const ran = await locks.request(lockName, { ifAvailable: true }, async (lock) =>
-      lock ? { value: await task() } : null,
-    );
+    let started = false;
+    let ran: { value: T } | null;
+    try {
+      ran = await locks.request(lockName, { ifAvailable: true }, async (lock) => {
+        started = lock !== null;
+        return lock ? { value: await task() } : null;
+      });
+    } catch (error) {
+      // The task's own failure is the caller's; a refused request (no locks here) runs the task without one.
+      if (started) throw error;
+      return task();
+    }
     if (ran) return ran.value;
     const controller = new AbortController();
     const timer = clock.setTimeout(() => controller.abort(), waitMs);

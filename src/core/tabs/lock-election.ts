@@ -119,10 +119,20 @@ export class LockElection implements Election {
           this.#context.post({ type: 'leader', visible: this.#context.isVisible() });
         });
       })
-      .catch(() => undefined)
-      .then(() => {
-        // The lock ended (stolen by a visible tab) or the request was aborted: queue again unless replaced.
+      .then(
+        () => false,
+        // Refused, not aborted nor stolen: this context may not hold locks (a sandboxed frame's SecurityError).
+        (error: unknown) => !controller?.signal.aborted && (error as { name?: unknown } | null)?.name !== 'AbortError',
+      )
+      .then((refused) => {
         if (attempt !== this.#attempt || this.#stopped) return;
+        if (refused) {
+          // Asking again would be refused again at once, a loop that freezes the page: lead alone.
+          this.#queued = null;
+          this.#setLeading(true);
+          return;
+        }
+        // The lock ended (stolen by a visible tab) or the request was aborted: queue again unless replaced.
         this.#release?.();
         this.#release = null;
         this.#setLeading(false);

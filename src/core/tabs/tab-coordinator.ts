@@ -39,12 +39,23 @@ export interface CrossTabCoordinator extends TabCoordinator {
   readonly leading: boolean;
 }
 
+/**
+ * A sandboxed frame without `allow-same-origin` has an origin of its own that no other tab shares: there is
+ * nobody to coordinate with, and its locks and storage refuse every call.
+ */
+const opaqueOrigin = (): boolean => (globalThis as { origin?: unknown }).origin === 'null';
+
 function defaultLocks(): LockManagerLike | null {
   const locks = (globalThis as { navigator?: { locks?: LockManagerLike } }).navigator?.locks;
-  return locks && typeof locks.request === 'function' ? locks : null;
+  return locks && typeof locks.request === 'function' && !opaqueOrigin() ? locks : null;
+}
+
+function defaultChannel(): typeof BroadcastChannel | null {
+  return opaqueOrigin() ? null : (globalThis.BroadcastChannel ?? null);
 }
 
 function defaultStorage(): StorageLike | null {
+  if (opaqueOrigin()) return null;
   try {
     return (globalThis as { localStorage?: StorageLike }).localStorage ?? null;
   } catch {
@@ -108,7 +119,7 @@ export function createTabCoordinator(options: TabCoordinatorOptions = {}): Cross
       hooks = startHooks;
       const environment = options.environment ?? browserEnvironment();
       const locks = options.locks !== undefined ? options.locks : defaultLocks();
-      const Channel = options.BroadcastChannel !== undefined ? options.BroadcastChannel : (globalThis.BroadcastChannel ?? null);
+      const Channel = options.BroadcastChannel !== undefined ? options.BroadcastChannel : defaultChannel();
       const storage = options.storage !== undefined ? options.storage : defaultStorage();
       if (Channel) transport = openBroadcastTransport(Channel, channelName, receive);
       else if (storage && environment.window) transport = openStorageTransport(storage, environment.window, channelName, receive);
