@@ -7,7 +7,7 @@ import { CorrectedClock } from './corrected-clock.js';
 import { defaultCoordinator, longerSessionHint, splitCreateOptions } from './engine-setup.js';
 import { Emitter } from './emitter.js';
 import { browserEnvironment, type SessionEnvironment } from './environment.js';
-import { accountChangedError, engineStoppedError, LogoutFailedError, reauthCancelledError, signedOutError } from './errors.js';
+import { accountChangedError, engineStoppedError, expiredExportError, LogoutFailedError, reauthCancelledError, signedOutError, signedOutExportError } from './errors.js';
 import { ExpiryTracker } from './expiry.js';
 import { engineOptionWarnings, SessionOptionSet, type OptionWarnings } from './options.js';
 import { OwedLogout } from './owed-logout.js';
@@ -349,7 +349,11 @@ export class ParaSessionEngine {
     return this.#owedLogout.pending;
   }
 
+  /** The SDK's export; refused once the server said the session ended or the user signed out. */
   exportSession(options: ExportOptions = {}): Promise<string> {
+    const { status } = this.state;
+    if (status === 'expired') return Promise.reject(expiredExportError());
+    if (status === 'signed-out') return Promise.reject(signedOutExportError());
     return this.#para.exportSession(options);
   }
 

@@ -1,5 +1,5 @@
 /** Why a `requireActive()` promise was rejected. */
-export type SessionUnavailableReason = 'signed-out' | 'cancelled' | 'stopped' | 'account-switched' | 'account-unconfirmed';
+export type SessionUnavailableReason = 'signed-out' | 'expired' | 'cancelled' | 'stopped' | 'account-switched' | 'account-unconfirmed';
 
 export class SessionUnavailableError extends Error {
   override readonly name = 'SessionUnavailableError';
@@ -12,6 +12,10 @@ export class SessionUnavailableError extends Error {
 export const signedOutError = () => new SessionUnavailableError('signed-out', 'The user signed out.');
 export const reauthCancelledError = () =>
   new SessionUnavailableError('cancelled', 'The user cancelled re-authentication.');
+/** The server said the session ended: an export of it would hand a server a dead credential. */
+export const expiredExportError = () =>
+  new SessionUnavailableError('expired', 'The session has expired: sign in again (requireActive() waits for it) before exporting it.');
+export const signedOutExportError = () => new SessionUnavailableError('signed-out', 'The user signed out: there is no session to export.');
 export const engineStoppedError = () =>
   new SessionUnavailableError('stopped', 'The Para session was stopped before it became active.');
 

@@ -31,18 +31,45 @@ export function readAllowedOrigins(input: unknown, warn: (message: string) => vo
   return origins;
 }
 
+/** Where a relative URL resolves and which origin is the page's own. */
+export interface PageAddress {
+  base?: string;
+  origin?: string;
+}
+
+/**
+ * The page's base URL and origin. A `srcdoc` or `about:blank` frame's location is `about:…`, yet its document
+ * has the parent's base URL and origin, which `fetch` uses: so does the check.
+ */
+export function pageAddress(): PageAddress | undefined {
+  const scope = globalThis as { document?: { baseURI?: string }; location?: { href?: string }; origin?: string };
+  const base = scope.document?.baseURI ?? scope.location?.href;
+  if (!base) return undefined;
+  let origin = scope.origin;
+  if (typeof origin !== 'string') {
+    try {
+      origin = new URL(base).origin;
+    } catch {
+      origin = undefined;
+    }
+  }
+  return { base, origin };
+}
+
 /**
  * Where `sendSessionTo(url)` may post, resolved against the page: its own origin or one in `allowedOrigins`,
  * over `https:` unless it is this machine. Throws a message naming the refused destination and the fix.
  */
-export function checkSessionDestination(url: string | URL, pageHref: string | undefined, allowedOrigins: readonly string[]): URL {
+export function checkSessionDestination(url: string | URL, page: PageAddress | string | undefined, allowedOrigins: readonly string[]): URL {
+  const { base, origin } = typeof page === 'string' ? { base: page, origin: new URL(page).origin } : (page ?? {});
   let target: URL;
   try {
-    target = new URL(url, pageHref);
+    target = new URL(url, base);
   } catch {
-    throw new Error(`sendSessionTo: ${JSON.stringify(String(url))} is not a URL${pageHref ? '' : ' (outside a page, give an absolute URL)'}.`);
+    throw new Error(`sendSessionTo: ${JSON.stringify(String(url))} is not a URL${base ? '' : ' (outside a page, give an absolute URL)'}.`);
   }
-  const pageOrigin = pageHref ? new URL(pageHref).origin : null;
+  // An origin of its own (a sandboxed frame) is "null": nothing matches it, only allowedOrigins.
+  const pageOrigin = origin && origin !== 'null' ? origin : null;
   if (target.origin !== pageOrigin && !allowedOrigins.includes(target.origin)) {
     throw new Error(
       `sendSessionTo: refusing to send the session to ${target.origin}: it is not this page's origin` +
@@ -70,7 +97,7 @@ export async function sendSession(
   if (init.redirect !== undefined && init.redirect !== 'error') {
     throw new Error(`sendSessionTo: redirect ${JSON.stringify(init.redirect)} is not allowed: a redirect would re-post the session; it always uses "error".`);
   }
-  const target = checkSessionDestination(url, globalThis.location?.href, limits.allowedOrigins);
+  const target = checkSessionDestination(url, pageAddress(), limits.allowedOrigins);
   const session = await exportSession();
   const headers = new Headers(init.headers);
   if (!headers.has('content-type')) headers.set('content-type', 'application/json');

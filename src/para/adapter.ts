@@ -69,6 +69,9 @@ export function paraSessionPort(client: ParaSessionClient, timers: CallTimers, t
         throw new Error('This Para client cannot export sessions (no exportSession or waitAndExportSession).');
       });
       if (!outcome.ok) throw outcome.error;
+      if (typeof outcome.value !== 'string' || outcome.value === '') {
+        throw new Error(`The Para client's exportSession returned ${outcome.value === '' ? 'an empty string' : String(outcome.value)}, not an exported session string.`);
+      }
       return outcome.value;
     },
     identity: () => readIdentity(client),

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { ClientTimeoutError } from '../../src/core/errors.js';
 import { checkSessionDestination } from '../../src/core/session-export.js';
 import type { CreateSessionOptions } from '../../src/core/types.js';
-import { createHarness, SECOND } from './support/harness.js';
+import { createHarness, HOUR, SECOND } from './support/harness.js';
 
 interface Sent {
   url: string;
@@ -114,5 +114,65 @@ describe('session engine: sending the session to a server', () => {
     expect(await posted).to.be.instanceOf(ClientTimeoutError);
     expect(sent[0].init.signal?.aborted).to.equal(true);
     h.engine.stop();
+  });
+});
+
+describe('session engine: exporting a session that is gone', () => {
+  it('after the server said the session expired: exportSession rejects (reason "expired") and sendSessionTo posts nothing', async () => {
+    // ParaWeb 2.x exports from local state, which still says authenticated after a server-side expiry.
+    const { sent, fetch } = recordingFetch();
+    const h = await startedWith({ fetch });
+    h.server.revoke();
+    await h.clock.advance(3 * HOUR);
+    expect(h.engine.state.status).to.equal('expired');
+    expect(() => h.client.exportSession(), 'the SDK would still export it').to.not.throw();
+    const error = (await rejection(h.engine.exportSession())) as Error & { reason?: string };
+    expect([error.name, error.reason]).to.deep.equal(['SessionUnavailableError', 'expired']);
+    expect(error.message).to.include('requireActive()');
+    await rejection(h.engine.sendSessionTo('/api/session'));
+    expect(sent).to.have.length(0);
+    h.engine.stop();
+  });
+
+  it('after sign-out: rejects with reason "signed-out"', async () => {
+    const h = await startedWith({});
+    await h.engine.logout();
+    const error = (await rejection(h.engine.exportSession())) as Error & { reason?: string };
+    expect([error.name, error.reason]).to.deep.equal(['SessionUnavailableError', 'signed-out']);
+    h.engine.stop();
+  });
+
+  for (const [returned, said] of [
+    [undefined, 'undefined'],
+    ['', 'an empty string'],
+    [{ session: 'x' }, '[object Object]'],
+  ] as const) {
+    it(`a client whose export returns ${said}: rejects saying so, and sendSessionTo posts nothing`, async () => {
+      const { sent, fetch } = recordingFetch();
+      const h = await startedWith({ fetch });
+      (h.client as unknown as { exportSession: () => unknown }).exportSession = () => returned;
+      const error = await rejection(h.engine.exportSession());
+      expect(error.message).to.equal(`The Para client's exportSession returned ${said}, not an exported session string.`);
+      await rejection(h.engine.sendSessionTo('/api/session'));
+      expect(sent).to.have.length(0);
+      h.engine.stop();
+    });
+  }
+});
+
+describe('sendSessionTo from a frame without a URL of its own (srcdoc, about:blank)', () => {
+  it('resolves against the document base URL and takes the page origin from self.origin', () => {
+    // What such a frame reports: location about:srcdoc, the parent's base URL and origin.
+    const page = { base: 'https://app.example/wallet/', origin: 'https://app.example' };
+    expect(checkSessionDestination('/api/session', page, []).href).to.equal('https://app.example/api/session');
+    expect(checkSessionDestination('https://app.example/api/session', page, []).href).to.equal('https://app.example/api/session');
+    expect(() => checkSessionDestination('https://other.example/x', page, [])).to.throw(/not this page's origin \(https:\/\/app\.example\)/);
+  });
+
+  it('a sandboxed frame (origin "null") sends only to allowedOrigins', () => {
+    const page = { base: 'about:srcdoc', origin: 'null' };
+    expect(() => checkSessionDestination('/api/session', page, [])).to.throw(/not a URL/);
+    expect(() => checkSessionDestination('https://app.example/api/session', page, [])).to.throw(/not this page's origin\. List it/);
+    expect(checkSessionDestination('https://app.example/api/session', page, ['https://app.example']).href).to.equal('https://app.example/api/session');
   });
 });

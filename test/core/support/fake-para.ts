@@ -130,8 +130,9 @@ export class FakeParaClient implements ParaSessionClient {
     if (wasActive) this.window?.dispatchEvent(new CustomEvent('paraLogout', { detail: { data: null } }));
   }
 
+  /** As ParaWeb 2.x: local state only. A session the server ended still exports; one logged out here does not. */
   exportSession({ excludeSigners = false }: { excludeSigners?: boolean } = {}): string {
-    if (!this.server.isActive()) throw new Error('Cannot export a session that is not authenticated');
+    if (this.jar.cookie === undefined || this.userId === undefined) throw new Error('No active session to export.');
     return btoa(JSON.stringify({ userId: this.userId, wallets: excludeSigners ? {} : { w1: { signer: 'SECRET-SIGNER' } } }));
   }
 

@@ -7,7 +7,7 @@ import { createHarness, HOUR, SECOND } from '../support/harness.js';
 /**
  * `navigator.locks` exists but every `request()` rejects with SecurityError: what a sandboxed iframe
  * (`allow-scripts` without `allow-same-origin`) gives in Chromium and Firefox. Here the rejection comes a task
- * later (the real one comes a microtask later, which froze the page: see test/elements/sandboxed-frame.test.ts).
+ * later (the real one comes a microtask later, which froze the page: see test/elements/frames.test.ts).
  */
 function deniedLocks(): LockManagerLike & { calls: number } {
   const locks = {

@@ -79,4 +79,43 @@ describe('<para-session> in an iframe', () => {
     expect(report.leader, 'the lone frame leads').to.equal(true);
     expect(report.uncaught, 'uncaught errors').to.deep.equal([]);
   });
+
+  it('srcdoc frame (same origin): sendSessionTo posts to the page origin, relative or absolute, as fetch would', async () => {
+    kitSource ??= await (await fetch('/dist/para-session-kit.bundle.js')).text();
+    const absolute = new URL('/api/session', location.href).href;
+    const script = `
+      const sent = [];
+      const client = {
+        userId: 'user-a', email: 'a@b.co',
+        isSessionActive: () => new Promise((r) => setTimeout(() => r(true), 5)),
+        keepSessionAlive: async () => true,
+        waitAndExportSession: async () => 'EXPORTED',
+      };
+      const session = document.createElement('para-session');
+      session.setAttribute('lang', 'en');
+      session.engineOptions = { tabs: false, fetch: async (url) => { sent.push(String(url)); return new Response('{}'); } };
+      document.body.append(session);
+      session.client = client;
+      const attempt = (url) => session.sendSessionTo(url).then(() => sent.at(-1), (e) => String(e.message));
+      setTimeout(async () => {
+        const result = [await attempt('/api/session'), await attempt(${JSON.stringify(absolute)})];
+        session.remove();
+        parent.postMessage(result, '*');
+      }, 200);
+    `;
+    const result = await new Promise<string[]>((resolve) => {
+      const frame = document.createElement('iframe');
+      const onMessage = (event: MessageEvent) => {
+        if (event.source !== frame.contentWindow) return;
+        window.removeEventListener('message', onMessage);
+        frame.remove();
+        resolve(event.data as string[]);
+      };
+      window.addEventListener('message', onMessage);
+      const inline = (code: string) => `<script type="module">${code.replace(/<\/script/gi, '<\\/script')}</script>`;
+      frame.srcdoc = `<!doctype html><html lang="en"><body>${inline(kitSource!)}${inline(script)}</body></html>`;
+      document.body.append(frame);
+    });
+    expect(result).to.deep.equal([absolute, absolute]);
+  });
 });
