@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import type { ParaSessionStatus } from '../../src/elements/para-session-status/para-session-status.js';
 import type { ParaSession } from '../../src/elements/para-session/para-session.js';
@@ -342,4 +342,25 @@ describe('<para-session-status> mounted later', () => {
     await settle(world);
     expect(later.shadowRoot!.querySelector('[part="label"]')!.textContent!.trim()).to.equal('Not signed in');
   });
+
+  it('a status moved (a teleport or portal) from a signed-in provider into one nobody signed in to reads as a fresh one there', async () => {
+    const signedIn = createWorld();
+    const stranger = createWorld({ signedIn: false });
+    stranger.client.userId = undefined;
+    stranger.client.email = undefined;
+    const root = fixtureSync<HTMLDivElement>(html`<div lang="en">
+      <para-session id="a" .client=${signedIn.client} .engineOptions=${signedIn.engineOptions}><para-session-status id="moved"></para-session-status></para-session>
+      <para-session id="b" .client=${stranger.client} .engineOptions=${stranger.engineOptions}><para-session-status id="fresh"></para-session-status></para-session>
+    </div>`);
+    await Promise.all([signedIn, stranger].map((world) => world.clock.advance(SECOND)));
+    await settle(signedIn);
+    const label = (id: string) => root.querySelector(`#${id}`)!.shadowRoot!.querySelector('[part="label"]')!.textContent!.trim();
+    expect([label('moved'), label('fresh')]).to.deep.equal(['Signed in', 'Not signed in']);
+    root.querySelector('#b')!.append(root.querySelector('#moved')!);
+    await settle(stranger, SECOND);
+    expect(label('moved'), 'what the fresh status there says').to.equal('Not signed in');
+    const announcement = root.querySelector('#moved')!.shadowRoot!.querySelector('[part="announcement"]')!.textContent!.trim();
+    expect(announcement, 'a move is no news to announce').to.equal('');
+  });
 });
+

@@ -56,6 +56,11 @@ export class ParaSessionStatus extends ParaElement {
   @state() private announced: Shown | null = null;
 
   private readonly session = new SessionConsumer(this, (context) => {
+    // Another provider (moved by a framework's teleport or portal): its history, not the last one's.
+    this.#wasSignedIn = false;
+    this.#settled = null;
+    this.announced = null;
+    this.#follow(context.$state.get().status, context.$state.get());
     const leave = joinVoices(context, this);
     const stop = context.$state.listen((next) => this.#follow(next.status, next));
     return () => {
