@@ -3,37 +3,70 @@ import type { LockManagerLike } from './lock-election.js';
 
 export type ExclusiveRunner = <T>(name: string, task: () => Promise<T>) => Promise<T | undefined>;
 
+/** Tasks run one tab at a time under Web Locks; `release()`, once the coordinator stops, lets go of every lock. */
+export interface LockExclusive {
+  run: ExclusiveRunner;
+  release(): void;
+}
+
 /**
  * With Web Locks: run `task` holding the lock `name`; when another tab holds it, wait until it is done
  * and return `undefined` (its state message carries the answer). A holder stuck longer than `waitMs` (a
- * frozen tab) is not waited for: the task then runs anyway.
+ * frozen tab) is not waited for: the task then runs anyway. Once released, a task still running keeps its
+ * caller's promise but no longer the lock: a stopped engine publishes no answer, so the next session on the
+ * page (a framework re-creating the element) must not wait for one.
  */
-export function lockExclusive(locks: LockManagerLike, prefix: string, clock: Clock, waitMs: number): ExclusiveRunner {
-  return async <T>(name: string, task: () => Promise<T>): Promise<T | undefined> => {
+/**
+ * Locks let go of by a stopped engine on this page while its task still ran: whoever waited on one gets no
+ * answer from it, so it runs its own task rather than wait for news.
+ */
+const abandonedHere = new Set<string>();
+
+export function lockExclusive(locks: LockManagerLike, prefix: string, clock: Clock, waitMs: number): LockExclusive {
+  const holding = new Set<string>();
+  let releaseAll: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (releaseAll = resolve));
+  let stopped = false;
+  const run = async <T>(name: string, task: () => Promise<T>): Promise<T | undefined> => {
     const lockName = `${prefix}:${name}`;
-    let started = false;
-    let ran: { value: T } | null;
+    const held: { work?: Promise<T> } = {};
     try {
-      ran = await locks.request(lockName, { ifAvailable: true }, async (lock) => {
-        started = lock !== null;
-        return lock ? { value: await task() } : null;
+      await locks.request(lockName, { ifAvailable: true }, async (lock) => {
+        if (!lock) return;
+        // Granted after the coordinator stopped: a stopped engine asks nothing, so whoever waited must ask.
+        if (stopped) return void abandonedHere.add(lockName);
+        abandonedHere.delete(lockName);
+        holding.add(lockName);
+        held.work = task();
+        // The lock is held until the task ends or the coordinator stops, whichever comes first.
+        await Promise.race([held.work.catch(() => undefined), released]);
+        holding.delete(lockName);
       });
-    } catch (error) {
-      // The task's own failure is the caller's; a refused request (no locks here) runs the task without one.
-      if (started) throw error;
-      return task();
+    } catch {
+      // Refused (no locks in this context): run the task without one, unless it already runs.
+      return held.work ?? task();
     }
-    if (ran) return ran.value;
+    if (held.work) return held.work;
+    if (stopped) return undefined;
     const controller = new AbortController();
     const timer = clock.setTimeout(() => controller.abort(), waitMs);
     try {
       await locks.request(lockName, { signal: controller.signal }, () => undefined);
-      return undefined;
+      return abandonedHere.delete(lockName) ? task() : undefined;
     } catch {
       return task();
     } finally {
       clock.clearTimeout(timer);
     }
+  };
+  return {
+    run,
+    release() {
+      stopped = true;
+      for (const name of holding) abandonedHere.add(name);
+      holding.clear();
+      releaseAll();
+    },
   };
 }
 

@@ -3,7 +3,7 @@ import type { CoordinatorHooks, SharedSessionMessage, TabCoordinator } from '../
 import { browserEnvironment, isVisible, listen, type SessionEnvironment } from '../environment.js';
 import { ActivityRelay } from './activity-relay.js';
 import type { Election, ElectionContext } from './election.js';
-import { AnnouncedExclusive, lockExclusive, type ExclusiveRunner } from './exclusive.js';
+import { AnnouncedExclusive, lockExclusive, type ExclusiveRunner, type LockExclusive } from './exclusive.js';
 import { LeaseElection } from './lease-election.js';
 import { LockElection, type LockManagerLike } from './lock-election.js';
 import { openBroadcastTransport, openStorageTransport, type ChannelConstructor, type StorageLike, type Transport } from './transport.js';
@@ -80,6 +80,7 @@ export function createTabCoordinator(options: TabCoordinatorOptions = {}): Cross
   let election: Election | null = null;
   let runner: ExclusiveRunner | null = null;
   let announced: AnnouncedExclusive | null = null;
+  let lockRunner: LockExclusive | null = null;
   let relay: ActivityRelay | null = null;
   let cleanups: Array<() => void> = [];
   let mode: CrossTabCoordinator['mode'] = null;
@@ -137,7 +138,8 @@ export function createTabCoordinator(options: TabCoordinatorOptions = {}): Cross
         cleanups.push(listen(environment.window, ['pageshow'], () => election?.pageShown?.()));
       }
       if (locks) {
-        runner = lockExclusive(locks, channelName, clock, waitMs);
+        lockRunner = lockExclusive(locks, channelName, clock, waitMs);
+        runner = lockRunner.run;
       } else if (transport) {
         announced = new AnnouncedExclusive(clock, (message) => post('election', message), waitMs);
         runner = announced.run;
@@ -158,10 +160,11 @@ export function createTabCoordinator(options: TabCoordinatorOptions = {}): Cross
       election?.stop();
       relay?.stop();
       announced?.clear();
+      lockRunner?.release();
       for (const cleanup of cleanups.splice(0)) cleanup();
       transport?.close();
       cleanups = [];
-      transport = election = runner = announced = relay = null;
+      transport = election = runner = announced = relay = lockRunner = null;
       soloLeading = false;
     },
 

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { AnnouncedExclusive } from '../../../src/core/tabs/exclusive.js';
 import { FakeClock } from '../support/fake-clock.js';
+import { TabWorld } from '../support/tab-world.js';
 
 const DAY = 24 * 3600_000;
 
@@ -33,5 +34,25 @@ describe('announced exclusive (no Web Locks)', () => {
     await clock.advance(10);
     await waiting;
     expect(settled).to.equal(true);
+  });
+});
+
+describe('Web Locks exclusive: an engine stopped while it holds a lock', () => {
+  it('a session re-created on the page (v-if off and on) during the first check asks at once, not after the old one', async () => {
+    const world = new TabWorld();
+    world.server.latencyMs = 2_000;
+    const first = world.open();
+    await world.advance(100);
+    // The first check holds the "check" lock, waiting on the server; the framework removes the element.
+    first.engine.stop();
+    const second = world.open();
+    let activeAfter: number | null = null;
+    const start = world.clock.now();
+    second.engine.$state.listen((state) => {
+      if (state.status === 'active' && activeAfter === null) activeAfter = world.clock.now() - start;
+    });
+    await world.advance(6_000);
+    expect(activeAfter, 'ms until the new session is active (one answer takes 2,000)').to.be.within(1_900, 2_300);
+    world.closeAll();
   });
 });
