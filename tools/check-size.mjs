@@ -7,13 +7,13 @@ import { bundle, ELEMENT_ENTRIES, SHIPPED_ENTRIES } from './size-measure.mjs';
 // Tripwires at today's weight (+0.5 KB or so), so growth is a decision someone makes in a commit. The issue's targets
 // (package 12, core 7, bundle 20 KB) are `node bench/size.mjs --check`; the weight by module is in bench/results.json.
 const TRIPWIRE_KB = {
-  'package entry': 32.7,
-  core: 17.1,
-  'self-contained bundle': 39.6,
-  '<para-session> alone': 18.7,
-  '<para-session> + <para-session-status>': 24.1,
-  '<para-session> + <para-reauth-dialog>': 30.7,
-  '<para-session> + <para-session-guard>': 19.4,
+  'package entry': 34.3,
+  core: 18.0,
+  'self-contained bundle': 41.3,
+  '<para-session> alone': 19.8,
+  '<para-session> + <para-session-status>': 25.3,
+  '<para-session> + <para-reauth-dialog>': 32.2,
+  '<para-session> + <para-session-guard>': 20.5,
 };
 
 let passed = 0;

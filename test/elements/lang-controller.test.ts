@@ -1,11 +1,12 @@
 import { expect, html } from '@open-wc/testing';
+import { render } from 'lit';
 import type { ParaReauthDialog } from '../../src/elements/para-reauth-dialog/para-reauth-dialog.js';
 import type { ParaSessionStatus } from '../../src/elements/para-session-status/para-session-status.js';
 import '../../src/locales/ar.js';
 import { german } from '../../src/locales/de.js';
 import { networkError } from './support/auth-client.js';
 import { stubWindowOpen } from './support/fake-popup.js';
-import { countUpdates, createWorld, reachExpiry, reachWarning, SECOND, sessionFixture, settle } from './support/session-fixture.js';
+import { countUpdates, createWorld, reachExpiry, reachWarning, renders, SECOND, sessionFixture, settle } from './support/session-fixture.js';
 
 /**
  * Lets the lang observer's records arrive (a microtask after the change) and what they asked for render.
@@ -230,5 +231,27 @@ describe('a language change alone, during a sign-in', () => {
     expect(root.querySelector('[part="error"]')!.textContent!.trim()).to.equal(german.dialog.extendOffline);
     expect(heard().filter((text) => text === german.dialog.extendOffline), 'the failure, only re-worded').to.deep.equal([]);
   });
-});
 
+  describe('inside an app\'s shadow root', () => {
+    it('follows a lang change on an element inside an app\'s shadow root', async () => {
+      const world = createWorld();
+      const host = document.createElement('div');
+      document.body.append(host);
+      const root = host.attachShadow({ mode: 'open' });
+      render(
+        html`<div lang="en"><para-session .client=${world.client} .engineOptions=${world.engineOptions}><para-session-status></para-session-status></para-session></div>`,
+        root,
+      );
+      await settle(world, SECOND);
+      const status = root.querySelector<ParaSessionStatus>('para-session-status')!;
+      const label = () => status.shadowRoot!.querySelector('[part="label"]')!.textContent;
+      expect(label()).to.equal('Signed in');
+      root.querySelector('div')!.setAttribute('lang', 'de');
+      await renders();
+      await status.updateComplete;
+      const after = label();
+      host.remove();
+      expect(after).to.equal('Angemeldet');
+    });
+  });
+});

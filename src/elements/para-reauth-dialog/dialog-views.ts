@@ -52,7 +52,7 @@ function accountCard(account: KnownAccount): TemplateResult {
   const name = account.displayName ?? identifier;
   return html`<div part="account">
     <span part="avatar" aria-hidden="true">${[...name][0]?.toUpperCase() ?? '?'}</span>
-    <span part="account-text"><span part="account-name">${name}</span>${account.displayName ? html`<span part="account-id" dir="ltr">${identifier}</span>` : nothing}</span>
+    <span part="account-text"><span part="account-name" dir="auto">${name}</span>${account.displayName ? html`<span part="account-id" dir="ltr">${identifier}</span>` : nothing}</span>
   </div>`;
 }
 
@@ -135,19 +135,32 @@ export function errorView(strings: ParaReauthDialogStrings, failure: ReauthFailu
   `;
 }
 
+/**
+ * A sentence with names in it, each isolated (`<bdi>`): "+14155552671" or an email keeps its own direction in
+ * an Arabic sentence, and an Arabic name in an English one, instead of being reordered with the words around it.
+ */
+export function sentence(template: string, values: Record<string, string>): TemplateResult {
+  const parts = template.split(/(\{\w+\})/).map((part) => {
+    const key = /^\{(\w+)\}$/.exec(part)?.[1];
+    return key !== undefined && values[key] !== undefined ? html`<bdi>${values[key]}</bdi>` : part;
+  });
+  return html`${parts}`;
+}
+
 /** `signInAsLabel` names the way back to the account whose session ended, as far as it is known. */
 export function switchedAccountView(
   strings: ParaReauthDialogStrings,
-  names: { current: string; previous: string; signInAsLabel: string },
+  names: { current: string; previous: string; signInAsLabel: unknown },
   onContinue: () => void,
   onSignInAsPrevious: () => void,
 ): TemplateResult {
-  const description = fill(strings.switchedDescription, names);
+  const words = { current: names.current, previous: names.previous };
+  const description = fill(strings.switchedDescription, words);
   return html`
-    <p part="error" role=${speaksOnce('alert', description)}>${description}</p>
+    <p part="error" role=${speaksOnce('alert', description)}>${sentence(strings.switchedDescription, words)}</p>
     <div part="actions">
       <button part="button" type="button" @click=${onSignInAsPrevious}>${names.signInAsLabel}</button>
-      <button class="primary" part="button button-primary" type="button" @click=${onContinue}>${fill(strings.continueAs, names)}</button>
+      <button class="primary" part="button button-primary" type="button" @click=${onContinue}>${sentence(strings.continueAs, words)}</button>
     </div>
   `;
 }

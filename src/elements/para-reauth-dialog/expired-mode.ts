@@ -6,7 +6,7 @@ import { compareAccounts } from '../../para/identity.js';
 import { OAUTH_METHODS, readKnownAccount, type KnownAccount, type OAuthMethod, type ReauthMethod } from '../../para/reauth.js';
 import type { ParaReauthCompleteDetail } from '../events.js';
 import { fill, type ParaReauthDialogStrings } from './dialog-strings.js';
-import { dialogHeader, errorView, expiredIcon, progressView, PROVIDER_NAMES, signInForm, switchedAccountView } from './dialog-views.js';
+import { dialogHeader, errorView, expiredIcon, progressView, PROVIDER_NAMES, sentence, signInForm, switchedAccountView } from './dialog-views.js';
 import { parseCountryCode, toE164 } from './phone.js';
 import type { SignInController } from './sign-in-controller.js';
 
@@ -54,6 +54,8 @@ export class ExpiredMode {
   readonly #host: Host;
   readonly #signIn: SignInController;
   readonly #options: ExpiredModeOptions;
+  /** The session's client, read for who is signed in now. */
+  #client: ParaSessionEngine['client'] | null = null;
 
   constructor(host: Host, signIn: SignInController, options: ExpiredModeOptions) {
     this.#host = host;
@@ -64,6 +66,7 @@ export class ExpiredMode {
   /** The session ended: fill the form with the account that had it. */
   prefill(engine: ParaSessionEngine | null): void {
     this.#expected = engine?.lastIdentity ?? null;
+    this.#client = engine?.client ?? null;
     this.#anotherAccount = false;
     const known = readKnownAccount(engine?.client, this.#expected);
     this.#expectedAccount = known;
@@ -88,7 +91,7 @@ export class ExpiredMode {
     const phase = this.#signIn.phase;
     const { account } = this.#form;
     const name = account?.displayName ?? account?.email ?? account?.phone;
-    const title = phase.step === 'switched' && !this.#choosingWayBack ? t.switchedTitle : phase.step === 'progress' ? t.progressTitle : name ? fill(t.expiredTitleKnown, { name }) : t.expiredTitle;
+    const title = phase.step === 'switched' && !this.#choosingWayBack ? t.switchedTitle : phase.step === 'progress' ? t.progressTitle : name ? sentence(t.expiredTitleKnown, { name }) : t.expiredTitle;
     return html`
       ${dialogHeader(expiredIcon, title, 'expired-title')}
       <p id="description" part="description"><slot name="expired-description">${t.expiredDescription}</slot></p>
@@ -114,11 +117,12 @@ export class ExpiredMode {
 
   #renderSwitched(t: ParaReauthDialogStrings, identity: ParaIdentity, previous: ParaIdentity) {
     const { name, method } = this.#wayBackTo(previous);
+    // The account signed in now, as the person knows it; a user id means nothing to the person reading it.
+    const now = readKnownAccount(this.#client, identity);
     const names = {
-      current: identity.email ?? identity.userId ?? t.unknownAccount,
-      // A user id means nothing to the person reading it.
+      current: now.displayName ?? now.email ?? now.phone ?? t.unknownAccount,
       previous: name ?? t.unknownAccount,
-      signInAsLabel: name ? fill(t.signInAs, { previous: name }) : method?.type === 'oauth' ? fill(t.continueWithProvider, { provider: PROVIDER_NAMES[method.method] }) : t.signInWithPrevious,
+      signInAsLabel: name ? sentence(t.signInAs, { previous: name }) : method?.type === 'oauth' ? fill(t.continueWithProvider, { provider: PROVIDER_NAMES[method.method] }) : t.signInWithPrevious,
     };
     // Without a way known, the form: the SDK is never asked to sign in an empty email.
     const signInAsPrevious = () => (method ? this.#start(method) : this.#chooseWayBack(true));

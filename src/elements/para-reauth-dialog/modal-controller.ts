@@ -11,7 +11,7 @@ export interface ModalControllerOptions {
   /** Moves focus into the dialog: on opening, or when the mode or `phase()` changed while open. */
   focus(reason: 'opened' | 'changed'): void;
   /** Where focus goes when what had it before opening is gone. */
-  fallbackFocus(): HTMLElement | null;
+  fallbackFocus(saved: HTMLElement | null): HTMLElement | null;
   /** Escape, or a close the page could not cancel: the host decides what dismissing means. */
   onDismiss(): void;
 }

@@ -36,7 +36,8 @@ export default css`
 
   [part='header'] {
     display: grid;
-    grid-template-columns: auto 1fr;
+    /* minmax: a long email in the heading wraps instead of widening the column past the dialog (320 px reflow). */
+    grid-template-columns: auto minmax(0, 1fr);
     padding-inline-end: 2rem;
     align-items: start;
     gap: 0.75rem;
@@ -50,6 +51,11 @@ export default css`
     border-radius: 50%;
     color: var(--para-dialog-accent-color);
     background: color-mix(in srgb, var(--para-dialog-accent-color) 12%, transparent);
+  }
+
+  h2,
+  p {
+    overflow-wrap: anywhere;
   }
 
   h2 {

@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { OAUTH_METHODS, type OAuthMethod } from '../../para/reauth.js';
 import { ParaElement } from '../base/para-element.js';
 import { ParaRequestCloseEvent, type ParaReauthCompleteDetail } from '../events.js';
+import { guardFallbackFocus } from '../shared/focus.js';
 import { writeTime, type FormatTimeHook, type TimeFormatContext } from '../shared/format-time.js';
 import { HasSlotController } from '../shared/has-slot-controller.js';
 import { knownValue } from '../shared/known-value.js';
@@ -101,7 +102,7 @@ export class ParaReauthDialog extends ParaElement {
     phase: () => this.signIn.phase,
     // The expired view, a sign-in in progress, an error: focus says what happened.
     focus: (reason) => (reason === 'changed' && this.signIn.phase.step === 'error' ? this.renderRoot.querySelector<HTMLElement>('[data-focus]')?.focus() : this.#focusHeading()),
-    fallbackFocus: () => this.renderRoot.querySelector<HTMLElement>('[part="resume"] button'),
+    fallbackFocus: (saved) => this.renderRoot.querySelector<HTMLElement>('[part="resume"] button') ?? guardFallbackFocus(saved),
     onDismiss: () => this.#requestClose('escape'),
   });
   private readonly warning = new WarningMode(this, this.session, {

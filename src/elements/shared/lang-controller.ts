@@ -4,32 +4,45 @@ import { directionOf, nearestLang, onTranslationChange, translationFor, type Mat
 type LangHost = ReactiveControllerHost & HTMLElement;
 
 /**
- * One observer per document for every element of the kit on it: a `lang` change anywhere re-renders only
- * the elements whose language it changed, not every element on the page.
+ * One observer per document, and per shadow root between it and an element of the kit (an app's own
+ * components): a `lang` change anywhere re-renders only the elements whose language it changed.
  */
-const watchers = new WeakMap<Document, { observer: MutationObserver; controllers: Set<LangController> }>();
+type Root = Document | ShadowRoot;
+const watchers = new WeakMap<Root, { observer: MutationObserver; controllers: Set<LangController> }>();
 
-function watch(controller: LangController, document: Document): void {
-  let watcher = watchers.get(document);
+function watch(controller: LangController, root: Root): void {
+  let watcher = watchers.get(root);
   if (!watcher) {
     const controllers = new Set<LangController>();
     const observer = new MutationObserver(() => {
       for (const each of controllers) each.recheck();
     });
-    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    observer.observe(root instanceof Document ? root.documentElement : root, { attributes: true, attributeFilter: ['lang'], subtree: true });
     watcher = { observer, controllers };
-    watchers.set(document, watcher);
+    watchers.set(root, watcher);
   }
   watcher.controllers.add(controller);
 }
 
-function unwatch(controller: LangController, document: Document): void {
-  const watcher = watchers.get(document);
+function unwatch(controller: LangController, root: Root): void {
+  const watcher = watchers.get(root);
   if (!watcher) return;
   watcher.controllers.delete(controller);
   if (watcher.controllers.size > 0) return;
   watcher.observer.disconnect();
-  watchers.delete(document);
+  watchers.delete(root);
+}
+
+/** The shadow roots the host sits in, innermost first, then its document: where a `lang` above it may change. */
+function rootsAbove(host: HTMLElement): Root[] {
+  const roots: Root[] = [];
+  let root = host.getRootNode();
+  while (root instanceof ShadowRoot) {
+    roots.push(root);
+    root = root.host.getRootNode();
+  }
+  roots.push(host.ownerDocument);
+  return roots;
 }
 
 /**
@@ -38,7 +51,7 @@ function unwatch(controller: LangController, document: Document): void {
  * so switching a page's language needs no reload.
  */
 export class LangController implements ReactiveController {
-  #watched: Document | null = null;
+  #watched: Root[] = [];
   #stopTranslations: (() => void) | null = null;
   /** Read once per update: a render asks for the language several times, and the tree cannot change meanwhile. */
   #duringUpdate: MatchedTranslation | null = null;
@@ -89,14 +102,14 @@ export class LangController implements ReactiveController {
   hostConnected(): void {
     this.#stopTranslations = onTranslationChange(() => this.#host.requestUpdate());
     if (typeof MutationObserver !== 'function') return;
-    this.#watched = this.#host.ownerDocument;
-    watch(this, this.#watched);
+    this.#watched = rootsAbove(this.#host);
+    for (const root of this.#watched) watch(this, root);
   }
 
   hostDisconnected(): void {
     this.#stopTranslations?.();
     this.#stopTranslations = null;
-    if (this.#watched) unwatch(this, this.#watched);
-    this.#watched = null;
+    for (const root of this.#watched) unwatch(this, root);
+    this.#watched = [];
   }
 }
