@@ -73,6 +73,8 @@ try {
         return { defined: !!customElements.get('para-session'), text: window.serverNode?.textContent.replace(/\s+/g, ' ').trim() };
       });
       if (before.defined || !before.text) throw new Error(`the server's markup did not show on its own: ${JSON.stringify(before)}`);
+      // The server cannot know the session yet: it is being checked, not absent.
+      if (before.text !== 'Checking session…') throw new Error(`the server's status says ${JSON.stringify(before.text)}, not "Checking session…"`);
       await page.addScriptTag({ url: '/client.js', type: 'module' });
       await page.waitForFunction(() => document.body.dataset.status === 'active', null, { timeout: 10_000 }).catch(() => {});
       const after = await page.evaluate(() => {

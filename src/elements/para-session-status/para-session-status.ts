@@ -1,4 +1,4 @@
-import { html, type PropertyValues } from 'lit';
+import { html, isServer, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { property, state } from 'lit/decorators.js';
 import { DEFAULT_OPTIONS } from '../../core/options.js';
@@ -105,6 +105,8 @@ export class ParaSessionStatus extends ParaElement {
   }
 
   #shown(status: SessionStatus): Shown {
+    // Rendered on a server, no provider is reached yet: until the page's session answers, it is being checked.
+    if (isServer && status === 'idle') return 'checking';
     // The session's own memory too: a status mounted after the sign-out (a route change) says the same as the others.
     return status === 'signed-out' && !this.#wasSignedIn && !this.session.engine?.wasSignedIn ? 'not-signed-in' : status;
   }
