@@ -41,9 +41,12 @@ export interface CrossTabCoordinator extends TabCoordinator {
 
 /**
  * A sandboxed frame without `allow-same-origin` has an origin of its own that no other tab shares: there is
- * nobody to coordinate with, and its locks and storage refuse every call.
+ * nobody to coordinate with, and its locks and storage refuse every call. A `file:` page's origin reads
+ * "null" too, yet its windows share locks, channels and storage (an app opened from disk, Electron).
  */
-const opaqueOrigin = (): boolean => (globalThis as { origin?: unknown }).origin === 'null';
+export function opaqueOrigin(scope: { origin?: unknown; location?: { protocol?: string } } = globalThis): boolean {
+  return scope.origin === 'null' && scope.location?.protocol !== 'file:';
+}
 
 function defaultLocks(): LockManagerLike | null {
   const locks = (globalThis as { navigator?: { locks?: LockManagerLike } }).navigator?.locks;

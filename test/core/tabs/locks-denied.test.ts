@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { createTabCoordinator } from '../../../src/core/tabs/tab-coordinator.js';
+import { createTabCoordinator, opaqueOrigin } from '../../../src/core/tabs/tab-coordinator.js';
 import type { LockManagerLike } from '../../../src/core/tabs/lock-election.js';
 import { FakeChannelHub } from '../support/fake-channel.js';
 import { createHarness, HOUR, SECOND } from '../support/harness.js';
@@ -66,5 +66,16 @@ describe('Web Locks denied (sandboxed frame)', () => {
       h.engine.stop();
       h0.engine.stop();
     }
+  });
+});
+
+describe('an origin of its own', () => {
+  it('a sandboxed frame (origin "null", about:srcdoc or https:) runs alone; a file: page (origin "null" too) coordinates', () => {
+    expect(opaqueOrigin({ origin: 'null', location: { protocol: 'about:' } })).to.equal(true);
+    expect(opaqueOrigin({ origin: 'null', location: { protocol: 'https:' } })).to.equal(true);
+    // Chromium gives file: pages the origin "null", yet their windows share locks, channels and storage.
+    expect(opaqueOrigin({ origin: 'null', location: { protocol: 'file:' } })).to.equal(false);
+    expect(opaqueOrigin({ origin: 'https://app.example', location: { protocol: 'https:' } })).to.equal(false);
+    expect(opaqueOrigin({})).to.equal(false);
   });
 });
