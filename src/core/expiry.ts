@@ -90,14 +90,18 @@ export class ExpiryTracker {
 
   /** The server just said the session is active (a touch). */
   confirmedActive(now: number, previous: number | null): number {
-    const jump = this.#wallJumpMs;
-    this.#wallJumpMs = 0;
     const raw = this.#readCookie();
-    if (raw !== null && jump > 0 && raw <= now && raw + jump > now) {
-      // Active past the cookie's time, which the jump alone explains: it was the clock set forward, not sleep
-      // (a sleep that long would have ended the session). The cookie stays right, read on the moved clock.
-      this.#cookieShiftMs += jump;
-      this.#lastCookie = this.#readCookie();
+    // While the cookie's time is still ahead, an answer cannot tell sleep from a clock set forward: the jump
+    // waits for the answer at that time.
+    if (raw === null || raw <= now) {
+      const jump = this.#wallJumpMs;
+      this.#wallJumpMs = 0;
+      if (raw !== null && jump > 0 && raw + jump > now) {
+        // Active past the cookie's time, which the jump alone explains: it was the clock set forward, not sleep
+        // (a sleep that long would have ended the session). The cookie stays right, read on the moved clock.
+        this.#cookieShiftMs += jump;
+        this.#lastCookie = this.#readCookie();
+      }
     }
     this.#bound(now);
     const known = this.#known(now);

@@ -110,4 +110,29 @@ describe('a client clock that disagrees with the server', () => {
     expect(hints[0]).to.match(/clock is behind the server's.*keeping to sessionLength/);
     h.engine.stop();
   });
+
+  it('clock set forward 1 h with 1 h 30 min left: once the server contradicts the shown end, the real end holds, warned 2 min before it', async () => {
+    const h = createHarness({ sessionLength: 7200 });
+    await h.start();
+    await h.clock.advance(30 * MINUTE);
+    h.clock.jumpWall(HOUR);
+    const realEnd = h.server.expiresAt!;
+    const warnedBefore: number[] = [];
+    let expiredAt: number | null = null;
+    h.engine.on('warning', () => warnedBefore.push(Math.round((realEnd - h.clock.serverNow()) / MINUTE)));
+    h.engine.on('expired', () => (expiredAt ??= h.clock.serverNow()));
+    let corrected: number | null = null;
+    let previous = h.engine.state.status;
+    h.engine.$state.listen((state) => {
+      if (previous === 'expiring' && state.status === 'active') corrected = state.expiresAt! - h.clock.now() - (realEnd - h.clock.serverNow());
+      previous = state.status;
+    });
+    await h.clock.advance(2 * HOUR);
+    // Until the shown end nothing tells sleep from a clock change (so a warning an hour early); then the server does.
+    expect(Math.abs(corrected!), 'ms between the corrected expiry and the real end').to.be.at.most(SECOND);
+    expect(warnedBefore.at(-1), 'minutes before the real end of the last warning').to.equal(2);
+    expect(expiredAt! - realEnd, 'ms after the real end the session shows as ended').to.be.within(0, 2 * SECOND);
+    h.engine.stop();
+  });
 });
+
