@@ -17,6 +17,11 @@ const CLOCK_SKEW_LIMIT_MS = 30 * 60_000;
  * explain. This clock runs ahead of the server's (or the session was extended where the cookie cannot show it).
  */
 const CLOCK_AHEAD_MS = 60_000;
+/**
+ * Active this long past the cookie's time is more than its whole seconds and a slow answer explain: only then
+ * may a forward jump of the clock be what explains it.
+ */
+const JUMP_SHOWN_AFTER_MS = 5_000;
 
 /**
  * Where `expiresAt` comes from: the session cookie's `Expires` when the client has one, else an estimate
@@ -49,6 +54,8 @@ export class ExpiryTracker {
   #clockAhead = false;
   /** A forward jump of the wall clock not yet explained by an answer: sleep, or the clock set forward. */
   #wallJumpMs = 0;
+  /** The cookie's time when it jumped: the jump can explain an answer about that cookie only. */
+  #jumpCookie: number | null = null;
   /**
    * How far this clock was set forward while the session ran (a jump the server contradicted): the cookie's
    * server-time `Expires` reads that much later on it.
@@ -85,6 +92,9 @@ export class ExpiryTracker {
 
   /** The wall clock moved `ms` further than time did (sleep or a clock set forward; the next answer tells which). */
   wallJumped(ms: number): void {
+    const cookie = this.#readCookie();
+    if (cookie !== this.#jumpCookie) this.#wallJumpMs = 0;
+    this.#jumpCookie = cookie;
     this.#wallJumpMs += ms;
   }
 
@@ -92,8 +102,9 @@ export class ExpiryTracker {
   confirmedActive(now: number, previous: number | null): number {
     const raw = this.#readCookie();
     // While the cookie's time is still ahead, an answer cannot tell sleep from a clock set forward: the jump
-    // waits for the answer at that time.
-    if (raw === null || raw <= now) {
+    // waits for an answer past that time, and a cookie since renewed makes it no evidence at all.
+    if (raw !== this.#jumpCookie) this.#wallJumpMs = 0;
+    if (raw === null || now - raw > JUMP_SHOWN_AFTER_MS) {
       const jump = this.#wallJumpMs;
       this.#wallJumpMs = 0;
       if (raw !== null && jump > 0 && raw + jump > now) {
@@ -182,6 +193,7 @@ export class ExpiryTracker {
     this.#lastCookie = null;
     this.#clockAhead = false;
     this.#wallJumpMs = 0;
+    this.#jumpCookie = null;
     this.#cookieShiftMs = 0;
   }
 
