@@ -38,6 +38,20 @@ function charX(node: Element, index: number): number {
   throw new Error('no such char');
 }
 
+/** An app component with its own shadow root (a Lit, Stencil or Angular ShadowDom component). */
+class AppEditor extends HTMLElement {
+  constructor() {
+    super();
+    this.attachShadow({ mode: 'open' }).innerHTML = '<textarea></textarea><button id="send">Send</button>';
+  }
+}
+customElements.define('app-editor', AppEditor);
+
+const where = () => {
+  const active = deepActiveElement();
+  return active === null || active === document.body ? '<body>' : active.outerHTML.slice(0, 60);
+};
+
 describe('<para-reauth-dialog> for every reader: right to left, 320 px, focus after signing out', () => {
   afterEach(() => sinon.restore());
 
@@ -104,4 +118,41 @@ describe('<para-reauth-dialog> for every reader: right to left, 320 px, focus af
     expect(texts).to.not.contain('5b0e6f3c');
   });
 
+  it('focus inside an app component\'s shadow root inside the guard goes to the guard\'s fallback, not <body>', async () => {
+    const world = createWorld();
+    const provider = await sessionFixture<ParaSession>(
+      html`<para-session lang="en" .client=${world.client} .engineOptions=${world.engineOptions}>
+        <para-session-guard><app-editor></app-editor><p slot="fallback">Signed out <button>Sign in</button></p></para-session-guard>
+        <para-reauth-dialog></para-reauth-dialog>
+      </para-session>`,
+      world,
+    );
+    const dialog = provider.querySelector('para-reauth-dialog')!;
+    provider.querySelector('app-editor')!.shadowRoot!.querySelector<HTMLButtonElement>('#send')!.focus();
+    await reachWarning(world);
+    buttonNamed(dialog, 'Sign out').click();
+    await settle(world, SECOND);
+    await renders();
+    expect(provider.state.status).to.equal('signed-out');
+    expect(where()).to.equal('<button>Sign in</button>');
+  });
+
+  it('a fallback of two slotted elements (text, then a "Sign in" button): focus goes to its first control', async () => {
+    const world = createWorld();
+    const provider = await sessionFixture<ParaSession>(
+      html`<para-session lang="en" .client=${world.client} .engineOptions=${world.engineOptions}>
+        <para-session-guard><button id="inside-guard">Send</button><p slot="fallback">You are signed out.</p><button slot="fallback">Sign in</button></para-session-guard>
+        <para-reauth-dialog></para-reauth-dialog>
+      </para-session>`,
+      world,
+    );
+    const dialog = provider.querySelector('para-reauth-dialog')!;
+    provider.querySelector<HTMLButtonElement>('#inside-guard')!.focus();
+    await reachWarning(world);
+    buttonNamed(dialog, 'Sign out').click();
+    await settle(world, SECOND);
+    await renders();
+    expect(provider.state.status).to.equal('signed-out');
+    expect(where()).to.equal('<button slot="fallback">Sign in</button>');
+  });
 });

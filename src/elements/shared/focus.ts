@@ -31,13 +31,28 @@ const FOCUSABLE = 'button:not([disabled]), a[href], input:not([disabled]), selec
 
 /**
  * Where focus goes when what had it sat in content a guard now hides (the user signed out): the first control
- * of what the guard shows instead ("Sign in"), else that text itself, made focusable so it is read.
+ * of what the guard shows instead ("Sign in"), else that text itself, made focusable so it is read. The control
+ * that had focus may sit inside an app's own component (a shadow root) inside the guard.
  */
 export function guardFallbackFocus(saved: HTMLElement | null): HTMLElement | null {
-  const fallback = saved?.closest('para-session-guard')?.querySelector<HTMLElement>(':scope > [slot="fallback"]');
-  if (!fallback || !canTakeFocus(fallback)) return null;
-  const control = [...fallback.querySelectorAll<HTMLElement>(FOCUSABLE)].find(canTakeFocus);
-  if (control) return control;
-  if (!fallback.hasAttribute('tabindex')) fallback.tabIndex = -1;
-  return fallback;
+  const guard = closestAcrossShadows(saved, 'para-session-guard');
+  const fallbacks = guard ? [...guard.querySelectorAll<HTMLElement>(':scope > [slot="fallback"]')].filter(canTakeFocus) : [];
+  for (const fallback of fallbacks) {
+    const control = fallback.matches(FOCUSABLE) ? fallback : [...fallback.querySelectorAll<HTMLElement>(FOCUSABLE)].find(canTakeFocus);
+    if (control) return control;
+  }
+  const [first] = fallbacks;
+  if (!first) return null;
+  if (!first.hasAttribute('tabindex')) first.tabIndex = -1;
+  return first;
+}
+
+function closestAcrossShadows(element: Element | null, selector: string): Element | null {
+  for (let node: Element | null = element; node; ) {
+    const found = node.closest(selector);
+    if (found) return found;
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return null;
 }
