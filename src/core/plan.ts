@@ -61,7 +61,9 @@ function candidates(input: PlanInput): Plan[] {
     if (input.retryAt === null && wantsExtension(input)) {
       // However the expiry reads, never extend twice within a short gap: a stale cookie must not cause a storm.
       const notBefore = (input.lastExtendedAt ?? -Infinity) + MIN_EXTENSION_GAP_MS;
-      candidates.push({ at: Math.max(input.expiresAt - refreshBefore * 1000, notBefore), action: 'extend' });
+      // The warning is for an idle user: a session about to be extended is, at the latest, extended when it would come.
+      const lead = Math.max(refreshBefore, input.status === 'active' ? warnBefore : 0);
+      candidates.push({ at: Math.max(input.expiresAt - lead * 1000, notBefore), action: 'extend' });
     }
     if (input.status === 'active') candidates.push({ at: input.expiresAt - warnBefore * 1000, action: 'warn' });
   }
