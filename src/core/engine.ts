@@ -314,8 +314,12 @@ export class ParaSessionEngine {
    */
   async completeReauth(): Promise<SessionState> {
     for (let failures = 0; ; failures += 1) {
+      const askedAt = this.#time.now();
       const state = await this.check();
-      if (!this.#running || state.status !== 'reauthenticating' || !this.#reauth.open || state.error === null) return state;
+      // "Not signed in yet" is an answer; a check that came back without one (a request from before the
+      // pre-sign-in logout, whose answer was dropped) is not, and is asked again.
+      const answered = state.lastCheckedAt !== null && state.lastCheckedAt >= askedAt;
+      if (!this.#running || state.status !== 'reauthenticating' || !this.#reauth.open || (answered && state.error === null)) return state;
       await new Promise((resolve) => this.#time.setTimeout(() => resolve(undefined), retryDelay(failures, this.#random, null, CONFIRM_BACKOFF)));
     }
   }

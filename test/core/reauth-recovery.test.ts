@@ -141,4 +141,26 @@ describe('re-auth across tabs: the signing-in tab gives up', () => {
     expect([a.engine.state.status, b.engine.state.status]).to.deep.equal(['expired', 'expired']);
     world.closeAll();
   });
+
+  it('a clock set back just before a re-auth: the sign-in completes at once in every tab (the confirming answer was dropped, and the others showed "expired" 6 min later)', async () => {
+    const world = new TabWorld();
+    const tabs = [world.open(), world.open({ visible: false }), world.open({ visible: false })];
+    await world.advance(2 * SECOND);
+    world.server.revoke();
+    await world.advance(25 * SECOND);
+    // The set-back makes the leader look (a check goes out) while the pre-sign-in logout runs.
+    world.clock.jumpWall(-5 * MINUTE);
+    const trails = tabs.map(() => [] as string[]);
+    tabs.forEach((tab, i) => tab.engine.$state.listen((state) => trails[i].push(state.status)));
+    await tabs[0].engine.beginReauth();
+    world.server.signIn();
+    const done = tabs[0].engine.completeReauth();
+    await world.advance(2 * SECOND);
+    expect((await done).status, 'the tab that signed in').to.equal('active');
+    await world.advance(7 * MINUTE);
+    expect(trails.map((trail) => trail.includes('expired')), 'any tab showed expired').to.deep.equal([false, false, false]);
+    expect(tabs.map((tab) => tab.engine.state.status)).to.deep.equal(['active', 'active', 'active']);
+    world.closeAll();
+  });
 });
+
