@@ -75,6 +75,8 @@ export class ParaSessionEngine {
   #settings: SessionOptionSet;
   #running = false;
   #wasSignedIn = false;
+  /** The expiry the last `warning` event was for: one warning per expiry. */
+  #warnedFor: number | null = null;
   #cleanups: Array<() => void> = [];
 
   /** `options` are the session options only (see `OPTION_TABLE`); `setup` what the engine runs on. */
@@ -433,6 +435,7 @@ export class ParaSessionEngine {
       checkingSince: this.#requests.checkingSince,
       logoutOwed: this.#owedLogout.pending,
       longestSessionMs: this.#expiry.longestSessionMs(now),
+      warnedFor: this.#warnedFor,
     };
   }
 
@@ -484,7 +487,9 @@ export class ParaSessionEngine {
     this.#reauth.statusChanged(next.status);
     // Signed out, or signed in again since the user asked to sign out: nothing is owed any more.
     if (next.status === 'signed-out' || (isReturning(previous.status) && isUsableStatus(next.status))) this.#owedLogout.settle();
-    if (next.status === 'expiring' && previous.status !== 'expiring') {
+    // One warning per expiry: back from a blip offline inside it, the same warning goes on.
+    if (next.status === 'expiring' && previous.status !== 'expiring' && next.expiresAt !== this.#warnedFor) {
+      this.#warnedFor = next.expiresAt;
       const secondsLeft = next.expiresAt === null ? 0 : Math.max(0, Math.round((next.expiresAt - this.#time.now()) / 1000));
       this.#events.emit('warning', { expiresAt: next.expiresAt, secondsLeft });
     }

@@ -2,10 +2,14 @@ import type { SessionKind } from '../../para/kind.js';
 import type { SessionError, SessionState, SessionStatus } from '../types.js';
 import { effect, type Effect, type SessionView, type Step } from './step.js';
 
-/** Inside the warning window a session stays `expiring` once it is; otherwise it is `active`. */
+/**
+ * Inside the warning window a session stays `expiring` once it is, and so does one back from a blip offline
+ * inside the warning it had (the same expiry): the warning was not answered. Otherwise it is `active`.
+ */
 export function statusFor(view: SessionView, expiresAt: number, previous: SessionStatus): SessionStatus {
   const inWarning = expiresAt - view.now <= view.options.warnBefore * 1000;
-  return inWarning && previous === 'expiring' ? 'expiring' : 'active';
+  const stillWarned = previous === 'expiring' || (previous === 'offline' && view.warnedFor === expiresAt);
+  return inWarning && stillWarned ? 'expiring' : 'active';
 }
 
 export const isReturning = (status: SessionStatus): boolean => status === 'expired' || status === 'reauthenticating';

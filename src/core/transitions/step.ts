@@ -15,6 +15,8 @@ export interface SessionView {
   logoutOwed: boolean;
   /** The longest a session can honestly run from now (ms): the configured length, or longer where the cookie shows it. */
   longestSessionMs: number;
+  /** The expiry the user was last warned of (`null`: none): a blip offline inside it is still that warning. */
+  warnedFor: number | null;
 }
 
 /**

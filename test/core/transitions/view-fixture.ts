@@ -16,6 +16,7 @@ export function viewOf(state: Partial<SessionState> = {}, extra: Partial<Omit<Se
     checkingSince: null,
     logoutOwed: false,
     longestSessionMs: 7200 * 1000,
+    warnedFor: null,
     ...extra,
   };
 }
