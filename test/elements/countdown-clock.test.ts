@@ -2,7 +2,7 @@ import { expect, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import type { ParaReauthDialog } from '../../src/elements/para-reauth-dialog/para-reauth-dialog.js';
 import type { ParaSession } from '../../src/elements/para-session/para-session.js';
-import { createWorld, MINUTE, reachWarning, SECOND, sessionFixture, settle, type SessionWorld } from './support/session-fixture.js';
+import { createWorld, MINUTE, reachWarning, renders, SECOND, sessionFixture, settle, type SessionWorld } from './support/session-fixture.js';
 
 async function dialogIn(world: SessionWorld) {
   const provider = await sessionFixture<ParaSession>(
@@ -83,4 +83,36 @@ describe('the countdown after sleep or a clock change with no page event', () =>
     expect(time).to.equal(`${countdown(dialog)} left`);
     expect(time).to.match(/^1:[0-3]\d left$/);
   });
+
+  it("a 1-minute session whose real end is 600 ms into the cookie's second: the dialog's and the status's countdowns never count up", async () => {
+    const world = createWorld({ sessionLengthMs: 60 * SECOND });
+    world.server.expiresAt! += 600;
+    const provider = await sessionFixture<ParaSession>(
+      html`<para-session lang="en" session-length="60" .client=${world.client} .engineOptions=${world.engineOptions}>
+        <para-session-status></para-session-status>
+        <para-reauth-dialog></para-reauth-dialog>
+      </para-session>`,
+      world,
+    );
+    const dialog = provider.querySelector('para-reauth-dialog')!;
+    const status = provider.querySelector('para-session-status')!;
+    const dialogSeen: number[] = [];
+    const statusSeen: number[] = [];
+    const note = (list: number[], text: string | null | undefined) => {
+      const seconds = /(\d+):(\d\d)/.exec(text ?? '');
+      const value = seconds ? Number(seconds[1]) * 60 + Number(seconds[2]) : null;
+      if (value !== null && list.at(-1) !== value) list.push(value);
+    };
+    for (let i = 0; i < 700; i += 1) {
+      await world.clock.advance(100);
+      await renders();
+      note(dialogSeen, countdown(dialog));
+      note(statusSeen, shadow(status).querySelector('[part="time"]')?.textContent);
+    }
+    const rises = (list: number[]) => list.filter((value, i) => i > 0 && value > list[i - 1]);
+    expect(provider.state.status).to.equal('expired');
+    expect(dialogSeen.at(-1), 'the dialog counted down to').to.equal(0);
+    expect([rises(dialogSeen), rises(statusSeen)], 'rises in the dialog, in the status').to.deep.equal([[], []]);
+  });
 });
+

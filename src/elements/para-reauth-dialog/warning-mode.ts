@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import { secondsLeft } from '../../core/state.js';
 import { CountdownController } from '../shared/countdown-controller.js';
+import { CountdownSeconds } from '../shared/countdown-seconds.js';
 import { announcementMark, type TimeFormatContext } from '../shared/format-time.js';
 import type { SessionConsumer } from '../shared/session-consumer.js';
 import { fill, type ParaReauthDialogStrings } from './dialog-strings.js';
@@ -30,6 +31,8 @@ export class WarningMode implements ReactiveController {
   #openedAt = 0;
   /** The mark last spoken, in the words it was spoken in; emptied, not spoken again, when only its words change. */
   #said: Said | null = null;
+  /** What the countdown shows: never up again from 0:00 for a re-check. */
+  readonly #countdown = new CountdownSeconds();
 
   readonly #host: ReactiveControllerHost;
   readonly #session: SessionConsumer;
@@ -103,7 +106,7 @@ export class WarningMode implements ReactiveController {
   }
 
   #secondsLeft(): number {
-    return secondsLeft(this.#session.state, this.#session.clock.now()) ?? 0;
+    return this.#countdown.read(this.#session.state, this.#session.clock.now()) ?? 0;
   }
 
   #setFailed(failed: boolean): void {

@@ -6,6 +6,7 @@ import { isUsableStatus, secondsLeft } from '../../core/state.js';
 import type { SessionStatus } from '../../core/types.js';
 import { ParaElement } from '../base/para-element.js';
 import { CountdownController } from '../shared/countdown-controller.js';
+import { CountdownSeconds } from '../shared/countdown-seconds.js';
 import { writeTime, type FormatTimeHook, type TimeFormat } from '../shared/format-time.js';
 import { LangController } from '../shared/lang-controller.js';
 import { knownValue } from '../shared/known-value.js';
@@ -72,6 +73,8 @@ export class ParaSessionStatus extends ParaElement {
   /** Read by tests: nothing may tick while the page is hidden. */
   protected readonly countdown: CountdownController;
   #settled: Shown | null = null;
+  /** The seconds shown: never up again from 0:00 for a re-check. */
+  readonly #countdown = new CountdownSeconds();
   #wasSignedIn = false;
   /** The live region's text: what was announced, emptied rather than spoken again when only its words change. */
   #announcement = '';
@@ -148,7 +151,7 @@ export class ParaSessionStatus extends ParaElement {
   }
 
   #timeLeft(kind: 'countdown' | 'duration' | 'spoken', text = this.#text): string {
-    const seconds = secondsLeft(this.session.state, this.session.clock.now());
+    const seconds = this.#countdown.read(this.session.state, this.session.clock.now());
     if (!this.#showsTime || seconds === null) return '';
     const context = { kind, locale: this.language.locale, format: knownValue(this, 'format', this.format, TIME_FORMATS, 'short') } as const;
     return text.timeLeft.replace('{time}', writeTime(seconds, context, this.formatTime));
