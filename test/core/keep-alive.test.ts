@@ -146,3 +146,21 @@ describe('session engine: keep-alive', () => {
     }
   });
 });
+
+describe('short sessions: no truth check in the seconds before an extension', function () {
+  this.timeout(60_000);
+  for (const [length, refreshBefore] of [[60, undefined], [61, undefined], [60, 25]] as const) {
+    it(`keep-alive="always", ${length} s, refresh-before=${refreshBefore ?? 'default'}: an hour costs the extensions alone (it cost as many checks more)`, async () => {
+      const h = createHarness({ sessionLength: length, keepAlive: 'always', refreshBefore });
+      await h.start();
+      const before = { ...h.server.counts };
+      await h.clock.advance(HOUR);
+      const checks = h.server.counts.isSessionActive - before.isSessionActive;
+      const extensions = h.server.counts.keepSessionAlive - before.keepSessionAlive;
+      // An extension is itself the server's word that the session is alive.
+      expect(checks, `checks in 1 h beside ${extensions} extensions`).to.equal(0);
+      expect(h.server.isActive()).to.equal(true);
+      h.engine.stop();
+    });
+  }
+});
