@@ -1,5 +1,15 @@
 import { expect } from '@open-wc/testing';
-import { createHarness, HOUR, MINUTE, SECOND, userActs } from './support/harness.js';
+import { createHarness, HOUR, MINUTE, SECOND, userActs, type Harness } from './support/harness.js';
+
+/** A user who acts every minute for 8 hours: no option was refused, and no warning was shown. */
+async function busyForEightHours(h: Harness): Promise<void> {
+  for (let minute = 0; minute < 8 * 60; minute += 1) {
+    userActs(h.environment);
+    await h.clock.advance(MINUTE);
+  }
+  expect(h.warnings, 'option warnings').to.deep.equal([]);
+  expect(h.fired.warning ?? 0, 'warnings shown to a busy user in 8 h').to.equal(0);
+}
 
 describe('warn-before longer than refresh-before: the warning is for an idle user', function () {
   this.timeout(60_000);
@@ -7,12 +17,7 @@ describe('warn-before longer than refresh-before: the warning is for an idle use
   it('a busy user on a 7200-s session with warn-before=600 is never warned (warn-before warns an idle user)', async () => {
     const h = createHarness({ sessionLength: 7200, warnBefore: 600 });
     await h.start();
-    for (let minute = 0; minute < 8 * 60; minute += 1) {
-      userActs(h.environment);
-      await h.clock.advance(MINUTE);
-    }
-    expect(h.warnings, 'option warnings').to.deep.equal([]);
-    expect(h.fired.warning ?? 0, 'warnings shown to a busy user in 8 h').to.equal(0);
+    await busyForEightHours(h);
     // Extended when the warning would have come: once per cycle, as with the defaults.
     expect(h.server.counts.keepSessionAlive).to.be.within(4, 5);
     h.engine.stop();
@@ -33,12 +38,7 @@ describe('warn-before longer than refresh-before: the warning is for an idle use
   it('a busy user on the default 7200-s session with refresh-before=60 is never warned', async () => {
     const h = createHarness({ sessionLength: 7200, refreshBefore: 60 });
     await h.start();
-    for (let minute = 0; minute < 8 * 60; minute += 1) {
-      userActs(h.environment);
-      await h.clock.advance(MINUTE);
-    }
-    expect(h.warnings, 'option warnings').to.deep.equal([]);
-    expect(h.fired.warning ?? 0, 'warnings shown to a busy user in 8 h').to.equal(0);
+    await busyForEightHours(h);
     h.engine.stop();
   });
 

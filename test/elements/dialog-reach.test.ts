@@ -1,12 +1,12 @@
 import { expect, html } from '@open-wc/testing';
 import sinon from 'sinon';
-import type { ParaReauthDialog } from '../../src/elements/para-reauth-dialog/para-reauth-dialog.js';
 import type { ParaSession } from '../../src/elements/para-session/para-session.js';
 import { deepActiveElement } from '../../src/elements/shared/focus.js';
 import '../../src/locales/ar.js';
 import '../../src/locales/de.js';
 import { stubWindowOpen } from './support/fake-popup.js';
 import { createWorld, reachExpiry, reachWarning, renders, SECOND, sessionFixture, settle, type SessionWorld } from './support/session-fixture.js';
+import { buttonNamed, nativeDialog, shadow } from './support/dialog-parts.js';
 
 async function dialogIn(world: SessionWorld, lang = 'en', oauth = '') {
   const provider = await sessionFixture<ParaSession>(
@@ -18,9 +18,6 @@ async function dialogIn(world: SessionWorld, lang = 'en', oauth = '') {
   );
   return { provider, dialog: provider.querySelector('para-reauth-dialog')! };
 }
-const shadow = (el: ParaReauthDialog) => el.shadowRoot!;
-const nativeDialog = (el: ParaReauthDialog) => shadow(el).querySelector('dialog')!;
-const buttonNamed = (el: ParaReauthDialog, name: string) => [...shadow(el).querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
 
 /** x of a character of a node's text on screen. */
 function charX(node: Element, index: number): number {
@@ -51,6 +48,28 @@ const where = () => {
   const active = deepActiveElement();
   return active === null || active === document.body ? '<body>' : active.outerHTML.slice(0, 60);
 };
+
+/** The warning opens with focus on `focused` (inside the guard) and the user presses "Sign out". */
+async function signOutFromWarning(world: SessionWorld, provider: ParaSession, focused: HTMLElement): Promise<void> {
+  const dialog = provider.querySelector('para-reauth-dialog')!;
+  focused.focus();
+  await reachWarning(world);
+  buttonNamed(dialog, 'Sign out').click();
+  await settle(world, SECOND);
+  await renders();
+  expect(provider.state.status).to.equal('signed-out');
+  expect(nativeDialog(dialog).open).to.equal(false);
+}
+
+/** A provider whose guard holds `guarded` (the content, then its fallback) and a dialog. */
+const guardedPage = (world: SessionWorld, guarded: unknown) =>
+  sessionFixture<ParaSession>(
+    html`<para-session lang="en" .client=${world.client} .engineOptions=${world.engineOptions}>
+      <para-session-guard>${guarded}</para-session-guard>
+      <para-reauth-dialog></para-reauth-dialog>
+    </para-session>`,
+    world,
+  );
 
 describe('<para-reauth-dialog> for every reader: right to left, 320 px, focus after signing out', () => {
   afterEach(() => sinon.restore());
@@ -90,14 +109,8 @@ describe('<para-reauth-dialog> for every reader: right to left, 320 px, focus af
 
   it('"Sign out" from the warning with focus inside the guard: focus does not fall to <body>', async () => {
     const world = createWorld();
-    const { provider, dialog } = await dialogIn(world);
-    provider.querySelector<HTMLButtonElement>('#inside-guard')!.focus();
-    await reachWarning(world);
-    buttonNamed(dialog, 'Sign out').click();
-    await settle(world, SECOND);
-    await renders();
-    expect(provider.state.status).to.equal('signed-out');
-    expect(nativeDialog(dialog).open).to.equal(false);
+    const { provider } = await dialogIn(world);
+    await signOutFromWarning(world, provider, provider.querySelector<HTMLButtonElement>('#inside-guard')!);
     const active = deepActiveElement();
     expect(active === null || active === document.body, `focus on ${active?.outerHTML.slice(0, 60)}`).to.equal(false);
     expect(active!.textContent!.trim(), 'what the guard shows instead').to.equal('Signed out');
@@ -120,39 +133,15 @@ describe('<para-reauth-dialog> for every reader: right to left, 320 px, focus af
 
   it('focus inside an app component\'s shadow root inside the guard goes to the guard\'s fallback, not <body>', async () => {
     const world = createWorld();
-    const provider = await sessionFixture<ParaSession>(
-      html`<para-session lang="en" .client=${world.client} .engineOptions=${world.engineOptions}>
-        <para-session-guard><app-editor></app-editor><p slot="fallback">Signed out <button>Sign in</button></p></para-session-guard>
-        <para-reauth-dialog></para-reauth-dialog>
-      </para-session>`,
-      world,
-    );
-    const dialog = provider.querySelector('para-reauth-dialog')!;
-    provider.querySelector('app-editor')!.shadowRoot!.querySelector<HTMLButtonElement>('#send')!.focus();
-    await reachWarning(world);
-    buttonNamed(dialog, 'Sign out').click();
-    await settle(world, SECOND);
-    await renders();
-    expect(provider.state.status).to.equal('signed-out');
+    const provider = await guardedPage(world, html`<app-editor></app-editor><p slot="fallback">Signed out <button>Sign in</button></p>`);
+    await signOutFromWarning(world, provider, provider.querySelector('app-editor')!.shadowRoot!.querySelector<HTMLButtonElement>('#send')!);
     expect(where()).to.equal('<button>Sign in</button>');
   });
 
   it('a fallback of two slotted elements (text, then a "Sign in" button): focus goes to its first control', async () => {
     const world = createWorld();
-    const provider = await sessionFixture<ParaSession>(
-      html`<para-session lang="en" .client=${world.client} .engineOptions=${world.engineOptions}>
-        <para-session-guard><button id="inside-guard">Send</button><p slot="fallback">You are signed out.</p><button slot="fallback">Sign in</button></para-session-guard>
-        <para-reauth-dialog></para-reauth-dialog>
-      </para-session>`,
-      world,
-    );
-    const dialog = provider.querySelector('para-reauth-dialog')!;
-    provider.querySelector<HTMLButtonElement>('#inside-guard')!.focus();
-    await reachWarning(world);
-    buttonNamed(dialog, 'Sign out').click();
-    await settle(world, SECOND);
-    await renders();
-    expect(provider.state.status).to.equal('signed-out');
+    const provider = await guardedPage(world, html`<button id="inside-guard">Send</button><p slot="fallback">You are signed out.</p><button slot="fallback">Sign in</button>`);
+    await signOutFromWarning(world, provider, provider.querySelector<HTMLButtonElement>('#inside-guard')!);
     expect(where()).to.equal('<button slot="fallback">Sign in</button>');
   });
 });

@@ -1,11 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
-import type { ParaReauthDialog } from '../../src/elements/para-reauth-dialog/para-reauth-dialog.js';
 import type { ParaSession } from '../../src/elements/para-session/para-session.js';
 import { deepActiveElement } from '../../src/elements/shared/focus.js';
 import { stubWindowOpen } from './support/fake-popup.js';
 import { createWorld, reachExpiry, reachWarning, SECOND, sessionFixture, settle, type SessionWorld } from './support/session-fixture.js';
+import { buttonNamed, nativeDialog, shadow } from './support/dialog-parts.js';
 
 async function dialogIn(world: SessionWorld, attributes: { oauth?: string; reauth?: string } = {}) {
   const provider = await sessionFixture<ParaSession>(
@@ -18,10 +18,6 @@ async function dialogIn(world: SessionWorld, attributes: { oauth?: string; reaut
   return { provider, dialog: provider.querySelector('para-reauth-dialog')!, appButton: provider.querySelector<HTMLButtonElement>('#app-button')! };
 }
 
-const shadow = (el: ParaReauthDialog) => el.shadowRoot!;
-const nativeDialog = (el: ParaReauthDialog) => shadow(el).querySelector('dialog')!;
-const buttonNamed = (el: ParaReauthDialog, name: string) =>
-  [...shadow(el).querySelectorAll('button')].find((button) => button.textContent!.trim() === name)!;
 
 describe('<para-reauth-dialog> at the edges', () => {
   afterEach(() => sinon.restore());

@@ -8,6 +8,7 @@ import { networkError, PASSKEY_URL } from './support/auth-client.js';
 import { userActs } from '../core/support/fake-environment.js';
 import { stubWindowOpen } from './support/fake-popup.js';
 import { createWorld, reachExpiry, reachWarning, SECOND, sessionFixture, settle, type SessionWorld } from './support/session-fixture.js';
+import { buttonNamed, nativeDialog, shadow } from './support/dialog-parts.js';
 
 async function dialogIn(world: SessionWorld, inner = html``) {
   const provider = await sessionFixture<ParaSession>(
@@ -20,10 +21,6 @@ async function dialogIn(world: SessionWorld, inner = html``) {
   return { provider, dialog: provider.querySelector('para-reauth-dialog')! };
 }
 
-const shadow = (el: ParaReauthDialog) => el.shadowRoot!;
-const nativeDialog = (el: ParaReauthDialog) => shadow(el).querySelector('dialog')!;
-const buttonNamed = (el: ParaReauthDialog, name: string) =>
-  [...shadow(el).querySelectorAll('button')].find((button) => button.textContent!.trim() === name)!;
 
 describe('<para-reauth-dialog>', () => {
   afterEach(() => sinon.restore());

@@ -6,6 +6,7 @@ import type { ParaSession } from '../../src/elements/para-session/para-session.j
 import { deepActiveElement } from '../../src/elements/shared/focus.js';
 import { stubWindowOpen } from './support/fake-popup.js';
 import { createWorld, reachExpiry, reachWarning, renders, SECOND, sessionFixture, settle, type SessionWorld } from './support/session-fixture.js';
+import { buttonNamed, nativeDialog, shadow } from './support/dialog-parts.js';
 
 /** Issue 10's points, one behaviour each: what a person (or their screen reader) would notice. */
 async function dialogIn(world: SessionWorld, attributes: { reauth?: string; countryCode?: string; warnBefore?: number } = {}) {
@@ -19,9 +20,6 @@ async function dialogIn(world: SessionWorld, attributes: { reauth?: string; coun
   return { provider, dialog: provider.querySelector('para-reauth-dialog')! };
 }
 
-const shadow = (el: ParaReauthDialog) => el.shadowRoot!;
-const nativeDialog = (el: ParaReauthDialog) => shadow(el).querySelector('dialog')!;
-const buttonNamed = (el: ParaReauthDialog, name: string) => [...shadow(el).querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
 const title = (el: ParaReauthDialog) => shadow(el).querySelector('#title')!.textContent!.trim();
 const alertText = (el: ParaReauthDialog) => shadow(el).querySelector('[role="alert"]')?.textContent?.trim() ?? '';
 const type = async (el: ParaReauthDialog, value: string) => {

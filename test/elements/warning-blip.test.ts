@@ -3,6 +3,18 @@ import type { ParaSession } from '../../src/elements/para-session/para-session.j
 import { createHarness, SECOND, userActs } from '../core/support/harness.js';
 import { createWorld, renders, sessionFixture, settle } from './support/session-fixture.js';
 
+/** A 119-s session (warned 39 s before its end) with the warning dialog. */
+async function shortSessionWithDialog() {
+  const world = createWorld({ sessionLengthMs: 119 * SECOND });
+  const provider = await sessionFixture<ParaSession>(
+    html`<para-session lang="en" session-length="119" .client=${world.client} .engineOptions=${world.engineOptions}>
+      <para-reauth-dialog></para-reauth-dialog>
+    </para-session>`,
+    world,
+  );
+  return { world, provider };
+}
+
 describe('a network blip inside the warning window: still the same warning', function () {
   this.timeout(60_000);
 
@@ -25,13 +37,7 @@ describe('a network blip inside the warning window: still the same warning', fun
   });
 
   it('element: the warning dialog stays open across the blip (it does not close and reopen)', async () => {
-    const world = createWorld({ sessionLengthMs: 119 * SECOND });
-    const provider = await sessionFixture<ParaSession>(
-      html`<para-session lang="en" session-length="119" .client=${world.client} .engineOptions=${world.engineOptions}>
-        <para-reauth-dialog></para-reauth-dialog>
-      </para-session>`,
-      world,
-    );
+    const { world, provider } = await shortSessionWithDialog();
     const dialog = provider.querySelector('para-reauth-dialog')!;
     const native = dialog.shadowRoot!.querySelector('dialog')!;
     const end = world.server.expiresAt!;
@@ -55,13 +61,7 @@ describe('a network blip inside the warning window: still the same warning', fun
   });
 
   it('element: moving the pointer during the warning is not a choice, even across a network blip', async () => {
-    const world = createWorld({ sessionLengthMs: 119 * SECOND });
-    const provider = await sessionFixture<ParaSession>(
-      html`<para-session lang="en" session-length="119" .client=${world.client} .engineOptions=${world.engineOptions}>
-        <para-reauth-dialog></para-reauth-dialog>
-      </para-session>`,
-      world,
-    );
+    const { world, provider } = await shortSessionWithDialog();
     let warningEvents = 0;
     provider.addEventListener('para-session-warning', () => (warningEvents += 1));
     const end = world.server.expiresAt!;
