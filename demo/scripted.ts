@@ -44,7 +44,21 @@ byId<HTMLInputElement>('offline').addEventListener('change', (event) => {
   client.offline = (event.target as HTMLInputElement).checked;
   void session.check();
 });
+// Shows what an idle user sees. This click is activity, on which the session would (rightly) be extended
+// instead of warned: keep-alive stays off until the warning is over.
 byId('warn').addEventListener('click', () => {
+  const policy = session.keepAlive;
+  session.keepAlive = 'off';
+  let warned = false;
+  const restore = (event: Event) => {
+    const { status } = (event as CustomEvent<{ state: { status: string } }>).detail.state;
+    if (status === 'expiring') warned = true;
+    else if (warned) {
+      session.keepAlive = policy;
+      session.removeEventListener('para-session-change', restore);
+    }
+  };
+  session.addEventListener('para-session-change', restore);
   client.setSecondsLeft(25);
   void session.check();
 });

@@ -23,7 +23,7 @@ const steps = [
   { name: 'size', command: 'node', args: ['tools/check-size.mjs'] },
   { name: 'unit', command: 'npx', args: ['web-test-runner'], browserLanes: true },
   { name: 'demo-servers', command: 'node', args: ['--test', '--test-force-exit', '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=./tools/node-test-summary.mjs', '--test-reporter-destination=stdout', 'test/demo/session-endpoint.test.mjs', 'test/demo/emulator-guard.test.mjs'] },
+    '--test-reporter=./tools/node-test-summary.mjs', '--test-reporter-destination=stdout', 'test/demo/session-endpoint.test.mjs', 'test/demo/emulator-guard.test.mjs', 'test/demo/scripted-demo.test.mjs'] },
   { name: 'test-runner', command: 'node', args: ['--test', '--test-force-exit', '--test-reporter=spec', '--test-reporter-destination=stdout',
     '--test-reporter=./tools/node-test-summary.mjs', '--test-reporter-destination=stdout', 'test/tools/runner-rejection.test.mjs'] },
   { name: 'real-tabs', command: 'node', args: ['test/reliability/real-tabs.mjs'] },

@@ -80,4 +80,33 @@ describe('warn-before longer than refresh-before: the warning is for an idle use
     expect([h.fired.warning ?? 0, h.fired.expired ?? 0, lapsed], '[warnings, expiries, seconds lapsed] for a busy user in 10 min').to.deep.equal([0, 0, 0]);
     h.engine.stop();
   });
+
+  for (const [name, options] of [
+    ['warn-before=20 over refresh-before=10 on 60 s', { sessionLength: 60, warnBefore: 20, refreshBefore: 10 }],
+    ['the defaults on 2 h', { sessionLength: 7200 }],
+  ] as const) {
+    it(`${name}: a user idle after signing in (typing and clicking in the sign-in form) is not extended; warned once, then ended`, async () => {
+      const h = createHarness({ ...options, signedIn: false });
+      h.client.userId = undefined;
+      await h.start();
+      expect(h.engine.state.status).to.equal('signed-out');
+      // The sign-in form: the user types and clicks, then the SDK reports the login.
+      userActs(h.environment, 'keydown');
+      await h.clock.advance(5 * SECOND);
+      userActs(h.environment, 'pointerdown');
+      h.server.signIn();
+      h.client.userId = 'user-a';
+      h.environment.window.dispatchEvent(new CustomEvent('paraLogin'));
+      await h.clock.advance(SECOND);
+      expect(h.engine.state.status).to.equal('active');
+      const end = h.server.expiresAt!;
+      let warnedAt: number | null = null;
+      h.engine.on('warning', () => (warnedAt = h.clock.serverNow()));
+      await h.clock.advance(end - h.clock.serverNow() + 5 * SECOND);
+      expect([h.server.counts.keepSessionAlive, h.fired.warning, h.fired.expired], '[keep-alives, warnings, expiries]').to.deep.equal([0, 1, 1]);
+      expect(end - warnedAt!).to.equal((options.warnBefore ?? 120) * SECOND);
+      h.engine.stop();
+    });
+  }
 });
+

@@ -26,9 +26,11 @@ export function becomeActive(view: SessionView, expiresAt: number, extra: Partia
   if (returning) effects.push(effect('publish', { message: { type: 'reauth-complete' } }), effect('finish-reauth'));
   else effects.push(effect('remember-identity'));
   effects.push(effect('resolve-waiters'));
+  // A new session (signed in, or in again) was granted just now: the activity of signing in is no reason to extend it.
+  const granted = returning || previous === 'signed-out' ? { lastExtendedAt: view.now } : {};
   return {
     retry: settled || returning || farFromExpiry ? 'settled' : 'answered',
-    patch: { ...extra, status: statusFor(view, expiresAt, previous), kind: 'user', expiresAt, error: null },
+    patch: { ...granted, ...extra, status: statusFor(view, expiresAt, previous), kind: 'user', expiresAt, error: null },
     effects,
   };
 }
