@@ -90,7 +90,7 @@ export class ParaSession extends ParaElement {
   /** Same as `keep-alive="off"`; mirrors ParaProvider's `disableAutoSessionKeepAlive`. */
   @property({ attribute: 'disable-auto-keep-alive', reflect: true, converter: flagConverter }) disableAutoKeepAlive = false;
 
-  /** Extend this many seconds before expiry, 0 … session length. Default 300 (less for short sessions). */
+  /** Extend this many seconds before expiry, at least 10. Default 300 (less for short sessions); a busy user's session is extended by the time of the warning at the latest. */
   @property({ attribute: 'refresh-before', type: Number, reflect: true, converter: optionConverter('refreshBefore') }) refreshBefore?: number;
 
   /** Warn an idle user this many seconds before expiry, at least 20 (WCAG 2.2.1). Default 120. */
