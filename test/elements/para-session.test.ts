@@ -36,6 +36,20 @@ describe('<para-session>', () => {
       expect(el.getAttribute('warn-before')).to.equal('90');
     });
 
+    it('a client written as an attribute (React 19 before the tag is defined writes "[object Object]") is named in a warning, not left silently idle', async () => {
+      const warn = sinon.stub(console, 'warn');
+      const tag = 'attr-client-para-session';
+      const el = document.createElement(tag) as ParaSession;
+      el.setAttribute('client', '[object Object]');
+      document.body.append(el);
+      customElements.define(tag, class extends ParaSession {});
+      await el.updateComplete;
+      const messages = warn.getCalls().map((call) => String(call.args[0])).filter((message) => message.includes('client is set as an attribute'));
+      el.remove();
+      expect(messages).to.have.length(1);
+      expect(messages[0]).to.include('.client property');
+    });
+
     it('warns naming the element, attribute, bad value and fallback, and uses the fallback', async () => {
       const world = createWorld();
       const warn = sinon.stub(console, 'warn');
