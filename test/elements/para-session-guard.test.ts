@@ -96,4 +96,32 @@ describe('<para-session-guard> and the page around it', () => {
     expect(window.scrollY).to.equal(1500);
     window.scrollTo(0, 0);
   });
+
+  it("puts back an app's own scroll container and a scrolled list inside the content, not only the page", async () => {
+    const world = createWorld();
+    const provider = await sessionFixture(
+      html`<para-session .client=${world.client} .engineOptions=${world.engineOptions}
+        ><div id="main" style="height: 300px; overflow: auto"
+          ><para-session-guard
+            ><div style="height: 3000px">A long wallet history<div id="list" style="height: 200px; overflow: auto"><div style="height: 2000px">items</div></div></div
+            ><p slot="fallback">Please sign in</p></para-session-guard
+          ></div
+        ></para-session
+      >`,
+      world,
+    );
+    const main = provider.querySelector<HTMLElement>('#main')!;
+    const list = provider.querySelector<HTMLElement>('#list')!;
+    main.scrollTop = 1200;
+    list.scrollTop = 700;
+    expect([main.scrollTop, list.scrollTop]).to.deep.equal([1200, 700]);
+    await reachExpiry(world);
+    expect(main.scrollTop, 'the container shrank to the fallback').to.equal(0);
+    world.server.signIn();
+    const checking = (provider as HTMLElement & { check(): Promise<unknown> }).check();
+    await settle(world, SECOND);
+    await checking;
+    expect([main.scrollTop, list.scrollTop], '[container, list] scrolled back').to.deep.equal([1200, 700]);
+  });
 });
+

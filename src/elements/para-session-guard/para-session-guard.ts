@@ -27,23 +27,32 @@ export class ParaSessionGuard extends ParaElement {
     return 'fallback';
   }
 
-  /** Where the page was scrolled when the content gave way to the fallback: put back when it returns. */
-  #scrollBeforeFallback: { x: number; y: number } | null = null;
+  /**
+   * Where the page, the app's scroll containers around the guard and the scrolled parts of its content were
+   * when the content gave way to the fallback: put back when it returns.
+   */
+  #scrollBeforeFallback: ScrollPlace[] | null = null;
   #shown: 'default' | 'pending' | 'fallback' | null = null;
 
   protected override willUpdate(_changed: PropertyValues): void {
     const next = this.showing;
     // The content leaving (an expiry, a sign-in again) shrinks the page and the browser scrolls it back up.
-    if (this.#shown === 'default' && next !== 'default') this.#scrollBeforeFallback = { x: window.scrollX, y: window.scrollY };
+    if (this.#shown === 'default' && next !== 'default') this.#scrollBeforeFallback = scrollPlaces(this);
     this.#shown = next;
   }
 
   protected override updated(_changed: PropertyValues): void {
     if (this.#shown !== 'default' || !this.#scrollBeforeFallback) return;
-    const { x, y } = this.#scrollBeforeFallback;
+    const places = this.#scrollBeforeFallback;
     this.#scrollBeforeFallback = null;
     // Back where the user was, unless they scrolled somewhere else meanwhile (then that is where they want to be).
-    if (window.scrollY === 0 && window.scrollX === 0) window.scrollTo(x, y);
+    for (const { scroller, x, y } of places) {
+      if (scroller === null) {
+        if (window.scrollY === 0 && window.scrollX === 0) window.scrollTo(x, y);
+      } else if (scroller.isConnected && scroller.scrollTop === 0 && scroller.scrollLeft === 0) {
+        scroller.scrollTo(x, y);
+      }
+    }
   }
 
   protected override render() {
@@ -57,6 +66,29 @@ export class ParaSessionGuard extends ParaElement {
     }
   }
 }
+
+interface ScrollPlace {
+  /** `null`: the page. */
+  scroller: Element | null;
+  x: number;
+  y: number;
+}
+
+/** What is scrolled now around and inside `guard`: the page, its scrolled ancestors (across shadow roots), its content. */
+function scrollPlaces(guard: HTMLElement): ScrollPlace[] {
+  const places: ScrollPlace[] = [{ scroller: null, x: window.scrollX, y: window.scrollY }];
+  const note = (element: Element) => {
+    if (element.scrollTop !== 0 || element.scrollLeft !== 0) places.push({ scroller: element, x: element.scrollLeft, y: element.scrollTop });
+  };
+  for (let node: Element | null = guard.parentElement ?? hostOf(guard); node; node = node.parentElement ?? hostOf(node)) note(node);
+  for (const element of guard.querySelectorAll(':scope > :not([slot]) *, :scope > :not([slot])')) note(element);
+  return places;
+}
+
+const hostOf = (node: Node): Element | null => {
+  const root = node.getRootNode();
+  return root instanceof ShadowRoot ? root.host : null;
+};
 
 declare global {
   interface HTMLElementTagNameMap {
