@@ -350,6 +350,14 @@ export class ParaSessionEngine {
     this.#signedOutHere();
   }
 
+  /**
+   * Whether `expiresAt` is, for now, only when the engine asks again: the server still said active at the end the
+   * cookie gave (its whole seconds). A countdown at 0:00 then stays there.
+   */
+  get expiryProvisional(): boolean {
+    return this.#expiry.provisional;
+  }
+
   /** Whether a logout the user asked for has not reached the server yet (it is being retried). */
   get logoutPending(): boolean {
     return this.#owedLogout.pending;

@@ -52,8 +52,8 @@ export class ExpiryTracker {
    * the bound (a session length after the last extension this tab knows of) stands in for it until sign-out.
    */
   #clockAhead = false;
-  /** A forward jump of the wall clock not yet explained by an answer: sleep, or the clock set forward. */
-  #wallJumpMs = 0;
+  /** Forward jumps of the wall clock not yet explained by an answer (sleep, or the clock set forward), oldest first. */
+  #wallJumps: number[] = [];
   /** The cookie's time when it jumped: the jump can explain an answer about that cookie only. */
   #jumpCookie: number | null = null;
   /**
@@ -61,6 +61,8 @@ export class ExpiryTracker {
    * server-time `Expires` reads that much later on it.
    */
   #cookieShiftMs = 0;
+  /** Without a cookie, the estimate is a re-check time past the end we knew, not an end. */
+  #estimateIsRecheck = false;
 
   readonly #cookies: CookieSource;
   readonly #sessionLength: () => number;
@@ -93,9 +95,27 @@ export class ExpiryTracker {
   /** The wall clock moved `ms` further than time did (sleep or a clock set forward; the next answer tells which). */
   wallJumped(ms: number): void {
     const cookie = this.#readCookie();
-    if (cookie !== this.#jumpCookie) this.#wallJumpMs = 0;
+    if (cookie !== this.#jumpCookie) this.#wallJumps = [];
     this.#jumpCookie = cookie;
-    this.#wallJumpMs += ms;
+    this.#wallJumps.push(ms);
+  }
+
+  /**
+   * The latest jumps that explain being `overdue` past the cookie's time, added up (0: none does). A sleep and a
+   * later clock step both read as jumps; the step, the latest, is what the server's "active" contradicts.
+   */
+  #jumpExplaining(overdue: number): number {
+    let sum = 0;
+    for (let i = this.#wallJumps.length - 1; i >= 0; i -= 1) {
+      sum += this.#wallJumps[i];
+      if (sum > overdue) return sum;
+    }
+    return 0;
+  }
+
+  /** The expiry now is a re-check time past the cookie's (the server still said active at its end), not an end. */
+  get provisional(): boolean {
+    return this.#recheckAt !== null || this.#estimateIsRecheck;
   }
 
   /** The server just said the session is active (a touch). */
@@ -103,11 +123,11 @@ export class ExpiryTracker {
     const raw = this.#readCookie();
     // While the cookie's time is still ahead, an answer cannot tell sleep from a clock set forward: the jump
     // waits for an answer past that time, and a cookie since renewed makes it no evidence at all.
-    if (raw !== this.#jumpCookie) this.#wallJumpMs = 0;
+    if (raw !== this.#jumpCookie) this.#wallJumps = [];
     if (raw === null || now - raw > JUMP_SHOWN_AFTER_MS) {
-      const jump = this.#wallJumpMs;
-      this.#wallJumpMs = 0;
-      if (raw !== null && jump > 0 && raw + jump > now) {
+      const jump = raw === null ? 0 : this.#jumpExplaining(now - raw);
+      this.#wallJumps = [];
+      if (jump > 0) {
         // Active past the cookie's time, which the jump alone explains: it was the clock set forward, not sleep
         // (a sleep that long would have ended the session). The cookie stays right, read on the moved clock.
         this.#cookieShiftMs += jump;
@@ -123,6 +143,7 @@ export class ExpiryTracker {
     if (previous === null && known === null) {
       // Nothing known yet: a touch does not tell when the session started, so assume now.
       this.#estimate = now + this.#sessionLengthMs;
+      this.#estimateIsRecheck = false;
       return this.current(now);
     }
     // Still active past the expiry we knew: the cookie's whole seconds, a clock running ahead, or an
@@ -141,7 +162,10 @@ export class ExpiryTracker {
     // after this answer, which a slow network may have brought late.
     if (first && cookie !== null && cookie + OVERDUE_RECHECK_MS > now) recheckAt = cookie + OVERDUE_RECHECK_MS;
     if (cookie !== null) this.#recheckAt = recheckAt;
-    else this.#estimate = recheckAt;
+    else {
+      this.#estimate = recheckAt;
+      this.#estimateIsRecheck = true;
+    }
     return this.current(now);
   }
 
@@ -152,7 +176,8 @@ export class ExpiryTracker {
 
   /** The server just extended the session by its length. An unchanged cookie is stale: trust the estimate. */
   extended(now: number, cookieBefore: string | undefined): number {
-    this.#wallJumpMs = 0;
+    this.#wallJumps = [];
+    this.#estimateIsRecheck = false;
     this.#estimate = now + this.#sessionLengthMs;
     this.#latest = this.#estimate;
     this.#lastCookie = this.#readCookie();
@@ -192,8 +217,9 @@ export class ExpiryTracker {
     this.#latest = null;
     this.#lastCookie = null;
     this.#clockAhead = false;
-    this.#wallJumpMs = 0;
+    this.#wallJumps = [];
     this.#jumpCookie = null;
+    this.#estimateIsRecheck = false;
     this.#cookieShiftMs = 0;
   }
 

@@ -68,11 +68,7 @@ function candidates(input: PlanInput): Plan[] {
     if (input.status === 'active') candidates.push({ at: input.expiresAt - warnBefore * 1000, action: 'warn' });
   }
   if (input.visible) {
-    const every = input.options.truthCheckEvery * 1000;
-    const at = (input.lastCheckedAt ?? input.now) + every;
-    // An extension soon after asks the server too (it answers whether the session is alive): no check before it.
-    const extension = candidates.find((plan) => plan.action === 'extend');
-    if (!extension || extension.at - at > every / 2 || extension.at < at) candidates.push({ at, action: 'truth-check' });
+    candidates.push({ at: (input.lastCheckedAt ?? input.now) + input.options.truthCheckEvery * 1000, action: 'truth-check' });
   }
   return candidates;
 }

@@ -134,5 +134,30 @@ describe('a client clock that disagrees with the server', () => {
     expect(expiredAt! - realEnd, 'ms after the real end the session shows as ended').to.be.within(0, 2 * SECOND);
     h.engine.stop();
   });
+  it('2-h session, idle: 30 min of sleep, later the clock stepped 30 s forward: the session still ends (expired) at its real end', async () => {
+    const h = createHarness({ sessionLength: 7200 });
+    await h.start();
+    const end = h.server.expiresAt!;
+    await h.clock.advance(10 * MINUTE);
+    h.clock.sleep(30 * MINUTE);
+    h.environment.window.dispatchEvent(new Event('focus'));
+    await h.clock.advance(MINUTE);
+    expect(h.engine.state.status).to.equal('active');
+    // Later (an NTP step after the wake, say): the clock jumps 30 s forward.
+    await h.clock.advance(end - h.clock.serverNow() - 10 * MINUTE);
+    h.clock.jumpWall(30 * SECOND);
+    h.environment.window.dispatchEvent(new Event('focus'));
+    let warnedAt: number | null = null;
+    h.engine.on('warning', () => (warnedAt ??= h.clock.serverNow()));
+    const trail: string[] = [];
+    let expiredAt: number | null = null;
+    for (let s = 0; s < 40 * 60 && expiredAt === null; s += 1) {
+      await h.clock.advance(SECOND);
+      const st = h.engine.state;
+      const line = `${st.status} engine-left ${st.expiresAt === null ? null : Math.round((st.expiresAt - h.clock.now()) / 1000)}`;
+      if (trail.at(-1)?.split(' @')[0] !== line.replace(/-?\d+$/, '')) trail.push(`${line.replace(/-?\d+$/, '')} @real-left ${Math.round((end - h.clock.serverNow()) / 1000)} (${line})`);
+      if (st.status === 'expired') expiredAt = h.clock.serverNow();
+    }
+    expect(expiredAt === null ? null : Math.round((expiredAt - end) / 1000), 'seconds from the real end to expired').to.be.at.most(5);
+  });
 });
-

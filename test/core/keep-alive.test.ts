@@ -147,20 +147,26 @@ describe('session engine: keep-alive', () => {
   });
 });
 
-describe('short sessions: no truth check in the seconds before an extension', function () {
+describe('a busy user\'s keep-alive and the truth check', function () {
   this.timeout(60_000);
-  for (const [length, refreshBefore] of [[60, undefined], [61, undefined], [60, 25]] as const) {
-    it(`keep-alive="always", ${length} s, refresh-before=${refreshBefore ?? 'default'}: an hour costs the extensions alone (it cost as many checks more)`, async () => {
-      const h = createHarness({ sessionLength: length, keepAlive: 'always', refreshBefore });
-      await h.start();
-      const before = { ...h.server.counts };
-      await h.clock.advance(HOUR);
-      const checks = h.server.counts.isSessionActive - before.isSessionActive;
-      const extensions = h.server.counts.keepSessionAlive - before.keepSessionAlive;
-      // An extension is itself the server's word that the session is alive.
-      expect(checks, `checks in 1 h beside ${extensions} extensions`).to.equal(0);
-      expect(h.server.isActive()).to.equal(true);
-      h.engine.stop();
-    });
-  }
+
+  it('30-min session, busy user: a revocation just after a truth check is caught within truthCheckEvery (450 s), as the README promises', async () => {
+    const h = createHarness({ sessionLength: 1800 });
+    await h.start();
+    expect(h.engine.options.truthCheckEvery).to.equal(450);
+    // Just past the truth check at 900 s, the session is revoked (signed out on another device, an admin).
+    await h.clock.advance(904 * SECOND);
+    const checksBefore = h.server.counts.isSessionActive;
+    h.server.revoke();
+    const revokedAt = h.clock.serverNow();
+    let seenAt: number | null = null;
+    for (let s = 0; s < 900 && seenAt === null; s += 1) {
+      if (s % 30 === 0) userActs(h.environment);
+      await h.clock.advance(SECOND);
+      if (h.engine.state.status === 'expired') seenAt = h.clock.serverNow();
+    }
+    const late = seenAt === null ? null : Math.round((seenAt - revokedAt) / SECOND);
+    expect(checksBefore, 'checks by 905 s (start, 450 s, 900 s)').to.equal(3);
+    expect(late, 'seconds from the revocation to expired').to.be.at.most(452);
+  });
 });

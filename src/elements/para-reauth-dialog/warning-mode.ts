@@ -55,6 +55,7 @@ export class WarningMode implements ReactiveController {
   /** The dialog enters a mode: a new warning counts its spoken marks from now; old failures are gone. */
   entered(warning: boolean): void {
     if (warning) this.#openedAt = secondsLeft(this.#session.state, this.#session.clock.now()) ?? 0;
+    this.#countdown.reset();
     this.#said = null;
     this.#setFailed(false);
   }
@@ -106,7 +107,7 @@ export class WarningMode implements ReactiveController {
   }
 
   #secondsLeft(): number {
-    return this.#countdown.read(this.#session.state, this.#session.clock.now()) ?? 0;
+    return this.#countdown.read(this.#session.state, this.#session.clock.now(), this.#session.engine?.expiryProvisional ?? false) ?? 0;
   }
 
   #setFailed(failed: boolean): void {
