@@ -255,6 +255,8 @@ export class ParaSessionEngine {
 
   /** Asks the server whether the session is active. Concurrent calls share one request. */
   check(): Promise<SessionState> {
+    // A clock set back that no look has seen yet would make the answer's expiry read against the wrong time.
+    if (this.#running) this.#page.probeClock();
     return this.#requests.check();
   }
 

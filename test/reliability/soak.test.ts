@@ -18,17 +18,18 @@ const SAMPLE_SEED = 1318771463;
 const SAMPLE_SEED_30_DAYS = 26300125;
 const SAMPLE_SEED_TWO_SESSIONS = 965077358;
 
-/** Seeds that once found a bug (whole-second cookies, sleep, clock set back, a lost first answer, a late message, a forged answer to a check in flight, an unconfirmable sign-out, a tab that forgot whose session it was, a new tab left checking when two turns went to tabs with no news for it). */
-const REGRESSION_SEEDS = [1914980148, 1224793158, 156342643, 74437221, 2108996176, 1736842883, 665378847, 741720942, 188836534, 1603691817, 684983869, 1025727663, 1337610335, 1841540618];
+/** Seeds that once found a bug (whole-second cookies, sleep, clock set back, a lost first answer, a late message, a forged answer to a check in flight, an unconfirmable sign-out, a tab that forgot whose session it was, a new tab left checking when two turns went to tabs with no news for it, a re-auth whose confirming answer was dropped). */
+const REGRESSION_SEEDS = [1914980148, 1224793158, 156342643, 74437221, 2108996176, 1736842883, 665378847, 741720942, 188836534, 1603691817, 684983869, 1025727663, 1337610335, 1841540618, 855092424];
 /** The same, found with a 30-day session (a tab back from signed-out on another tab's news forgot whose session it was; the tab model wrapped a throttled 24.8-day timer that browsers do not). */
 const REGRESSION_SEEDS_30_DAYS = [2105191724, 891066813];
 /**
  * Two sessions per page (two apps on one origin): an SDK logout of one signed the other out in every tab, a forged
  * `expired` answered the checks in flight at start, waiting work resumed for another account, a sign-out the
- * server could not confirm, a missed expiry.
+ * server could not confirm, a missed expiry, a truth check left out before an extension, a clock set back that no look
+ * had seen when the other app's sign-in made this one check.
  */
 const REGRESSION_SEEDS_TWO_SESSIONS: Array<[seed: number, sessionLength?: number]> = [
-  [760256861, THIRTY_DAYS], [118430011], [759789640], [760209347], [118342902], [760082643], [118295388], [118390416], [119008098],
+  [760256861, THIRTY_DAYS], [118430011], [759789640], [760209347], [118342902], [760082643], [118295388], [118390416], [119008098], [2143192530], [1010374737],
 ];
 
 /** A tab's timers in its busiest simulated hour stay under this, for every session length. */
