@@ -2,7 +2,7 @@ import { expect, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import type { ParaReauthDialog } from '../../src/elements/para-reauth-dialog/para-reauth-dialog.js';
 import type { ParaSession } from '../../src/elements/para-session/para-session.js';
-import { createWorld, MINUTE, reachWarning, renders, SECOND, sessionFixture, settle, type SessionWorld } from './support/session-fixture.js';
+import { createWorld, MINUTE, reachWarning, renders, SECOND, sessionFixture, settle, warningPage, type SessionWorld } from './support/session-fixture.js';
 
 async function dialogIn(world: SessionWorld) {
   const provider = await sessionFixture<ParaSession>(
@@ -87,15 +87,8 @@ describe('the countdown after sleep or a clock change with no page event', () =>
   it("a 1-minute session whose real end is 600 ms into the cookie's second: the dialog's and the status's countdowns never count up", async () => {
     const world = createWorld({ sessionLengthMs: 60 * SECOND });
     world.server.expiresAt! += 600;
-    const provider = await sessionFixture<ParaSession>(
-      html`<para-session lang="en" session-length="60" .client=${world.client} .engineOptions=${world.engineOptions}>
-        <para-session-status></para-session-status>
-        <para-reauth-dialog></para-reauth-dialog>
-      </para-session>`,
-      world,
-    );
-    const dialog = provider.querySelector('para-reauth-dialog')!;
-    const status = provider.querySelector('para-session-status')!;
+    const { provider, dialog, status: shown } = await warningPage(world, { sessionLength: 60 });
+    const status = shown!;
     const dialogSeen: number[] = [];
     const statusSeen: number[] = [];
     const note = (list: number[], text: string | null | undefined) => {

@@ -1,7 +1,7 @@
-import { expect, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { ParaSessionEngine } from '../../src/core/engine.js';
 import type { ParaSession } from '../../src/elements/para-session/para-session.js';
-import { createWorld, SECOND, sessionFixture, settle } from './support/session-fixture.js';
+import { createWorld, SECOND, settle, warningPage } from './support/session-fixture.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
 const engineOf = (provider: ParaSession) => (provider as unknown as { handle: { $engine: { get(): ParaSessionEngine } } }).handle.$engine.get();
@@ -11,13 +11,7 @@ describe('the countdown\'s hold at 0:00 is for re-checks only', function () {
 
   it('60-s session: after a warning that ran to 0:00 and a sign-in again, the next warning counts down from 0:20 (not stuck at 0:00)', async () => {
     const world = createWorld({ sessionLengthMs: 60 * SECOND });
-    const provider = await sessionFixture<ParaSession>(
-      html`<para-session lang="en" session-length="60" .client=${world.client} .engineOptions=${world.engineOptions}>
-        <para-reauth-dialog></para-reauth-dialog>
-      </para-session>`,
-      world,
-    );
-    const dialog = provider.querySelector('para-reauth-dialog')!;
+    const { provider, dialog } = await warningPage(world, { sessionLength: 60, status: false });
     const countdown = () => shadow(dialog).querySelector('[part="countdown"]')?.textContent?.trim();
     // First warning: idle user, runs out.
     await settle(world, world.server.expiresAt! - world.clock.serverNow() - 15 * SECOND);
@@ -48,15 +42,8 @@ describe('the countdown\'s hold at 0:00 is for re-checks only', function () {
 
   it('2-h session: clock set forward 50 s with 60 s left; once the server shows the real end, the countdown shows it (not 0:00 for 50 s)', async () => {
     const world = createWorld();
-    const provider = await sessionFixture<ParaSession>(
-      html`<para-session lang="en" .client=${world.client} .engineOptions=${world.engineOptions}>
-        <para-session-status></para-session-status>
-        <para-reauth-dialog></para-reauth-dialog>
-      </para-session>`,
-      world,
-    );
-    const dialog = provider.querySelector('para-reauth-dialog')!;
-    const status = provider.querySelector('para-session-status')!;
+    const { provider, dialog, status: shown } = await warningPage(world);
+    const status = shown!;
     const countdown = () => shadow(dialog).querySelector('[part="countdown"]')?.textContent?.trim();
     const end = world.server.expiresAt!;
     await settle(world, end - world.clock.serverNow() - 60 * SECOND);

@@ -1,17 +1,11 @@
-import { expect, html } from '@open-wc/testing';
-import type { ParaSession } from '../../src/elements/para-session/para-session.js';
+import { expect } from '@open-wc/testing';
 import { createHarness, SECOND, userActs } from '../core/support/harness.js';
-import { createWorld, renders, sessionFixture, settle } from './support/session-fixture.js';
+import { createWorld, renders, settle, warningPage } from './support/session-fixture.js';
 
 /** A 119-s session (warned 39 s before its end) with the warning dialog. */
 async function shortSessionWithDialog() {
   const world = createWorld({ sessionLengthMs: 119 * SECOND });
-  const provider = await sessionFixture<ParaSession>(
-    html`<para-session lang="en" session-length="119" .client=${world.client} .engineOptions=${world.engineOptions}>
-      <para-reauth-dialog></para-reauth-dialog>
-    </para-session>`,
-    world,
-  );
+  const { provider } = await warningPage(world, { sessionLength: 119, status: false });
   return { world, provider };
 }
 

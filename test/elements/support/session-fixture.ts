@@ -1,5 +1,5 @@
-import { fixture } from '@open-wc/testing';
-import type { TemplateResult } from 'lit';
+import { fixture, html } from '@open-wc/testing';
+import { nothing, type TemplateResult } from 'lit';
 import type { ParaSession } from '../../../src/elements/para-session/para-session.js';
 import '../../../src/index.js';
 import { FakeClock } from '../../core/support/fake-clock.js';
@@ -69,3 +69,19 @@ export async function reachWarning(world: SessionWorld): Promise<void> {
 export async function reachExpiry(world: SessionWorld): Promise<void> {
   await settle(world, world.server.expiresAt! - world.clock.now() + 2 * SECOND);
 }
+
+/**
+ * A page in English with the warning dialog (and a status, unless `status: false`) under one provider, whose
+ * `session-length` is given when `sessionLength` is.
+ */
+export async function warningPage(world: SessionWorld, { sessionLength, status = true }: { sessionLength?: number; status?: boolean } = {}) {
+  const provider = await sessionFixture<ParaSession>(
+    html`<para-session lang="en" session-length=${sessionLength ?? nothing} .client=${world.client} .engineOptions=${world.engineOptions}>
+      ${status ? html`<para-session-status></para-session-status>` : nothing}
+      <para-reauth-dialog></para-reauth-dialog>
+    </para-session>`,
+    world,
+  );
+  return { provider, dialog: provider.querySelector('para-reauth-dialog')!, status: provider.querySelector('para-session-status') };
+}
+
