@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { createHarness, HOUR, MINUTE, SECOND, userActs, type Harness } from './support/harness.js';
+import { TabWorld } from './support/tab-world.js';
 
 /** A user who acts every minute for 8 hours: no option was refused, and no warning was shown. */
 async function busyForEightHours(h: Harness): Promise<void> {
@@ -108,5 +109,26 @@ describe('warn-before longer than refresh-before: the warning is for an idle use
       h.engine.stop();
     });
   }
+
+  it('two tabs, warn-before=20 over refresh-before=10 on 60 s: the user signs in in one and stays idle; no tab extends, each is warned once', async () => {
+    const world = new TabWorld({ sessionLength: 60, signedIn: false });
+    const tabs = [world.open(), world.open({ visible: false })];
+    for (const tab of tabs) tab.engine.setOptions({ warnBefore: 20, refreshBefore: 10 });
+    await world.advance(2 * SECOND);
+    for (const tab of tabs) tab.client.userId = undefined;
+    userActs(tabs[0].environment, 'keydown');
+    await world.advance(3 * SECOND);
+    world.server.signIn();
+    for (const tab of tabs) tab.client.userId = 'user-a';
+    tabs[0].environment.window.dispatchEvent(new CustomEvent('paraLogin'));
+    await world.advance(2 * SECOND);
+    expect(tabs.map((tab) => tab.engine.state.status)).to.deep.equal(['active', 'active']);
+    const warnings = tabs.map(() => 0);
+    tabs.forEach((tab, i) => tab.engine.on('warning', () => (warnings[i] += 1)));
+    await world.advance(70 * SECOND);
+    expect(world.server.counts.keepSessionAlive, 'keep-alives').to.equal(0);
+    expect(warnings, 'warnings per tab').to.deep.equal([1, 1]);
+    world.closeAll();
+  });
 });
 
