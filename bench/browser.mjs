@@ -98,7 +98,8 @@ async function measureSides(browser, scripts) {
 export async function browserRows() {
   const scripts = {};
   for (const [side, entry] of Object.entries(SIDES)) scripts[side] = new TextDecoder().decode((await bundle({ entry, external: [] })).code);
-  const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
+  // `gc()` for the render row, which collects the last repeat's garbage before it measures a change.
+  const browser = await chromium.launch({ executablePath: findChromium(), args: [...chromiumArgs, '--js-flags=--expose-gc'] });
   let result;
   try {
     result = await measureSides(browser, scripts);
