@@ -234,6 +234,8 @@ export class ParaSessionEngine {
     this.#tabs.start({
       onLeadershipChange: (leader) => this.#onLeadershipChange(leader),
       onMessage: (message, from) => this.#onMessage(message, from),
+      // What this tab worked out before (an expiry bounded by the session length, say) was in the wrong clock.
+      onClockCorrected: (ms) => this.#running && this.#page.clockCorrected(ms),
     });
     if (kind === 'user') void this.check();
     this.#owedLogout.start();

@@ -101,6 +101,17 @@ export class ExpiryTracker {
   }
 
   /**
+   * The clock was found `ms` behind since this tab opened (another tab saw it set back): the times worked out
+   * from it (the bound, the estimate, the signing floor, a re-check) are that much early.
+   */
+  clockCorrected(ms: number): void {
+    if (this.#latest !== null) this.#latest += ms;
+    if (this.#estimate !== null) this.#estimate += ms;
+    if (this.#signedFloor !== null) this.#signedFloor += ms;
+    if (this.#recheckAt !== null) this.#recheckAt += ms;
+  }
+
+  /**
    * The latest jumps that explain being `overdue` past the cookie's time, added up (0: none does). A sleep and a
    * later clock step both read as jumps; the step, the latest, is what the server's "active" contradicts.
    */

@@ -70,6 +70,15 @@ export class PageWatch {
     for (const cleanup of this.#cleanups.splice(0)) cleanup();
   }
 
+  /**
+   * Another tab's time moved the clock `ms` forward: this tab opened after it was set back, so what it worked
+   * out from the clock so far is `ms` early. Ask the server again.
+   */
+  clockCorrected(ms: number): void {
+    this.#context.expiry.clockCorrected(ms);
+    this.#context.apply(wake(this.#context.view(), 'clock-jump'));
+  }
+
   noteActivity(at: number): void {
     this.#context.apply(activity(this.#context.view(), at, true));
   }

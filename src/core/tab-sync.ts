@@ -49,14 +49,16 @@ export class TabSync {
     this.#coordinator.confirmLeader?.();
   }
 
-  start(hooks: CoordinatorHooks): void {
+  /** `onClockCorrected`: another tab's time moved this tab's clock forward by `ms`, after its message was heard. */
+  start(hooks: CoordinatorHooks & { onClockCorrected(ms: number): void }): void {
     this.#coordinator.start({
       onLeadershipChange: (leader) => hooks.onLeadershipChange(leader),
       onMessage: (message, from) => {
         if (!this.#admit()) return;
-        if (message.type === 'state' || message.type === 'clock') this.#noteRemoteTime(message.sentAt);
+        const corrected = message.type === 'state' || message.type === 'clock' ? this.#noteRemoteTime(message.sentAt) : 0;
         if (message.type === 'checking') this.#checker = from ?? null;
         hooks.onMessage(message, from);
+        if (corrected > 0) hooks.onClockCorrected(corrected);
       },
     });
   }
@@ -123,11 +125,15 @@ export class TabSync {
   /**
    * Tabs of one machine share one wall clock, and messages arrive in milliseconds: a tab this far ahead saw
    * the clock set back and we did not (we opened after it), so we adopt its correction; a tab this far
-   * behind missed it, so we tell it our time.
+   * behind missed it, so we tell it our time. Returns how far this tab's clock moved (0: not at all).
    */
-  #noteRemoteTime(sentAt: number): void {
+  #noteRemoteTime(sentAt: number): number {
     const ahead = sentAt - this.#clock.now();
-    if (ahead > CLOCK_AHEAD_TOLERANCE_MS && ahead <= MAX_REMOTE_CORRECTION_MS) this.#clock.correctBy(ahead);
-    else if (ahead < -CLOCK_AHEAD_TOLERANCE_MS) this.publish({ type: 'clock', sentAt: this.#clock.now() });
+    if (ahead > CLOCK_AHEAD_TOLERANCE_MS && ahead <= MAX_REMOTE_CORRECTION_MS) {
+      this.#clock.correctBy(ahead);
+      return ahead;
+    }
+    if (ahead < -CLOCK_AHEAD_TOLERANCE_MS) this.publish({ type: 'clock', sentAt: this.#clock.now() });
+    return 0;
   }
 }

@@ -20,8 +20,9 @@ function tabSync() {
   const coordinator: TabCoordinator = { start: (h) => (hooks = h), stop() {}, publish: (m) => published.push(m) };
   const sync = new TabSync(coordinator, clock, atom(initialState()));
   const heard: SharedSessionMessage[] = [];
-  sync.start({ onLeadershipChange() {}, onMessage: (m) => heard.push(m) });
-  return { clock, heard, published, send: (m: SharedSessionMessage) => hooks!.onMessage(m) };
+  const corrections: number[] = [];
+  sync.start({ onLeadershipChange() {}, onMessage: (m) => heard.push(m), onClockCorrected: (ms) => corrections.push(ms) });
+  return { clock, heard, published, corrections, send: (m: SharedSessionMessage) => hooks!.onMessage(m) };
 }
 
 describe('messages from other tabs are believed within bounds', () => {
@@ -45,6 +46,7 @@ describe('messages from other tabs are believed within bounds', () => {
     expect(tab.clock.now() - before).to.be.below(1000);
     tab.send({ type: 'clock', sentAt: before + 10 * MINUTE });
     expect(tab.clock.now() - before).to.be.closeTo(10 * MINUTE, 1000);
+    expect(tab.corrections.map((ms) => Math.round(ms / MINUTE)), 'the engine is told of the correction kept, and only of it').to.deep.equal([10]);
   });
 
   it('rate-limits incoming messages: a flood is dropped past a burst', () => {

@@ -95,6 +95,56 @@ describe('session engine: sleep and clock changes with no page event', () => {
     h.engine.stop();
   });
 
+  /** A tab that hears from others through `hooks`, leading or not. */
+  const listening = (leader: boolean) => {
+    const tab = { hooks: null as CoordinatorHooks | null, published: [] as unknown[] };
+    const coordinator: TabCoordinator = {
+      crossTab: true,
+      start(given) {
+        tab.hooks = given;
+        given.onLeadershipChange(leader);
+      },
+      stop() {},
+      publish(message) {
+        tab.published.push(message);
+      },
+    };
+    return { tab, coordinator };
+  };
+
+  // Soak seed 1095350193: the clock set back 35 minutes, then a tab opened (the leader had closed) 24 minutes after
+  // the last extension. It could only bound the expiry by the session length (11 minutes early), and every other
+  // tab took that expiry from it.
+  it('a tab opened after the clock was set back takes the real expiry once another tab corrects its clock, not the bound it guessed', async () => {
+    const { tab, coordinator } = listening(true);
+    const h = createHarness({ truthCheckEvery: RARE_TRUTH_CHECK_S, coordinator });
+    await h.clock.advance(24 * MINUTE);
+    h.clock.jumpWall(-35 * MINUTE);
+    await h.start();
+    expect(h.engine.state.status).to.equal('active');
+    tab.hooks!.onMessage({ type: 'clock', sentAt: h.clock.serverNow() });
+    await h.clock.advance(SECOND);
+    expect(clockError(h), 'engine time once corrected').to.be.below(SECOND);
+    expect(Math.abs(h.engine.state.expiresAt! - h.server.expiresAt!), 'expiry off the server\'s by, ms').to.be.at.most(2 * SECOND);
+    expect(h.server.requests, 'one check more, once the clock is known').to.equal(2);
+    h.engine.stop();
+  });
+
+  it('a tab does not take the times of a tab whose clock missed a set-back: they are in another clock', async () => {
+    const { tab, coordinator } = listening(false);
+    const h = createHarness({ truthCheckEvery: RARE_TRUTH_CHECK_S, coordinator });
+    await h.start();
+    const known = h.engine.state.expiresAt;
+    expect(Math.abs(known! - h.server.expiresAt!)).to.be.at.most(2 * SECOND);
+    // What the late tab sends: its own time, 35 minutes behind, and an expiry bounded from it.
+    const behind = h.clock.serverNow() - 35 * MINUTE;
+    tab.hooks!.onMessage({ type: 'state', status: 'active', kind: 'user', expiresAt: behind + 2 * HOUR, lastCheckedAt: behind, lastExtendedAt: null, sentAt: behind });
+    await h.clock.advance(SECOND);
+    expect(h.engine.state.expiresAt, 'the expiry this tab knew').to.equal(known);
+    expect(tab.published.some((m) => (m as { type: string }).type === 'clock'), 'it tells the late tab its time').to.equal(true);
+    h.engine.stop();
+  });
+
   it('a hidden tab shown right after a check (no new request) starts looking at once', async () => {
     const h = createHarness({ sessionLength: 30 * 24 * 3600 });
     h.environment.document.setVisible(false);

@@ -26,10 +26,11 @@ const REGRESSION_SEEDS_30_DAYS = [2105191724, 891066813];
  * Two sessions per page (two apps on one origin): an SDK logout of one signed the other out in every tab, a forged
  * `expired` answered the checks in flight at start, waiting work resumed for another account, a sign-out the
  * server could not confirm, a missed expiry, a truth check left out before an extension, a clock set back that no look
- * had seen when the other app's sign-in made this one check.
+ * had seen when the other app's sign-in made this one check, a tab opened after the clock was set back that led the
+ * others with an expiry bounded on its wrong clock.
  */
 const REGRESSION_SEEDS_TWO_SESSIONS: Array<[seed: number, sessionLength?: number]> = [
-  [760256861, THIRTY_DAYS], [118430011], [759789640], [760209347], [118342902], [760082643], [118295388], [118390416], [119008098], [2143192530], [1010374737],
+  [760256861, THIRTY_DAYS], [118430011], [759789640], [760209347], [118342902], [760082643], [118295388], [118390416], [119008098], [2143192530], [1010374737], [1095350193],
 ];
 
 /** A tab's timers in its busiest simulated hour stay under this, for every session length. */

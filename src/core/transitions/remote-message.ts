@@ -81,6 +81,9 @@ function remoteState(view: SessionView, message: StateMessage): Step {
   }
   if (!isUsableStatus(status) || expiresAt === null) return NOTHING;
   const returning = isReturning(own);
+  // The sender's clock is behind ours: it missed a clock set back that this tab saw (it opened after it), so its
+  // times are in another clock. Tab sync tells it our time; it asks the server again and sends what it hears.
+  if (message.sentAt < view.now - FUTURE_TOLERANCE_MS) return returning ? { effects: [effect('check')] } : NOTHING;
   const fresh = lastCheckedAt !== null && Math.abs(view.now - lastCheckedAt) < REMOTE_FRESH_MS;
   if (returning && !fresh) return { effects: [effect('check')] };
   if (returning && !answersOurCheck(view, message)) return { effects: [effect('check', { confirm: true })] };
