@@ -36,7 +36,14 @@ export function layer(under: PartialTranslation, over: PartialTranslation): Part
  */
 export function provideTranslation(lang: string, translation: PartialTranslation, app: boolean): void {
   const { languages, listeners } = translationRegistry();
-  const key = lang.toLowerCase();
+  // Keyed as pages' `lang` values are read: canonical (`es_MX` is `es-MX`, `iw` is `he`), in lower case.
+  let key: string;
+  try {
+    key = Intl.getCanonicalLocales(lang.replace(/_/g, '-'))[0]!.toLowerCase();
+  } catch {
+    console.warn(`registerTranslation: "${lang}" is not a language tag; its texts are not used.`);
+    return;
+  }
   const known = languages.get(key) ?? {};
   languages.set(key, app ? layer(known, translation) : layer(translation, known));
   for (const listener of listeners) listener();

@@ -25,14 +25,9 @@ export interface MatchedTranslation {
 }
 
 const registry = translationRegistry();
-/** Each registered language completed with English, built once per registration, not per render. */
-const complete = new Map<string, ParaTranslation>();
 /** Each asked tag's match, once per registration: every render of every element asks. */
 const matches = new Map<string, MatchedTranslation>();
-registry.listeners.add(() => {
-  complete.clear();
-  matches.clear();
-});
+registry.listeners.add(() => matches.clear());
 
 /**
  * Adds or replaces texts of a language (`'fr'`, `'pt-BR'`); missing texts fall back to English, and every
@@ -48,27 +43,36 @@ export function onTranslationChange(listener: () => void): () => void {
   return () => registry.listeners.delete(listener);
 }
 
-function registered(tag: string): ParaTranslation | undefined {
-  const known = complete.get(tag);
-  if (known) return known;
-  const partial = registry.languages.get(tag);
-  if (!partial) return undefined;
-  const whole = layer(english, partial) as ParaTranslation;
-  complete.set(tag, whole);
-  return whole;
+/**
+ * The tags a tag's texts come from, the most general first: its language, the script the language is written in
+ * (`zh-TW` is written in `zh-Hant`), then each subtag more up to extensions and private use, then the whole tag.
+ */
+function lineage(locale: string): string[] {
+  const tag = locale.toLowerCase();
+  const subtags = tag.split('-');
+  const singleton = subtags.findIndex((subtag, i) => i > 0 && subtag.length === 1);
+  const own = singleton === -1 ? subtags : subtags.slice(0, singleton);
+  const tags = own.map((_, i) => own.slice(0, i + 1).join('-'));
+  const script = scriptOf(locale);
+  if (script && !own.includes(script)) tags.splice(1, 0, `${own[0]}-${script}`);
+  if (!tags.includes(tag)) tags.push(tag);
+  return tags;
 }
 
 /**
- * The best translation for a BCP 47 tag (the exact tag, then its language, then English) and the tag to write
- * it in: English standing in for a language without texts is written, laid out and formatted as English.
+ * The best translation for a BCP 47 tag and the tag to write it in. Texts come from every registered tag of its
+ * lineage, the closer on top (`de-CH` rewords what it names and keeps the German of the rest), over English (an
+ * app's own English wording first). A language without texts is written, laid out and formatted as English.
  */
 export function translationFor(locale: string): MatchedTranslation {
   const known = matches.get(locale);
   if (known) return known;
-  const tag = locale.toLowerCase();
-  const language = tag.split('-')[0]!;
-  const translation = registered(tag) ?? registered(language);
-  const match = translation ? { translation, locale } : { translation: english, locale: language === 'en' ? locale : 'en' };
+  const { languages } = registry;
+  const base = layer(english, languages.get('en') ?? {}) as ParaTranslation;
+  const tags = lineage(locale).filter((tag) => languages.has(tag));
+  const match = tags.some((tag) => tag !== 'en')
+    ? { translation: tags.reduce<ParaTranslation>((texts, tag) => layer(texts, languages.get(tag)!) as ParaTranslation, base), locale }
+    : { translation: base, locale: locale.toLowerCase().split('-')[0] === 'en' ? locale : 'en' };
   matches.set(locale, match);
   return match;
 }
@@ -111,8 +115,23 @@ function validLang(lang: string, element: Element): string {
   }
 }
 
-/** Right-to-left scripts: the dialog and status set `dir` from the language, so they lay out correctly even without a page `dir`. */
-export function directionOf(locale: string): 'rtl' | 'ltr' {
-  const language = locale.split('-')[0]!.toLowerCase();
-  return ['ar', 'he', 'fa', 'ur', 'ps', 'yi', 'dv', 'ckb'].includes(language) ? 'rtl' : 'ltr';
+/** Scripts written right to left. */
+const RTL_SCRIPT = /^(arab|hebr|thaa|syrc|nkoo|adlm|rohg|mand|samr)$/;
+const scripts = new Map<string, string>();
+
+/** The script a language is written in (`ug` and `pa-Arab`: Arabic; `ar-Latn`: Latin); '' for a tag Intl does not know. */
+function scriptOf(locale: string): string {
+  let script = scripts.get(locale);
+  if (script === undefined) {
+    try {
+      script = new Intl.Locale(locale).maximize().script?.toLowerCase() ?? '';
+    } catch {
+      script = '';
+    }
+    scripts.set(locale, script);
+  }
+  return script;
 }
+
+/** The direction of a language's script: the dialog and status set `dir` from it, so they lay out correctly even without a page `dir`. */
+export const directionOf = (locale: string): 'rtl' | 'ltr' => (RTL_SCRIPT.test(scriptOf(locale)) ? 'rtl' : 'ltr');
