@@ -24,6 +24,7 @@ export interface EffectTargets {
   confirmSignOut(): void;
   confirmParaLogout(): void;
   oweLogout(): void;
+  settleLogout(): void;
 }
 
 type Runners = { [T in Effect['type']]: (targets: EffectTargets, effect: Extract<Effect, { type: T }>) => void };
@@ -53,6 +54,7 @@ const RUNNERS: Runners = {
   'confirm-sign-out': (targets) => targets.confirmSignOut(),
   'confirm-para-logout': (targets) => targets.confirmParaLogout(),
   'owe-logout': (targets) => targets.oweLogout(),
+  'settle-logout': (targets) => targets.settleLogout(),
 };
 
 /** Runs a transition's effects in the order it listed them. */

@@ -1,5 +1,5 @@
 import { atom, type ReadableAtom } from 'nanostores';
-import { paraSessionPort, type ParaSessionPort } from '../para/adapter.js';
+import { paraSessionPort, type CallOutcome, type ParaSessionPort } from '../para/adapter.js';
 import type { ParaIdentity, ParaSessionClient } from '../para/client.js';
 import { systemClock, Timer, type Clock } from './clock.js';
 import type { SharedSessionMessage } from './coordinator.js';
@@ -341,17 +341,28 @@ export class ParaSessionEngine {
    * the logout is retried until it goes through.
    */
   async logout(): Promise<void> {
-    const call = this.#para.logout();
-    if (!call) throw new Error(NO_LOGOUT);
-    const outcome = await call;
+    if (!this.#para.canLogout()) throw new Error(NO_LOGOUT);
+    // Every tab owes it from the start: this one may be closed before the server answers, or the network is back.
+    this.#tabs.publish({ type: 'logout-owed' });
+    const outcome = (await this.#logoutOnce()) ?? (await this.#para.logout()!);
     if (!outcome.ok) {
       this.#apply(reported({ kind: outcome.failure, message: outcome.message }));
       this.#owedLogout.owe();
-      // Every tab owes it: this one may be closed before the network is back.
-      this.#tabs.publish({ type: 'logout-owed' });
       throw new LogoutFailedError(outcome.message);
     }
-    this.#signedOutHere();
+    if (this.#running && this.state.status !== 'signed-out') this.#signedOutHere();
+  }
+
+  /**
+   * One logout at a time across tabs, signed out here before the next tab may try: `undefined` when another
+   * tab sent one meanwhile (its sign-out reaches this tab as a message).
+   */
+  #logoutOnce(): Promise<CallOutcome<void> | undefined> {
+    return this.#tabs.exclusive('logout', async () => {
+      const outcome = await this.#para.logout()!;
+      if (outcome.ok && this.#running) this.#signedOutHere();
+      return outcome;
+    });
   }
 
   /**
@@ -394,13 +405,15 @@ export class ParaSessionEngine {
     if (this.#running) this.#page.noteActivity(at);
   }
 
-  /** The owed logout's retry: signed out once it goes through. */
+  /** The owed logout's retry: signed out once it goes through; tried again later when another tab sent it meanwhile. */
   async #tryLogout(): Promise<boolean> {
     if (!this.#running) return false;
-    const outcome = await this.#para.logout();
-    if (outcome && !outcome.ok) return false;
-    if (this.#running) this.#signedOutHere();
-    return true;
+    if (!this.#para.canLogout()) {
+      this.#signedOutHere();
+      return true;
+    }
+    const outcome = await this.#logoutOnce();
+    return outcome?.ok === true;
   }
 
   /** The server ended the session at the user's request: answers it gave before are dropped, every tab told. */
@@ -484,6 +497,7 @@ export class ParaSessionEngine {
       confirmSignOut: () => void this.#requests.confirmSignOut(),
       confirmParaLogout: () => void this.#requests.confirmSignOut('para-logout'),
       oweLogout: () => this.#owedLogout.owe(),
+      settleLogout: () => this.#owedLogout.settle(),
     };
   }
 

@@ -24,6 +24,8 @@ export interface ParaSessionPort {
   problem(): string | null;
   isSessionActive(): Promise<CallOutcome<boolean>>;
   keepSessionAlive(): Promise<CallOutcome<boolean>>;
+  /** Whether the client has a `logout()`. */
+  canLogout(): boolean;
   /** `null` when the client has no `logout()`. */
   logout(): Promise<CallOutcome<void>> | null;
   /** The session cookie string now, to tell after a request whether the server sent a new one. */
@@ -51,6 +53,7 @@ export function paraSessionPort(client: ParaSessionClient, timers: CallTimers, t
     },
     isSessionActive: () => call(() => client.isSessionActive()),
     keepSessionAlive: () => call(() => client.keepSessionAlive()),
+    canLogout: () => typeof client.logout === 'function',
     logout: () => (typeof client.logout === 'function' ? call(() => client.logout!()) : null),
     sessionCookie() {
       try {

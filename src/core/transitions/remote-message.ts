@@ -28,11 +28,12 @@ export function remoteMessage(view: SessionView, message: SharedSessionMessage):
       // The user asked to sign out; if that tab closes before the network is back, this one finishes the logout.
       return status === 'signed-out' || status === 'idle' ? NOTHING : { effects: [effect('owe-logout')] };
     case 'reauth-started':
-      // That tab's pre-sign-in logout empties this tab's SDK too: re-auth here as well, not a sign-out.
+      // That tab's pre-sign-in logout empties this tab's SDK too: re-auth here as well, not a sign-out. It ends
+      // the session a logout may be owed for, so this tab's retry cannot land in the middle of the sign-in.
       return {
         reauth: 'expect-logout',
         patch: status !== 'signed-out' && status !== 'idle' ? { status: 'reauthenticating', error: null } : undefined,
-        effects: [effect('cancel-logout-grace')],
+        effects: [effect('cancel-logout-grace'), effect('settle-logout')],
       };
     case 'reauth-cancelled':
       // A tab showing its own request (its dialog open) is not signing in itself: back to expired too.

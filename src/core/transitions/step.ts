@@ -53,6 +53,8 @@ export type Effect =
   | { type: 'confirm-para-logout' }
   /** The user signed out in another tab that could not reach the server: retry the logout here too. */
   | { type: 'owe-logout' }
+  /** Another tab's pre-sign-in logout ends the session a logout was owed for: nothing is owed. */
+  | { type: 'settle-logout' }
   /** Another tab explained (or settled) an SDK logout: stop waiting to believe it. */
   | { type: 'cancel-logout-grace' };
 

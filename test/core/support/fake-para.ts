@@ -123,6 +123,11 @@ export class FakeParaClient implements ParaSessionClient {
   /** Like the SDK's: it asks the server first (`POST /touch`), so offline it rejects and clears nothing. */
   async logout(): Promise<void> {
     this.server.counts.logout += 1;
+    // A request that never answers (the SDK's own has no deadline; the kit's call gives it one).
+    if (this.server.hangNext > 0) {
+      this.server.hangNext -= 1;
+      return new Promise(() => undefined);
+    }
     if (!this.server.online) throw new FakeParaApiError('Connection error', 'ERR_NETWORK');
     const wasActive = this.server.isActive();
     this.server.revoke();

@@ -116,6 +116,13 @@ export async function runSoak(seed: number, tabs: number, days: number, options:
       }
     }
   };
+  /** The user waits for a call, time passing meanwhile: it may wait for another tab's, or hang until its timeout. */
+  const whileTimePasses = async <T>(call: Promise<T>): Promise<T> => {
+    let settled = false;
+    const result = call.finally(() => (settled = true));
+    for (let waited = 0; !settled && waited < 5 * MINUTE; waited += SECOND) await world.advance(SECOND);
+    return result;
+  };
   /** One session's event, with every other session's state compared around it (none when there is one session). */
   const aroundEvent = (session: number, what: string, event: () => Promise<void>) =>
     sessions === 1 ? event() : crossSession.around(session, what, event, () => advance(2 * SECOND));
@@ -251,7 +258,7 @@ export async function runSoak(seed: number, tabs: number, days: number, options:
             invariants.noteFault(end);
             restore.push({ at: end, undo: () => (server.online = true) });
           }
-          await engineOf(tab, session).logout().catch(() => undefined);
+          await whileTimePasses(engineOf(tab, session).logout().catch(() => undefined));
         });
         break;
       }
@@ -282,7 +289,7 @@ export async function runSoak(seed: number, tabs: number, days: number, options:
     const switched = accounts[session] !== waitingFor;
     await aroundEvent(session, switched ? 'account switch' : 're-authentication', async () => {
       // Offline, the pre-sign-in logout cannot go through and the sign-in does not start: the user tries again later.
-      if (!(await engine.beginReauth().then(() => true, () => false))) return trace(`${expiredTab.id}: sign-in could not start (offline)`);
+      if (!(await whileTimePasses(engine.beginReauth().then(() => true, () => false)))) return trace(`${expiredTab.id}: sign-in could not start (offline)`);
       for (const t of world.tabs) t.sessions[session].client.userId = accounts[session];
       world.servers[session].signIn();
       void engine.completeReauth();
