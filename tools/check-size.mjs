@@ -7,13 +7,13 @@ import { bundle, ELEMENT_ENTRIES, SHIPPED_ENTRIES } from './size-measure.mjs';
 // Tripwires at today's weight (+0.5 KB or so), so growth is a decision someone makes in a commit. The issue's targets
 // (package 12, core 7, bundle 20 KB) are `node bench/size.mjs --check`; the weight by module is in bench/results.json.
 const TRIPWIRE_KB = {
-  'package entry': 34.9,
-  core: 18.1,
-  'self-contained bundle': 41.9,
-  '<para-session> alone': 20.1,
-  '<para-session> + <para-session-status>': 25.6,
-  '<para-session> + <para-reauth-dialog>': 32.6,
-  '<para-session> + <para-session-guard>': 20.9,
+  'package entry': 35.4,
+  core: 18.4,
+  'self-contained bundle': 42.5,
+  '<para-session> alone': 20.3,
+  '<para-session> + <para-session-status>': 26.1,
+  '<para-session> + <para-reauth-dialog>': 33.1,
+  '<para-session> + <para-session-guard>': 21.2,
 };
 
 let passed = 0;

@@ -32,6 +32,7 @@ const steps = [
   { name: 'e2e-reauth', command: 'node', args: ['test/e2e/run-reauth-methods.mjs'] },
   { name: 'framework-types', command: 'node', args: ['test/types/check-types.mjs'] },
   { name: 'frameworks', command: 'npx', args: ['web-test-runner', '--config', 'web-test-runner.frameworks.config.js'] },
+  { name: 'frameworks-zone', command: 'npx', args: ['web-test-runner', '--config', 'web-test-runner.zone.config.js'] },
   { name: 'consumer', command: 'node', args: ['test/consumer/run.mjs'] },
   { name: 'ssr', command: 'node', args: ['test/ssr/run.mjs'] },
   { name: 'manifest-fresh', command: 'node', args: ['tools/check-manifest-fresh.mjs'] },

@@ -1,3 +1,5 @@
+import { outsideAppZone } from './app-zone.js';
+
 /** Time, injected so tests can drive hours of session time in milliseconds. */
 export type TimerHandle = unknown;
 
@@ -21,7 +23,7 @@ export function timerDelay(ms: number): number {
 export const systemClock: Clock = {
   now: () => Date.now(),
   monotonic: () => (typeof performance !== 'undefined' ? performance.now() : Date.now()),
-  setTimeout: (callback, ms) => globalThis.setTimeout(callback, timerDelay(ms)),
+  setTimeout: (callback, ms) => outsideAppZone(() => globalThis.setTimeout(callback, timerDelay(ms))),
   clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 

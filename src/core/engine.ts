@@ -1,6 +1,7 @@
 import { atom, type ReadableAtom } from 'nanostores';
 import { paraSessionPort, type CallOutcome, type ParaSessionPort } from '../para/adapter.js';
 import type { ParaIdentity, ParaSessionClient } from '../para/client.js';
+import { currentAppZone } from './app-zone.js';
 import { systemClock, Timer, type Clock } from './clock.js';
 import type { SharedSessionMessage } from './coordinator.js';
 import { CorrectedClock } from './corrected-clock.js';
@@ -54,6 +55,8 @@ const NO_LOGOUT = 'The Para client has no logout() method, so the session cannot
 export class ParaSessionEngine {
   readonly #state$ = atom<SessionState>(initialState());
   readonly #events = new Emitter<EngineEventMap>();
+  /** Where the app hears of a change: the zone the engine was created in (app-zone.ts). */
+  readonly #inAppZone = currentAppZone();
   readonly #time: CorrectedClock;
   readonly #environmentUsed: SessionEnvironment;
   /** The only way the engine reaches the SDK. */
@@ -509,7 +512,7 @@ export class ParaSessionEngine {
       return;
     }
     if (isUsableStatus(next.status)) this.#wasSignedIn = true;
-    this.#state$.set(next);
+    this.#inAppZone(() => this.#state$.set(next));
     this.#reauth.statusChanged(next.status);
     // Signed out, or signed in again since the user asked to sign out: nothing is owed any more.
     if (next.status === 'signed-out' || (isReturning(previous.status) && isUsableStatus(next.status))) this.#owedLogout.settle();

@@ -1,3 +1,5 @@
+import { outsideAppZone } from './app-zone.js';
+
 /** The browser surfaces the engine listens to, injected so it imports and runs anywhere. */
 export interface SessionEnvironment {
   /** Para's events, activity, `focus`, `online`, `pageshow`. */
@@ -17,7 +19,7 @@ export function isVisible(environment: SessionEnvironment): boolean {
   return environment.document?.visibilityState !== 'hidden';
 }
 
-/** Adds listeners and returns one function that removes exactly those. */
+/** Adds listeners (outside an app's zone) and returns one function that removes exactly those. */
 export function listen(
   target: EventTarget | null,
   types: readonly string[],
@@ -25,7 +27,9 @@ export function listen(
   options?: AddEventListenerOptions,
 ): () => void {
   if (!target) return () => {};
-  for (const type of types) target.addEventListener(type, listener, options);
+  outsideAppZone(() => {
+    for (const type of types) target.addEventListener(type, listener, options);
+  });
   return () => {
     for (const type of types) target.removeEventListener(type, listener, options);
   };

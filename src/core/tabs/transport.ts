@@ -1,3 +1,4 @@
+import { outsideAppZone } from '../app-zone.js';
 import { listen } from '../environment.js';
 
 /** The part of `BroadcastChannel` the coordinator uses; tests pass an in-memory one. */
@@ -47,7 +48,7 @@ function guardedTransport(kind: Transport['kind'], send: (data: unknown) => void
 export function openBroadcastTransport(Channel: ChannelConstructor, name: string, onMessage: (data: unknown) => void): Transport {
   const channel = new Channel(name);
   const listener = (event: MessageEvent) => onMessage(event.data);
-  channel.addEventListener('message', listener);
+  outsideAppZone(() => channel.addEventListener('message', listener));
   return guardedTransport(
     'broadcast-channel',
     (data) => channel.postMessage(data),

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Clock, TimerHandle } from '../../core/clock.js';
-import type { SessionEnvironment } from '../../core/environment.js';
+import { listen, type SessionEnvironment } from '../../core/environment.js';
 
 export type TickGranularity = 'second' | 'minute' | 'none';
 
@@ -87,8 +87,7 @@ export class CountdownController implements ReactiveController {
       this.#host.requestUpdate();
       this.#schedule();
     };
-    document?.addEventListener('visibilitychange', onVisibility);
-    this.#stopVisibility = () => document?.removeEventListener('visibilitychange', onVisibility);
+    this.#stopVisibility = listen(document, ['visibilitychange'], onVisibility);
     this.#schedule();
   }
 
