@@ -25,6 +25,7 @@ export interface EffectTargets {
   confirmParaLogout(): void;
   oweLogout(): void;
   settleLogout(): void;
+  logoutPaidElsewhere(): void;
 }
 
 type Runners = { [T in Effect['type']]: (targets: EffectTargets, effect: Extract<Effect, { type: T }>) => void };
@@ -55,6 +56,7 @@ const RUNNERS: Runners = {
   'confirm-para-logout': (targets) => targets.confirmParaLogout(),
   'owe-logout': (targets) => targets.oweLogout(),
   'settle-logout': (targets) => targets.settleLogout(),
+  'logout-paid-elsewhere': (targets) => targets.logoutPaidElsewhere(),
 };
 
 /** Runs a transition's effects in the order it listed them. */

@@ -45,8 +45,11 @@ export interface TabCoordinator {
   start(hooks: CoordinatorHooks): void;
   stop(): void;
   publish(message: SharedSessionMessage): void;
-  /** Runs `task` unless another tab is already running the same one; then waits for that one. */
-  exclusive?<T>(name: string, task: () => Promise<T>): Promise<T | undefined>;
+  /**
+   * Runs `task` unless another tab is already running the same one; then waits for that one (no longer than
+   * `waitMs`, the coordinator's own limit by default).
+   */
+  exclusive?<T>(name: string, task: () => Promise<T>, waitMs?: number): Promise<T | undefined>;
   /** True while a leader may vanish unheard (a heartbeat lease): `confirmLeader` then asks it to answer. */
   readonly leaderMayVanish?: boolean;
   /** Asks the leader to answer now; this tab leads if none does. */

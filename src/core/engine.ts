@@ -43,6 +43,8 @@ const CONFIRM_BACKOFF = { ...DEFAULT_BACKOFF, baseMs: 1_000, capMs: 30_000 };
 
 /** The SDK waits 300 s for a sign-in to finish; a tab that heard one begin waits that and a minute more. */
 const FOLLOWED_SIGN_IN_MS = 6 * 60_000;
+/** Past a logout's own deadline, before the next tab stops waiting for it. */
+const LOCK_WAIT_MARGIN_MS = 5_000;
 
 const NO_LOGOUT = 'The Para client has no logout() method, so the session cannot be ended on the server; nothing was changed.';
 
@@ -347,7 +349,9 @@ export class ParaSessionEngine {
     if (!this.#para.canLogout()) throw new Error(NO_LOGOUT);
     // Every tab owes it from the start: this one may be closed before the server answers, or the network is back.
     this.#tabs.publish({ type: 'logout-owed' });
-    const outcome = (await this.#logoutOnce()) ?? (await this.#para.logout()!);
+    const outcome = (await this.#logoutOnce()) ?? (await this.#afterAnotherTabsLogout());
+    // Another tab's logout went through meanwhile (this one's own call failed or timed out): signed out, as asked.
+    if (!outcome.ok && this.state.status === 'signed-out') return;
     if (!outcome.ok) {
       this.#apply(reported({ kind: outcome.failure, message: outcome.message }));
       this.#owedLogout.owe();
@@ -361,11 +365,26 @@ export class ParaSessionEngine {
    * tab sent one meanwhile (its sign-out reaches this tab as a message).
    */
   #logoutOnce(): Promise<CallOutcome<void> | undefined> {
-    return this.#tabs.exclusive('logout', async () => {
+    const task = async () => {
       const outcome = await this.#para.logout()!;
       if (outcome.ok && this.#running) this.#signedOutHere();
       return outcome;
-    });
+    };
+    // Waits as long as the holder's call may take (`requestTimeout`), so no second logout overlaps a slow one.
+    return this.#tabs.exclusive('logout', task, this.options.requestTimeout * 1000 + LOCK_WAIT_MARGIN_MS);
+  }
+
+  /**
+   * The user pressed "Sign out" while another tab sent its logout: signed out if that went through (its message
+   * may still be on its way, so the server is asked), otherwise this tab's own logout.
+   */
+  async #afterAnotherTabsLogout(): Promise<CallOutcome<void>> {
+    if (this.state.status === 'signed-out') return { ok: true, value: undefined };
+    const active = await this.#para.isSessionActive();
+    if (!active.ok) return active;
+    // No session left: signed out here (by `logout()`), as the user asked.
+    if (!active.value) return { ok: true, value: undefined };
+    return (await this.#logoutOnce()) ?? (await this.#para.logout()!);
   }
 
   /**
@@ -499,8 +518,9 @@ export class ParaSessionEngine {
       cancelLogoutGrace: () => this.#page.cancelLogoutGrace(),
       confirmSignOut: () => void this.#requests.confirmSignOut(),
       confirmParaLogout: () => void this.#requests.confirmSignOut('para-logout'),
-      oweLogout: () => this.#owedLogout.owe(),
+      oweLogout: () => this.#owedLogout.owe(true),
       settleLogout: () => this.#owedLogout.settle(),
+      logoutPaidElsewhere: () => this.#owedLogout.paidElsewhere(),
     };
   }
 

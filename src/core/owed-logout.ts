@@ -19,6 +19,8 @@ export interface OwedLogoutContext {
  */
 export class OwedLogout {
   #owed = false;
+  /** Owed only because another tab's user pressed "Sign out" (this tab's own press did not fail). */
+  #heardOnly = false;
   #failures = 0;
   #timer: TimerHandle | null = null;
   #unlisten: (() => void) | null = null;
@@ -36,16 +38,29 @@ export class OwedLogout {
     return this.#owed;
   }
 
-  /** The logout failed: keep trying while started (and again after a `stop()`/`start()`). */
-  owe(): void {
+  /**
+   * The logout failed here, or the user pressed "Sign out" in another tab (`heardFromAnotherTab`): keep trying
+   * while started (and again after a `stop()`/`start()`).
+   */
+  owe(heardFromAnotherTab = false): void {
+    this.#heardOnly = heardFromAnotherTab && (!this.#owed || this.#heardOnly);
     this.#owed = true;
     this.#failures += 1;
     this.#arm();
   }
 
+  /**
+   * Another tab's logout went through: a debt only heard of is paid. One this tab's own failed logout left waits
+   * for the server to say the session is gone (a message alone may be forged).
+   */
+  paidElsewhere(): void {
+    if (this.#heardOnly) this.settle();
+  }
+
   /** It went through, or the user is signed out some other way: nothing is owed. */
   settle(): void {
     this.#owed = false;
+    this.#heardOnly = false;
     this.#failures = 0;
     this.#disarm();
   }
@@ -81,6 +96,9 @@ export class OwedLogout {
     this.#disarm();
     const done = await this.#context.attempt().finally(() => (this.#trying = false));
     if (done) this.settle();
-    else if (this.#owed) this.owe();
+    else if (this.#owed) {
+      this.#failures += 1;
+      this.#arm();
+    }
   }
 }

@@ -88,8 +88,8 @@ export class TabSync {
   }
 
   /** Runs `task` unless another tab runs the same one; `undefined` then (its answer comes as a message). */
-  exclusive<T>(name: string, task: () => Promise<T>): Promise<T | undefined> {
-    return this.#coordinator.exclusive ? this.#coordinator.exclusive(name, task) : task();
+  exclusive<T>(name: string, task: () => Promise<T>, waitMs?: number): Promise<T | undefined> {
+    return this.#coordinator.exclusive ? this.#coordinator.exclusive(name, task, waitMs) : task();
   }
 
   /** Waits briefly for another tab's answer: true when a check at or after `since` is known (`strict`: no dedupe window). */

@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { LockManagerLike } from './lock-election.js';
 
-export type ExclusiveRunner = <T>(name: string, task: () => Promise<T>) => Promise<T | undefined>;
+export type ExclusiveRunner = <T>(name: string, task: () => Promise<T>, waitMs?: number) => Promise<T | undefined>;
 
 /** Tasks run one tab at a time under Web Locks; `release()`, once the coordinator stops, lets go of every lock. */
 export interface LockExclusive {
@@ -22,12 +22,15 @@ export interface LockExclusive {
  */
 const abandonedHere = new Set<string>();
 
+/** The longest an honest tab waits for another's task: a logout's, the longest `requestTimeout` (120 s) and a margin. */
+const LONGEST_WAIT_MS = 125_000;
+
 export function lockExclusive(locks: LockManagerLike, prefix: string, clock: Clock, waitMs: number): LockExclusive {
   const holding = new Set<string>();
   let releaseAll: () => void = () => undefined;
   const released = new Promise<void>((resolve) => (releaseAll = resolve));
   let stopped = false;
-  const run = async <T>(name: string, task: () => Promise<T>): Promise<T | undefined> => {
+  const run = async <T>(name: string, task: () => Promise<T>, wait = waitMs): Promise<T | undefined> => {
     const lockName = `${prefix}:${name}`;
     const held: { work?: Promise<T> } = {};
     try {
@@ -49,7 +52,7 @@ export function lockExclusive(locks: LockManagerLike, prefix: string, clock: Clo
     if (held.work) return held.work;
     if (stopped) return undefined;
     const controller = new AbortController();
-    const timer = clock.setTimeout(() => controller.abort(), waitMs);
+    const timer = clock.setTimeout(() => controller.abort(), wait);
     try {
       await locks.request(lockName, { signal: controller.signal }, () => undefined);
       return abandonedHere.delete(lockName) ? task() : undefined;
@@ -84,11 +87,15 @@ export class AnnouncedExclusive {
     private readonly waitMs: number,
   ) {}
 
-  readonly run: ExclusiveRunner = async <T>(name: string, task: () => Promise<T>): Promise<T | undefined> => {
+  readonly run: ExclusiveRunner = async <T>(name: string, task: () => Promise<T>, waitMs = this.waitMs): Promise<T | undefined> => {
     const busy = this.#busyElsewhere.get(name);
     if (busy && busy.until > this.clock.now()) {
       await new Promise<void>((resolve) => {
-        const timer = this.clock.setTimeout(resolve, busy.until - this.clock.now());
+        const timer = this.clock.setTimeout(() => {
+          // Waited as long as this task waits: the announcement is over for whoever asks next, too.
+          if (this.#busyElsewhere.get(name) === busy) this.#busyElsewhere.delete(name);
+          resolve();
+        }, Math.min(busy.until - this.clock.now(), waitMs));
         busy.waiters.push(() => {
           this.clock.clearTimeout(timer);
           resolve();
@@ -96,7 +103,7 @@ export class AnnouncedExclusive {
       });
       return undefined;
     }
-    this.announce({ type: 'busy', name, until: this.clock.now() + this.waitMs });
+    this.announce({ type: 'busy', name, until: this.clock.now() + waitMs });
     try {
       return await task();
     } finally {
@@ -106,7 +113,7 @@ export class AnnouncedExclusive {
 
   /** Another tab runs `name` until `until`, no longer than an honest tab may say (a future `until` cannot wedge ours). */
   onBusy(name: string, until: number): void {
-    until = Math.min(until, this.clock.now() + this.waitMs);
+    until = Math.min(until, this.clock.now() + Math.max(this.waitMs, LONGEST_WAIT_MS));
     const entry = this.#busyElsewhere.get(name);
     if (entry) entry.until = until;
     else this.#busyElsewhere.set(name, { until, waiters: [] });

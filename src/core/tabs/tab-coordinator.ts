@@ -177,8 +177,8 @@ export function createTabCoordinator(options: TabCoordinatorOptions = {}): Cross
       else post('session', message);
     },
 
-    exclusive<T>(name: string, task: () => Promise<T>): Promise<T | undefined> {
-      return runner ? runner(name, task) : task();
+    exclusive<T>(name: string, task: () => Promise<T>, wait?: number): Promise<T | undefined> {
+      return runner ? runner(name, task, wait) : task();
     },
   };
 }

@@ -22,8 +22,10 @@ export function remoteMessage(view: SessionView, message: SharedSessionMessage):
       // Activity from the future would keep the session alive for as long as it lies.
       return message.at > view.now + FUTURE_TOLERANCE_MS ? NOTHING : activity(view, message.at, false);
     case 'signed-out':
-      // A bare "signed out" is news only the server can confirm (a buggy or hostile tab may send it).
-      return status === 'signed-out' || status === 'idle' ? NOTHING : { effects: [effect('confirm-sign-out')] };
+      // A bare "signed out" is news only the server can confirm (a buggy or hostile tab may send it). It pays a
+      // logout this tab owes only for having heard of the press: a frozen tab that hears both late must not
+      // log out the session the user has signed in to since.
+      return status === 'signed-out' || status === 'idle' ? NOTHING : { effects: [effect('logout-paid-elsewhere'), effect('confirm-sign-out')] };
     case 'logout-owed':
       // The user asked to sign out; if that tab closes before the network is back, this one finishes the logout.
       return status === 'signed-out' || status === 'idle' ? NOTHING : { effects: [effect('owe-logout')] };

@@ -55,6 +55,8 @@ export type Effect =
   | { type: 'owe-logout' }
   /** Another tab's pre-sign-in logout ends the session a logout was owed for: nothing is owed. */
   | { type: 'settle-logout' }
+  /** Another tab's logout went through: a logout this tab owes only because it heard of the press is paid. */
+  | { type: 'logout-paid-elsewhere' }
   /** Another tab explained (or settled) an SDK logout: stop waiting to believe it. */
   | { type: 'cancel-logout-grace' };
 

@@ -62,7 +62,7 @@ describe('transitions: a message from another tab', () => {
   });
 
   it('a sign-out elsewhere is confirmed with the server before it signs out here (without echoing it), and a lost re-auth answer is asked for', () => {
-    expect(effectsOf(remoteMessage(viewOf(), { type: 'signed-out' }))).to.deep.equal(['confirm-sign-out']);
+    expect(effectsOf(remoteMessage(viewOf(), { type: 'signed-out' }))).to.deep.equal(['logout-paid-elsewhere', 'confirm-sign-out']);
     const step = remoteSignOutConfirmed(viewOf());
     expect(step.patch?.status).to.equal('signed-out');
     expect(effectsOf(step)).to.deep.equal(['cancel-logout-grace', 'reset-expiry', 'emit-signed-out', 'reject-waiters']);
