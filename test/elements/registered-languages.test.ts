@@ -52,6 +52,15 @@ describe('languages an app registers: each tag takes its texts from its whole li
     expect(text(status, '[part="label"]')).to.equal('Prijavljeni ste');
   });
 
+  it('one locale, two spellings: zh-Hant-TW finds texts registered as zh-TW, sr-RS those of sr-Cyrl-RS (and sr-Latn-RS not)', async () => {
+    registerTranslation('zh-TW', { status: { status: { active: '已登入（臺灣）' } } });
+    expect(text((await page('zh-Hant-TW')).status, '[part="label"]'), 'zh-Hant-TW page').to.equal('已登入（臺灣）');
+    registerTranslation('sr-Latn', { status: { status: { active: 'Prijavljeni ste' } } });
+    registerTranslation('sr-Cyrl-RS', { status: { status: { active: 'Пријављени сте' } } });
+    expect(text((await page('sr-RS')).status, '[part="label"]'), 'sr-RS page').to.equal('Пријављени сте');
+    expect(text((await page('sr-Latn-RS')).status, '[part="label"]'), 'sr-Latn-RS page').to.equal('Prijavljeni ste');
+  });
+
   it('a registered Uyghur (ug, Arabic script) is laid out right to left', async () => {
     registerTranslation('ug', { status: { status: { active: 'كىرگەن' } } });
     const { status } = await page('ug');

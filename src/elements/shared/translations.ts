@@ -43,9 +43,23 @@ export function onTranslationChange(listener: () => void): () => void {
   return () => registry.listeners.delete(listener);
 }
 
+const REGION = /^([a-z]{2}|\d{3})$/;
+
+/** The same locale with its likely script left out or written out (`zh-TW` and `zh-Hant-TW`); '' when none. */
+function otherSpelling(own: string[]): string {
+  const [language, second = '', third = ''] = own;
+  const script = second.length === 4 ? second : '';
+  const region = script ? third : second;
+  if (own.length !== (script ? 3 : 2) || !REGION.test(region)) return '';
+  const likely = scriptOf(`${language}-${region}`);
+  if (!likely || (script && script !== likely)) return '';
+  return script ? `${language}-${region}` : `${language}-${likely}-${region}`;
+}
+
 /**
  * The tags a tag's texts come from, the most general first: its language, the script the language is written in
- * (`zh-TW` is written in `zh-Hant`), then each subtag more up to extensions and private use, then the whole tag.
+ * (`zh-TW` is written in `zh-Hant`), then each subtag more up to extensions and private use (the locale's other
+ * spelling, `zh-TW` for `zh-Hant-TW`, just before it), then the whole tag.
  */
 function lineage(locale: string): string[] {
   const tag = locale.toLowerCase();
@@ -55,6 +69,8 @@ function lineage(locale: string): string[] {
   const tags = own.map((_, i) => own.slice(0, i + 1).join('-'));
   const script = scriptOf(locale);
   if (script && !own.includes(script)) tags.splice(1, 0, `${own[0]}-${script}`);
+  const other = otherSpelling(own);
+  if (other && !tags.includes(other)) tags.splice(tags.indexOf(own.join('-')), 0, other);
   if (!tags.includes(tag)) tags.push(tag);
   return tags;
 }
