@@ -14,6 +14,7 @@ import { build } from 'esbuild';
 import { selectedEngines } from '../../tools/browsers.js';
 import { chromiumArgs, findChromium } from '../../tools/find-chromium.js';
 import { LABELS, launchEngine } from '../browsers/launch.mjs';
+import { frozenLeaderScenario } from './real-tabs/frozen-leader-scenario.mjs';
 import { hiddenTabScenario } from './real-tabs/hidden-tab-scenario.mjs';
 import { noBroadcastScenario } from './real-tabs/no-broadcast-scenario.mjs';
 import { noLocksScenario } from './real-tabs/no-locks-scenario.mjs';
@@ -285,11 +286,13 @@ async function cspScenario(browser, site, errors, { check }) {
   await context.close();
 }
 
-/** Checks that need Chromium's tooling: a truly hidden tab, and an init script removing BroadcastChannel. */
+/** Checks that need Chromium's tooling: a truly hidden (and frozen) tab, and an init script removing BroadcastChannel. */
 function chromiumOnlyScenarios(browser, site, { check, measure }) {
   return [
     hiddenTabScenario({ executablePath: findChromium(), args: chromiumArgs, site, check, measure })
       .catch((error) => check('hidden-tab scenario ran', false, error.stack)),
+    frozenLeaderScenario({ executablePath: findChromium(), args: chromiumArgs, site, check })
+      .catch((error) => check('frozen-leader scenario ran', false, error.stack)),
     noBroadcastScenario({ browser, site, check }).catch((error) => check('no-BroadcastChannel scenario ran', false, error.stack)),
   ];
 }

@@ -137,8 +137,11 @@ export function createTabCoordinator(options: TabCoordinatorOptions = {}): Cross
         election = locks ? new LockElection(locks, `${channelName}:leader`, context, clock) : new LeaseElection(tabId, clock, random, context);
         relay = new ActivityRelay(clock, (at) => post('session', { type: 'activity', at }));
         cleanups.push(listen(environment.document, ['visibilitychange'], () => election?.setVisible(isVisible(environment))));
+        // Going into the back-forward cache or frozen (Page Lifecycle), a page keeps its locks but runs nothing.
         cleanups.push(listen(environment.window, ['pagehide'], () => election?.pageHidden?.()));
+        cleanups.push(listen(environment.document, ['freeze'], () => election?.pageHidden?.()));
         cleanups.push(listen(environment.window, ['pageshow'], () => election?.pageShown?.()));
+        cleanups.push(listen(environment.document, ['resume'], () => election?.pageShown?.()));
       }
       if (locks) {
         lockRunner = lockExclusive(locks, channelName, clock, waitMs);
