@@ -7,6 +7,10 @@ export type ExclusiveRunner = <T>(name: string, task: () => Promise<T>, waitMs?:
 export interface LockExclusive {
   run: ExclusiveRunner;
   release(): void;
+  /** The tasks this tab holds a lock for now. */
+  held(): string[];
+  /** Another tab holds the lock of `name` and is frozen (or in the back-forward cache): nobody waits for it. */
+  heldByFrozenTab(name: string): void;
 }
 
 /**
@@ -27,6 +31,9 @@ const LONGEST_WAIT_MS = 125_000;
 
 export function lockExclusive(locks: LockManagerLike, prefix: string, clock: Clock, waitMs: number): LockExclusive {
   const holding = new Set<string>();
+  /** Locks a frozen tab holds: it will not finish, so a task runs without waiting until the lock is free again. */
+  const frozenElsewhere = new Set<string>();
+  const waiting = new Map<string, Set<AbortController>>();
   let releaseAll: () => void = () => undefined;
   const released = new Promise<void>((resolve) => (releaseAll = resolve));
   let stopped = false;
@@ -39,6 +46,7 @@ export function lockExclusive(locks: LockManagerLike, prefix: string, clock: Clo
         // Granted after the coordinator stopped: a stopped engine asks nothing, so whoever waited must ask.
         if (stopped) return void abandonedHere.add(lockName);
         abandonedHere.delete(lockName);
+        frozenElsewhere.delete(lockName);
         holding.add(lockName);
         held.work = task();
         // The lock is held until the task ends or the coordinator stops, whichever comes first.
@@ -51,8 +59,11 @@ export function lockExclusive(locks: LockManagerLike, prefix: string, clock: Clo
     }
     if (held.work) return held.work;
     if (stopped) return undefined;
+    if (frozenElsewhere.has(lockName)) return task();
     const controller = new AbortController();
     const timer = clock.setTimeout(() => controller.abort(), wait);
+    const waiters = waiting.get(lockName) ?? new Set();
+    waiting.set(lockName, waiters.add(controller));
     try {
       await locks.request(lockName, { signal: controller.signal }, () => undefined);
       return abandonedHere.delete(lockName) ? task() : undefined;
@@ -60,10 +71,18 @@ export function lockExclusive(locks: LockManagerLike, prefix: string, clock: Clo
       return task();
     } finally {
       clock.clearTimeout(timer);
+      waiters.delete(controller);
     }
   };
   return {
     run,
+    held: () => [...holding].map((lockName) => lockName.slice(prefix.length + 1)),
+    heldByFrozenTab(name) {
+      const lockName = `${prefix}:${name}`;
+      frozenElsewhere.add(lockName);
+      // Stops waiting: the task runs (`catch` above), as for a holder stuck past the wait.
+      for (const controller of waiting.get(lockName) ?? []) controller.abort();
+    },
     release() {
       stopped = true;
       for (const name of holding) abandonedHere.add(name);

@@ -99,6 +99,7 @@ export function createTabCoordinator(options: TabCoordinatorOptions = {}): Cross
     const { message } = decoded;
     if (message.type === 'busy') announced?.onBusy(message.name, message.until);
     else if (message.type === 'done') announced?.onDone(message.name);
+    else if (message.type === 'frozen') lockRunner?.heldByFrozenTab(message.name);
     else election?.onMessage(decoded.from, message);
   };
 
@@ -137,9 +138,14 @@ export function createTabCoordinator(options: TabCoordinatorOptions = {}): Cross
         election = locks ? new LockElection(locks, `${channelName}:leader`, context, clock) : new LeaseElection(tabId, clock, random, context);
         relay = new ActivityRelay(clock, (at) => post('session', { type: 'activity', at }));
         cleanups.push(listen(environment.document, ['visibilitychange'], () => election?.setVisible(isVisible(environment))));
-        // Going into the back-forward cache or frozen (Page Lifecycle), a page keeps its locks but runs nothing.
-        cleanups.push(listen(environment.window, ['pagehide'], () => election?.pageHidden?.()));
-        cleanups.push(listen(environment.document, ['freeze'], () => election?.pageHidden?.()));
+        // Going into the back-forward cache or frozen (Page Lifecycle), a page keeps its locks but runs nothing:
+        // it lets go of the lead, and says which task locks it keeps, so no tab waits for them.
+        const parked = () => {
+          for (const name of lockRunner?.held() ?? []) post('election', { type: 'frozen', name });
+          election?.pageHidden?.();
+        };
+        cleanups.push(listen(environment.window, ['pagehide'], parked));
+        cleanups.push(listen(environment.document, ['freeze'], parked));
         cleanups.push(listen(environment.window, ['pageshow'], () => election?.pageShown?.()));
         cleanups.push(listen(environment.document, ['resume'], () => election?.pageShown?.()));
       }

@@ -26,7 +26,9 @@ export type ElectionMessage =
   | { type: 'resign' }
   /** Without Web Locks: this tab runs `name` until `until` (epoch ms) or `done`. */
   | { type: 'busy'; name: string; until: number }
-  | { type: 'done'; name: string };
+  | { type: 'done'; name: string }
+  /** With Web Locks: this tab, frozen or in the back-forward cache from now, still holds the lock of `name`. */
+  | { type: 'frozen'; name: string };
 
 export type Decoded =
   | { from: string; channel: 'session'; message: SharedSessionMessage }
@@ -95,7 +97,8 @@ function readElectionMessage(m: Fields): ElectionMessage | null {
     case 'busy':
       return isName(m.name) && isTime(m.until) ? { type: 'busy', name: m.name, until: m.until } : null;
     case 'done':
-      return isName(m.name) ? { type: 'done', name: m.name } : null;
+    case 'frozen':
+      return isName(m.name) ? { type: m.type, name: m.name } : null;
     default:
       return null;
   }

@@ -62,3 +62,58 @@ describe('with Web Locks: a leader in the back-forward cache or frozen hands ove
     world.closeAll();
   });
 });
+
+describe('a tab frozen with a request in flight keeps its task lock: no other tab waits for it', () => {
+  function freezeAt(world: TabWorld, tab: Tab): void {
+    world.setVisible(tab, false);
+    tab.environment.document.dispatchEvent(new Event('freeze'));
+    world.freeze(tab);
+  }
+
+  it('a keep-alive in flight: "Stay signed in" in the tab the user went to takes effect at once, 25 s before the end', async () => {
+    const world = new TabWorld({ keepAlive: 'activity', sessionLength: 600 });
+    const a = world.open();
+    await world.advance(3 * SECOND);
+    const b = world.open({ visible: false });
+    await world.advance(10 * SECOND);
+    world.server.hangNext = 1;
+    void a.engine.extend();
+    await world.advance(100);
+    freezeAt(world, a);
+    world.setVisible(b, true);
+    await world.advance(2 * SECOND);
+    expect(ids(world.leaders().filter((tab) => tab !== a)), 'leading while tab-1 is frozen').to.deep.equal(['tab-2']);
+    await world.advance(world.server.expiresAt! - 25 * SECOND - world.clock.now());
+    expect(b.engine.state.status, 'tab-2, 25 s before the end').to.equal('expiring');
+    const started = world.clock.now();
+    let took = -1;
+    void b.engine.extend().then(() => (took = world.clock.now() - started));
+    for (let i = 0; i < 40 && took < 0; i += 1) await world.advance(SECOND);
+    expect([world.server.isActive(), b.engine.state.status], 'server session, tab-2').to.deep.equal([true, 'active']);
+    expect(took, 'ms until "Stay signed in" took effect').to.be.within(0, 2 * SECOND);
+    world.closeAll();
+  });
+
+  it('a logout in flight: the tab the user goes to ends the session within seconds, not after the logout timeout', async () => {
+    const world = new TabWorld();
+    const a = world.open();
+    await world.advance(3 * SECOND);
+    const b = world.open({ visible: false });
+    await world.advance(10 * SECOND);
+    world.server.hangNext = 1;
+    void a.engine.logout().catch(() => undefined);
+    await world.advance(300);
+    freezeAt(world, a);
+    world.setVisible(b, true);
+    const started = world.clock.now();
+    let ended = -1;
+    for (let i = 0; i < 60 && ended < 0; i += 1) {
+      await world.advance(SECOND);
+      if (!world.server.isActive()) ended = world.clock.now() - started;
+    }
+    expect(ended, 'ms until the server session ended').to.be.within(0, 10 * SECOND);
+    expect(b.engine.state.status).to.equal('signed-out');
+    world.closeAll();
+  });
+});
+

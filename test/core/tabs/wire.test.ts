@@ -28,6 +28,8 @@ describe('wire', () => {
     expect(decode({ ...good, message: { ...state, expiresAt: -1 } })).to.equal(null);
     expect(decode({ ...good, message: { type: 'unknown' } })).to.equal(null);
     expect(decode({ ...good, channel: 'election', message: { type: 'busy', name: 'DROP TABLE', until: 1 } })).to.equal(null);
+    expect(decode({ ...good, channel: 'election', message: { type: 'frozen', name: 42 } })).to.equal(null);
+    expect(decode({ ...good, channel: 'election', message: { type: 'frozen', name: 'extend' } })?.message).to.deep.equal({ type: 'frozen', name: 'extend' });
     expect(decode('a string')).to.equal(null);
   });
 
