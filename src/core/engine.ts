@@ -2,6 +2,7 @@ import { atom, type ReadableAtom } from 'nanostores';
 import { paraSessionPort, type CallOutcome, type ParaSessionPort } from '../para/adapter.js';
 import type { ParaIdentity, ParaSessionClient } from '../para/client.js';
 import { currentAppZone } from './app-zone.js';
+import { LOCK_WAIT_MARGIN_MS } from './tabs/exclusive.js';
 import { systemClock, Timer, type Clock } from './clock.js';
 import type { SharedSessionMessage } from './coordinator.js';
 import { CorrectedClock } from './corrected-clock.js';
@@ -43,8 +44,6 @@ const CONFIRM_BACKOFF = { ...DEFAULT_BACKOFF, baseMs: 1_000, capMs: 30_000 };
 
 /** The SDK waits 300 s for a sign-in to finish; a tab that heard one begin waits that and a minute more. */
 const FOLLOWED_SIGN_IN_MS = 6 * 60_000;
-/** Past a logout's own deadline, before the next tab stops waiting for it. */
-const LOCK_WAIT_MARGIN_MS = 5_000;
 
 const NO_LOGOUT = 'The Para client has no logout() method, so the session cannot be ended on the server; nothing was changed.';
 

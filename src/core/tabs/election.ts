@@ -9,9 +9,6 @@ export interface Election {
   /** This tab was shown or hidden: a visible tab is preferred as leader. */
   setVisible(visible: boolean): void;
   onMessage(from: string, message: ElectionMessage): void;
-  /** The page is going (`pagehide`: closed, or into the back-forward cache) or came back (`pageshow`). */
-  pageHidden?(): void;
-  pageShown?(): void;
   /** Where a leader can vanish unheard: a follower asks its leader to answer, and leads if none does. */
   confirmLeader?(): void;
 }

@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.js';
+import { OPTION_TABLE } from '../options.js';
 import type { LockManagerLike } from './lock-election.js';
 
 export type ExclusiveRunner = <T>(name: string, task: () => Promise<T>, waitMs?: number) => Promise<T | undefined>;
@@ -26,8 +27,10 @@ export interface LockExclusive {
  */
 const abandonedHere = new Set<string>();
 
-/** The longest an honest tab waits for another's task: a logout's, the longest `requestTimeout` (120 s) and a margin. */
-const LONGEST_WAIT_MS = 125_000;
+/** Past a call's own deadline (`requestTimeout`), before the next tab stops waiting for it. */
+export const LOCK_WAIT_MARGIN_MS = 5_000;
+/** The longest an honest tab waits for another's task: a logout's, the longest `requestTimeout` and the margin. */
+const LONGEST_WAIT_MS = OPTION_TABLE.requestTimeout.max * 1000 + LOCK_WAIT_MARGIN_MS;
 
 export function lockExclusive(locks: LockManagerLike, prefix: string, clock: Clock, waitMs: number): LockExclusive {
   const holding = new Set<string>();

@@ -36,8 +36,6 @@ type Beat = keyof typeof BEATS;
 export class LeaseElection implements Election {
   leading = false;
   #stopped = true;
-  /** Stopped by `pagehide`: `pageshow` starts it again. */
-  #parked = false;
   #leaderId: string | null = null;
   #leaderVisible = false;
   #leaderBeat: Beat = 'slow';
@@ -78,7 +76,6 @@ export class LeaseElection implements Election {
   }
 
   stop(): void {
-    this.#parked = false;
     if (this.#stopped) return;
     this.#stopped = true;
     this.#beat.cancel();
@@ -86,25 +83,6 @@ export class LeaseElection implements Election {
     // A leader hands over; a follower lets its leader stop beating for it.
     this.#context.post({ type: 'resign' });
     this.leading = false;
-  }
-
-  /**
-   * A closing page stops no engine, and a crash-like silence would cost followers a lease (150 s while they are
-   * hidden): the page says it is going, as `stop()` does, and no longer leads. Back from the back-forward cache,
-   * it starts again as a new tab does.
-   */
-  pageHidden(): void {
-    if (this.#stopped) return;
-    const led = this.leading;
-    this.stop();
-    this.#parked = true;
-    if (led) this.#context.onLeadershipChange(false);
-  }
-
-  pageShown(): void {
-    if (!this.#parked) return;
-    this.#parked = false;
-    this.start();
   }
 
   setVisible(visible: boolean): void {

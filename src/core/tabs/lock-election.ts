@@ -34,8 +34,6 @@ export class LockElection implements Election {
   #release: (() => void) | null = null;
   #leaderVisible: boolean | null = null;
   #hiddenNotice: TimerHandle | null = null;
-  /** Let go at `pagehide` or `freeze`; asks again at `pageshow` or `resume`. */
-  #parked = false;
 
   readonly #locks: LockManagerLike;
   readonly #lockName: string;
@@ -57,7 +55,6 @@ export class LockElection implements Election {
   }
 
   stop(): void {
-    this.#parked = false;
     if (this.#stopped) return;
     this.#stopped = true;
     this.#cancelHiddenNotice();
@@ -67,25 +64,6 @@ export class LockElection implements Election {
     this.#release?.();
     this.#release = null;
     this.leading = false;
-  }
-
-  /**
-   * A page in the back-forward cache, or frozen, keeps its locks and runs no timer: it would lead and do
-   * nothing, and its one-second hidden notice never goes out. It lets go as a closing page does, so the next tab
-   * in line leads at once, and asks again when it is back.
-   */
-  pageHidden(): void {
-    if (this.#stopped) return;
-    const led = this.leading;
-    this.stop();
-    this.#parked = true;
-    if (led) this.#context.onLeadershipChange(false);
-  }
-
-  pageShown(): void {
-    if (!this.#parked) return;
-    this.#parked = false;
-    this.start();
   }
 
   setVisible(visible: boolean): void {

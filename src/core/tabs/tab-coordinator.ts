@@ -88,6 +88,27 @@ export function createTabCoordinator(options: TabCoordinatorOptions = {}): Cross
   let cleanups: Array<() => void> = [];
   let mode: CrossTabCoordinator['mode'] = null;
   let soloLeading = false;
+  /** Stopped by `pagehide` or `freeze`: `pageshow` or `resume` starts the election again. */
+  let parked = false;
+
+  /**
+   * Closed, in the back-forward cache or frozen (Page Lifecycle): a page stops no engine, keeps its locks and runs
+   * nothing. It lets go of the lead as `stop()` does (the next tab in line leads at once, a lease's followers need
+   * not wait it out) and says which task locks it keeps, so no tab waits for them. Back, it starts as a new tab does.
+   */
+  const park = () => {
+    for (const name of lockRunner?.held() ?? []) post('election', { type: 'frozen', name });
+    if (!election || parked) return;
+    const led = election.leading;
+    election.stop();
+    parked = true;
+    if (led) hooks?.onLeadershipChange(false);
+  };
+  const unpark = () => {
+    if (!parked) return;
+    parked = false;
+    election?.start();
+  };
 
   const post = (channel: 'session' | 'election', message: SharedSessionMessage | ElectionMessage) =>
     transport?.post(encode(tabId, { channel, message } as Parameters<typeof encode>[1]));
@@ -138,16 +159,10 @@ export function createTabCoordinator(options: TabCoordinatorOptions = {}): Cross
         election = locks ? new LockElection(locks, `${channelName}:leader`, context, clock) : new LeaseElection(tabId, clock, random, context);
         relay = new ActivityRelay(clock, (at) => post('session', { type: 'activity', at }));
         cleanups.push(listen(environment.document, ['visibilitychange'], () => election?.setVisible(isVisible(environment))));
-        // Going into the back-forward cache or frozen (Page Lifecycle), a page keeps its locks but runs nothing:
-        // it lets go of the lead, and says which task locks it keeps, so no tab waits for them.
-        const parked = () => {
-          for (const name of lockRunner?.held() ?? []) post('election', { type: 'frozen', name });
-          election?.pageHidden?.();
-        };
-        cleanups.push(listen(environment.window, ['pagehide'], parked));
-        cleanups.push(listen(environment.document, ['freeze'], parked));
-        cleanups.push(listen(environment.window, ['pageshow'], () => election?.pageShown?.()));
-        cleanups.push(listen(environment.document, ['resume'], () => election?.pageShown?.()));
+        cleanups.push(listen(environment.window, ['pagehide'], park));
+        cleanups.push(listen(environment.document, ['freeze'], park));
+        cleanups.push(listen(environment.window, ['pageshow'], unpark));
+        cleanups.push(listen(environment.document, ['resume'], unpark));
       }
       if (locks) {
         lockRunner = lockExclusive(locks, channelName, clock, waitMs);
@@ -177,7 +192,7 @@ export function createTabCoordinator(options: TabCoordinatorOptions = {}): Cross
       transport?.close();
       cleanups = [];
       transport = election = runner = announced = relay = lockRunner = null;
-      soloLeading = false;
+      soloLeading = parked = false;
     },
 
     publish(message) {

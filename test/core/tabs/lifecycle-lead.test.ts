@@ -20,9 +20,9 @@ function comeBack(world: TabWorld, tab: Tab, how: 'bfcache' | 'frozen'): void {
 }
 
 describe('with Web Locks: a leader in the back-forward cache or frozen hands over at once', () => {
-  for (const how of ['bfcache', 'frozen'] as const) {
-    it(`${how}: the visible tab leads within a second and keeps the session alive; back, one leader`, async () => {
-      const world = new TabWorld({ keepAlive: 'always' });
+  for (const [how, locks] of [['bfcache', true], ['frozen', true], ['frozen', false]] as const) {
+    it(`${how}${locks ? '' : ', without Web Locks (the lease)'}: the visible tab leads within a second and keeps the session alive; back, one leader`, async () => {
+      const world = new TabWorld({ keepAlive: 'always', locks });
       const a = world.open();
       await world.advance(3 * SECOND);
       const b = world.open();
