@@ -241,6 +241,29 @@ describe('language, time and looks', () => {
       expect(sheet?.cssText, 'the shape is a border, which forced colours keep').to.match(/border-color: canvastext/i);
       expect(indicator().backgroundColor, 'nothing rests on a background that forced colours remove').to.equal('rgba(0, 0, 0, 0)');
     });
+
+    it('shows a status being checked, what every page shows first, with a shape of its own and no animation', async () => {
+      const world = createWorld();
+      world.server.latencyMs = 5 * SECOND;
+      const { status } = await page(world, 'en');
+      const indicator = () => status.shadowRoot!.querySelector<HTMLElement>('[part="indicator"]')!;
+      const shape = () => `${getComputedStyle(indicator()).borderRadius}|${getComputedStyle(indicator()).borderTopStyle}|${getComputedStyle(indicator()).borderTopWidth}`;
+      expect(text(status, '[part="label"]')).to.equal('Checking session…');
+      // An element that ran an animation once keeps restyling slower, on every later change of the page's life.
+      expect(indicator().getAnimations().length, 'animations while checking').to.equal(0);
+      const checking = shape();
+      const visitor = createWorld({ signedIn: false });
+      visitor.client.userId = undefined;
+      const signedOut = (await page(visitor, 'en')).status;
+      const ring = getComputedStyle(signedOut.shadowRoot!.querySelector('[part="indicator"]')!);
+      expect(checking, 'checking and no session look alike').not.to.equal(`${ring.borderRadius}|${ring.borderTopStyle}|${ring.borderTopWidth}`);
+      world.server.latencyMs = 20;
+      await settle(world, 5 * SECOND);
+      expect(text(status, '[part="label"]')).to.equal('Signed in');
+      await reachWarning(world);
+      await status.updateComplete;
+      expect(indicator().getAnimations().length, 'ending soon still pulses').to.equal(1);
+    });
   });
 
   describe('11. the status on page load', () => {

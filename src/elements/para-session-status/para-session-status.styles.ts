@@ -77,8 +77,13 @@ export default css`
     font-variant-numeric: tabular-nums;
   }
 
+  /* Being checked, what every page shows first: a dotted ring, not a pulse. An element that ran an animation
+     once keeps restyling slower on every later change (about 3 ms at 1,000 statuses), for the page's life. */
+  [part='indicator'].checking {
+    border-style: dotted;
+  }
+
   [part='indicator'].expiring,
-  [part='indicator'].checking,
   [part='indicator'].reauthenticating {
     animation: pulse 1.2s ease-in-out infinite;
   }

@@ -29,7 +29,7 @@ type Shown = SessionStatus | 'not-signed-in';
  * @summary Shows the session's status in words, an indicator whose shape and colour follow the status, and the time left.
  *
  * @csspart base - The wrapper of indicator, label and time.
- * @csspart indicator - The indicator: a circle (signed in), a triangle (ending soon, offline, signing in), a square (ended), a ring (no session).
+ * @csspart indicator - The indicator: a circle (signed in), a triangle (ending soon, offline, signing in), a square (ended), a ring (no session), a dotted ring (being checked).
  * @csspart label - The status in words.
  * @csspart time - The time left.
  * @csspart announcement - The visually hidden live region: changes after the page loaded are announced, the first status, ticks and a change of language are not; with several statuses under one session, only the first rendered one speaks.
