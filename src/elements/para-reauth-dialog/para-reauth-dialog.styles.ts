@@ -134,6 +134,9 @@ export default css`
   }
 
   input {
+    /* Not its intrinsic width (about 20 characters): at 320 px with a classic scrollbar the field set the form's
+       column, and the dialog scrolled sideways (WCAG 1.4.10). */
+    min-width: 0;
     font: inherit;
     padding: 0.5rem 0.75rem;
     border: 1px solid var(--para-dialog-border-color);
