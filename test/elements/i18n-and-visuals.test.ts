@@ -224,6 +224,64 @@ describe('language, time and looks', () => {
       });
     }
 
+    /** The status's indicator colours in active, ending soon and ended, with their contrast against the page's own canvas. */
+    async function indicatorColours(pageScheme: string) {
+      const root = document.documentElement;
+      root.style.colorScheme = pageScheme;
+      root.style.background = 'Canvas';
+      after(() => {
+        root.style.colorScheme = '';
+        root.style.background = '';
+      });
+      const world = createWorld();
+      const { status } = await page(world, 'en');
+      const canvas = hex(getComputedStyle(root).backgroundColor);
+      const seen: string[] = [];
+      const note = () => {
+        const indicator = status.shadowRoot!.querySelector<HTMLElement>('[part="indicator"]')!;
+        const colour = hex(getComputedStyle(indicator).borderTopColor);
+        seen.push(`${indicator.className} ${colour} ${Math.round(contrast(colour, canvas) * 100) / 100}:1`);
+        return colour;
+      };
+      const colours = [note()];
+      await reachWarning(world);
+      await status.updateComplete;
+      colours.push(note());
+      await reachExpiry(world);
+      await status.updateComplete;
+      colours.push(note());
+      return { colours, canvas, seen: seen.join(', '), low: seen.filter((s) => parseFloat(s.split(' ').pop()!) < 3) };
+    }
+
+    it('colours the indicators for the page they sit on: a page that declares no dark scheme keeps the light palette, also in a dark OS (WCAG 1.4.11)', async function () {
+      if (!(await useColorScheme('dark'))) {
+        console.log('[skip] dark OS: this browser\'s driver cannot emulate prefers-color-scheme; Chromium checks it');
+        this.skip();
+      }
+      const { colours, canvas, seen, low } = await indicatorColours('normal');
+      expect(canvas, 'a page without color-scheme paints a light canvas').to.equal('#ffffff');
+      expect(low.join(', '), `indicators under 3:1 on ${canvas} (${seen})`).to.equal('');
+      expect(colours, seen).to.deep.equal(['#1a7f37', '#9a6700', '#cf222e']);
+    });
+
+    it('takes the dark palette on a page whose color-scheme is dark, whatever the OS says, at 3:1 or more against its canvas', async () => {
+      // A light OS where the driver can say so (Chromium); Firefox's and WebKit's are light already.
+      await emulateMedia({ colorScheme: 'light' }).catch(() => undefined);
+      const { colours, canvas, seen, low } = await indicatorColours('dark');
+      expect(low.join(', '), `indicators under 3:1 on ${canvas} (${seen})`).to.equal('');
+      expect(colours, seen).to.deep.equal(['#3fb950', '#d29922', '#f85149']);
+    });
+
+    it('follows a page that offers both schemes (color-scheme: light dark) into dark mode with the OS', async function () {
+      if (!(await useColorScheme('dark'))) {
+        console.log('[skip] dark OS: this browser\'s driver cannot emulate prefers-color-scheme; Chromium checks it');
+        this.skip();
+      }
+      const { colours, seen, low } = await indicatorColours('light dark');
+      expect(low.join(', '), seen).to.equal('');
+      expect(colours, seen).to.deep.equal(['#3fb950', '#d29922', '#f85149']);
+    });
+
     it('gives every status its own indicator shape, which forced-colors mode keeps in system colours', async () => {
       const world = createWorld();
       const { status } = await page(world, 'en');

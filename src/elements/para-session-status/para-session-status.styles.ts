@@ -14,12 +14,14 @@ export default css`
     color: var(--para-status-text-color);
   }
 
-  @media (prefers-color-scheme: dark) {
+  /* Dark colours where the page itself is dark (its color-scheme), not wherever the OS is: the status has no
+     background of its own, so its colours must suit the page's. The light ones keep 3:1 on a dark page too. */
+  @supports (color: light-dark(#000, #fff)) {
     :host {
-      --para-status-active-color: #3fb950;
-      --para-status-expiring-color: #d29922;
-      --para-status-ended-color: #f85149;
-      --para-status-neutral-color: #8b949e;
+      --para-status-active-color: light-dark(#1a7f37, #3fb950);
+      --para-status-expiring-color: light-dark(#9a6700, #d29922);
+      --para-status-ended-color: light-dark(#cf222e, #f85149);
+      --para-status-neutral-color: light-dark(#6e7781, #8b949e);
     }
   }
 
