@@ -175,9 +175,9 @@ export function closeButton(label: string, onClose: () => void): TemplateResult 
   return html`<button part="close" type="button" aria-label=${label} @click=${onClose}><span aria-hidden="true">×</span></button>`;
 }
 
-/** Not modal: after Cancel, a bar at the foot of the page offers the way back in. */
+/** Not modal: after Cancel, a bar at the foot of the page offers the way back in (a manual popover, shown by the host). */
 export function resumeBar(strings: ParaReauthDialogStrings, language: { locale: string; dir: 'ltr' | 'rtl' }, onResume: () => void): TemplateResult {
-  return html`<div part="resume" role="region" aria-label=${strings.resumeAction} lang=${language.locale} dir=${language.dir}>
+  return html`<div part="resume" popover="manual" role="region" aria-label=${strings.resumeAction} lang=${language.locale} dir=${language.dir}>
     <p>${strings.resumeMessage}</p>
     <button class="primary" part="button button-primary" type="button" @click=${onResume}>${strings.resumeAction}</button>
   </div>`;

@@ -244,11 +244,16 @@ export default css`
     color: var(--para-dialog-error-color);
   }
 
+  /* A manual popover in the top layer (where popovers are missing, fixed above the page by its z-index). Its
+     place and size are set here over the popover's own centred, fit-content box. */
   [part='resume'] {
     position: fixed;
-    inset-inline: 1rem;
-    inset-block-end: 1rem;
+    inset: auto 1rem 1rem;
     z-index: 1000;
+    width: auto;
+    height: auto;
+    overflow: visible;
+    margin-block: 0;
     display: flex;
     flex-wrap: wrap;
     align-items: center;

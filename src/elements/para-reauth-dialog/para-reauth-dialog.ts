@@ -9,6 +9,7 @@ import { HasSlotController } from '../shared/has-slot-controller.js';
 import { knownValue } from '../shared/known-value.js';
 import { LangController } from '../shared/lang-controller.js';
 import { SessionConsumer } from '../shared/session-consumer.js';
+import { showOnTop } from '../shared/top-layer.js';
 import { visuallyHidden } from '../shared/visually-hidden.styles.js';
 import type { ParaReauthDialogStrings } from './dialog-strings.js';
 import dialogThemes from './dialog-themes.styles.js';
@@ -205,6 +206,8 @@ export class ParaReauthDialog extends ParaElement {
   }
 
   protected override updated(changed: PropertyValues): void {
+    // In the top layer before focus may move to it: no app wrapper can carry it off screen or cover it.
+    if (this.mode === 'resume') showOnTop(this.renderRoot.querySelector<HTMLElement>('[part="resume"]'));
     this.modal.afterUpdate(changed.has('mode'));
   }
 

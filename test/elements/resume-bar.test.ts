@@ -1,0 +1,70 @@
+import { expect, html } from '@open-wc/testing';
+import sinon from 'sinon';
+import type { ParaSession } from '../../src/elements/para-session/para-session.js';
+import { createWorld, reachExpiry, renders, sessionFixture, type SessionWorld } from './support/session-fixture.js';
+import { buttonNamed, shadow } from './support/dialog-parts.js';
+
+/** A page of app content around the dialog, inside a `main` styled `mainStyle`; the user cancels the expired dialog. */
+async function cancelledPage(world: SessionWorld, mainStyle = '') {
+  const provider = await sessionFixture<ParaSession>(
+    html`<para-session lang="en" .client=${world.client} .engineOptions=${world.engineOptions}>
+      <main style=${mainStyle}>
+        ${Array.from({ length: 30 }, (_, i) => html`<p><button id=${`b${i}`}>Item ${i}</button></p>`)}
+        <para-reauth-dialog></para-reauth-dialog>
+      </main>
+    </para-session>`,
+    world,
+  );
+  const dialog = provider.querySelector('para-reauth-dialog')!;
+  await reachExpiry(world);
+  buttonNamed(dialog, 'Cancel').click();
+  await renders();
+  await dialog.updateComplete;
+  await renders();
+  const bar = shadow(dialog).querySelector<HTMLElement>('[part="resume"]')!;
+  expect(bar, 'the resume bar').not.to.equal(null);
+  return { provider, dialog, bar };
+}
+
+/** Where the bar is, and whether it is what the user sees at its own centre. */
+function seen(bar: HTMLElement) {
+  const rect = bar.getBoundingClientRect();
+  const inViewport = rect.top >= 0 && rect.bottom <= innerHeight && rect.left >= 0 && rect.right <= innerWidth;
+  const hit = document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
+  return { inViewport, hitsBar: hit?.tagName === 'PARA-REAUTH-DIALOG', top: Math.round(rect.top), bottom: Math.round(rect.bottom), width: Math.round(rect.width), viewport: `${innerWidth}x${innerHeight}` };
+}
+
+describe('the "Sign in again" bar after Cancel', () => {
+  afterEach(() => sinon.restore());
+
+  it('sits at the foot of the viewport, over the page, as wide as the page allows up to 40rem', async () => {
+    const { dialog, bar } = await cancelledPage(createWorld());
+    const where = seen(bar);
+    expect(where.inViewport && where.hitsBar, JSON.stringify(where)).to.equal(true);
+    await expect(dialog).to.be.accessible();
+    expect(innerHeight - where.bottom, 'its distance from the foot (1rem)').to.be.closeTo(16, 1);
+    expect(where.width, 'its width').to.equal(Math.round(Math.min(innerWidth - 32, 640)));
+  });
+
+  // Each of these makes an app wrapper the containing block of a fixed descendant: the bar must not follow it.
+  for (const style of ['transform: translateZ(0)', 'will-change: transform', 'filter: drop-shadow(0 0 0 transparent)', 'contain: paint']) {
+    it(`stays on screen when an app wrapper has ${style}`, async () => {
+      const { bar } = await cancelledPage(createWorld(), style);
+      const where = seen(bar);
+      expect(where.inViewport && where.hitsBar, JSON.stringify(where)).to.equal(true);
+    });
+  }
+
+  it('stays above an app layer with a high z-index that comes later in the page', async () => {
+    const { provider, bar } = await cancelledPage(createWorld());
+    const layer = document.createElement('div');
+    layer.style.cssText = 'position: fixed; inset: 0; z-index: 2147483647; background: rgb(255 255 255 / 0.5)';
+    provider.append(layer);
+    try {
+      const where = seen(bar);
+      expect(where.hitsBar, JSON.stringify(where)).to.equal(true);
+    } finally {
+      layer.remove();
+    }
+  });
+});
