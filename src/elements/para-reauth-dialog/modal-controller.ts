@@ -14,6 +14,8 @@ export interface ModalControllerOptions {
   fallbackFocus(saved: HTMLElement | null): HTMLElement | null;
   /** Escape, or a close the page could not cancel: the host decides what dismissing means. */
   onDismiss(): void;
+  /** The dialog was wanted but is not rendered where the host sits (an unslotted or hidden ancestor): it stays closed. */
+  onUnrendered(): void;
 }
 
 /**
@@ -27,6 +29,11 @@ export class ModalController implements ReactiveController {
   #focusedPhase: unknown = null;
   /** A mode change not yet acted on (the update that made it was followed by another before focus moved). */
   #modeChanged = false;
+  /** Wanted, but found without a box: not tried again before the next mode change. */
+  #unrendered = false;
+  #toldUnrendered = false;
+  /** While open: notices the dialog losing its box (an ancestor hidden or unslotted after it opened). */
+  #boxWatch: ResizeObserver | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -37,6 +44,7 @@ export class ModalController implements ReactiveController {
 
   /** The host will not update again: close the native dialog now. */
   hostDisconnected(): void {
+    this.#boxWatch?.disconnect();
     const dialog = this.options.dialog();
     if (dialog?.open) dialog.close();
   }
@@ -86,13 +94,23 @@ export class ModalController implements ReactiveController {
     this.#modeChanged = false;
     const wanted = this.options.wanted();
     const phase = this.options.phase();
-    if (wanted && !dialog.open) {
+    if (!wanted) this.#unrendered = this.#toldUnrendered = false;
+    if (wanted && !dialog.open && (!this.#unrendered || modeChanged)) {
       // Shown before and closed since, not by us: a close request the page could not cancel.
       if (this.#shown) this.onClose();
       dialog.showModal();
-      this.#shown = true;
-      this.options.focus('opened');
-    } else if (wanted && (modeChanged || phase !== this.#focusedPhase)) {
+      if (isRendered(dialog)) {
+        this.#shown = true;
+        this.#unrendered = false;
+        this.#watchBox(dialog);
+        this.options.focus('opened');
+      } else {
+        this.#closeUnrendered(dialog);
+      }
+    } else if (wanted && dialog.open && this.#shown && !isRendered(dialog)) {
+      // Lost its box since it opened, found at this update (the box watch tells at the next frame otherwise).
+      this.#closeUnrendered(dialog);
+    } else if (wanted && dialog.open && (modeChanged || phase !== this.#focusedPhase)) {
       this.options.focus('changed');
     } else if (!wanted && dialog.open) {
       this.#shown = false;
@@ -102,4 +120,31 @@ export class ModalController implements ReactiveController {
     }
     this.#focusedPhase = phase;
   }
+
+  /**
+   * A modal with no box makes the whole page inert behind nothing the user can see or reach: close it (focus
+   * it took goes back as on any close), and say so once while it stays wanted.
+   */
+  #closeUnrendered(dialog: HTMLDialogElement): void {
+    const active = deepActiveElement();
+    this.#shown = false;
+    this.#unrendered = true;
+    dialog.close();
+    if (!active || active === document.body || dialog.contains(active)) restoreFocus(this.#returnFocus, this.options.fallbackFocus);
+    if (!this.#toldUnrendered) this.options.onUnrendered();
+    this.#toldUnrendered = true;
+  }
+
+  #watchBox(dialog: HTMLDialogElement): void {
+    this.#boxWatch ??= new ResizeObserver(() => {
+      const current = this.options.dialog();
+      if (current?.open && this.#shown && !isRendered(current)) this.#closeUnrendered(current);
+    });
+    this.#boxWatch.observe(dialog);
+  }
+}
+
+/** Whether the element has a box: not inside a `display: none` ancestor, nor in an unassigned slot's light DOM. */
+function isRendered(element: Element): boolean {
+  return element.getClientRects().length > 0;
 }

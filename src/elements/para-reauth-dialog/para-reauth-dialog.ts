@@ -105,6 +105,7 @@ export class ParaReauthDialog extends ParaElement {
     focus: (reason) => (reason === 'changed' && this.signIn.phase.step === 'error' ? this.renderRoot.querySelector<HTMLElement>('[data-focus]')?.focus() : this.#focusHeading()),
     fallbackFocus: (saved) => this.renderRoot.querySelector<HTMLElement>('[part="resume"] button') ?? guardFallbackFocus(saved),
     onDismiss: () => this.#requestClose('escape'),
+    onUnrendered: () => console.warn("<para-reauth-dialog> is not rendered (in a hidden container, or in <para-session-guard>'s content, hidden once the session ends), so it stays closed. Place it outside <para-session-guard>."),
   });
   private readonly warning = new WarningMode(this, this.session, {
     active: () => this.mode === 'warning',
