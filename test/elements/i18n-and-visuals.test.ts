@@ -188,6 +188,17 @@ describe('language, time and looks', () => {
     });
   });
 
+  /** Declares the page's color-scheme (`normal`: none), painted on its canvas, until the suite ends. */
+  function pageColorScheme(scheme: string): void {
+    const root = document.documentElement;
+    root.style.colorScheme = scheme;
+    root.style.background = 'Canvas';
+    after(() => {
+      root.style.colorScheme = '';
+      root.style.background = '';
+    });
+  }
+
   /** Puts the page in `scheme`; false when the driver cannot and the page is not already in it. */
   async function useColorScheme(scheme: 'light' | 'dark'): Promise<boolean> {
     try {
@@ -207,11 +218,14 @@ describe('language, time and looks', () => {
           console.log(`[skip] ${scheme} mode: this browser's driver cannot emulate prefers-color-scheme; Chromium checks it`);
           this.skip();
         }
+        // An app with a dark mode says so with color-scheme; the kit's colours follow it.
+        pageColorScheme('light dark');
         const world = createWorld();
         const { dialog } = await page(world, 'en');
         await reachExpiry(world);
         const root = dialog.shadowRoot!;
         const background = hex(getComputedStyle(root.querySelector('dialog')!).backgroundColor);
+        expect(background, `the ${scheme} dialog`).to.equal(scheme === 'dark' ? '#151b23' : '#ffffff');
         const input = root.querySelector('input')!;
         const secondary = [...root.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Cancel')!;
         for (const [name, el] of [['input', input], ['secondary button', secondary]] as const) {
@@ -224,15 +238,31 @@ describe('language, time and looks', () => {
       });
     }
 
+    /** The dialog's background and text on a page of `pageScheme`, once expired. */
+    async function dialogColours(pageScheme: string) {
+      pageColorScheme(pageScheme);
+      const world = createWorld();
+      const { dialog } = await page(world, 'en');
+      await reachExpiry(world);
+      const style = getComputedStyle(dialog.shadowRoot!.querySelector('dialog')!);
+      return `${hex(style.backgroundColor)} ${hex(style.color)}`;
+    }
+
+    it('shows the light dialog on a page that declares no dark scheme, also in a dark OS, and the dark one on a dark page in any OS', async function () {
+      await emulateMedia({ colorScheme: 'light' }).catch(() => undefined);
+      expect(await dialogColours('dark'), 'a dark page, light OS').to.equal('#151b23 #f0f6fc');
+      if (!(await useColorScheme('dark'))) {
+        console.log('[skip] dark OS: this browser\'s driver cannot emulate prefers-color-scheme; Chromium checks it');
+        return;
+      }
+      expect(await dialogColours('normal'), 'a light-only page, dark OS').to.equal('#ffffff #1f2328');
+      expect(await dialogColours('light dark'), 'a page with both schemes, dark OS').to.equal('#151b23 #f0f6fc');
+    });
+
     /** The status's indicator colours in active, ending soon and ended, with their contrast against the page's own canvas. */
     async function indicatorColours(pageScheme: string) {
       const root = document.documentElement;
-      root.style.colorScheme = pageScheme;
-      root.style.background = 'Canvas';
-      after(() => {
-        root.style.colorScheme = '';
-        root.style.background = '';
-      });
+      pageColorScheme(pageScheme);
       const world = createWorld();
       const { status } = await page(world, 'en');
       const canvas = hex(getComputedStyle(root).backgroundColor);
