@@ -144,4 +144,30 @@ describe('<para-reauth-dialog> for every reader: right to left, 320 px, focus af
     await signOutFromWarning(world, provider, provider.querySelector<HTMLButtonElement>('#inside-guard')!);
     expect(where()).to.equal('<button slot="fallback">Sign in</button>');
   });
+
+  it('every button is at least 24 x 24 CSS px (WCAG 2.5.8), also on a page whose root font size is 62.5 % (1rem = 10 px)', async () => {
+    document.documentElement.style.fontSize = '62.5%';
+    document.body.style.fontSize = '1.6rem';
+    try {
+      const world = createWorld();
+      const provider = await sessionFixture<ParaSession>(
+        html`<para-session lang="en" .client=${world.client} .engineOptions=${world.engineOptions}><para-reauth-dialog oauth="google"></para-reauth-dialog></para-session>`,
+        world,
+      );
+      const dialog = provider.querySelector('para-reauth-dialog')!;
+      const small = (state: string) =>
+        [...shadow(dialog).querySelectorAll('button')]
+          .map((button) => ({ name: button.getAttribute('aria-label') ?? button.textContent!.trim(), box: button.getBoundingClientRect() }))
+          .filter(({ box }) => box.width < 24 || box.height < 24)
+          .map(({ name, box }) => `${state} "${name}" ${box.width.toFixed(1)} x ${box.height.toFixed(1)}`);
+      await reachWarning(world);
+      const found = small('warning');
+      await reachExpiry(world);
+      found.push(...small('expired'));
+      expect(found.join('; '), 'buttons under 24 x 24').to.equal('');
+    } finally {
+      document.documentElement.style.fontSize = '';
+      document.body.style.fontSize = '';
+    }
+  });
 });

@@ -180,8 +180,11 @@ export default css`
     font-size: 0.875rem;
   }
 
+  /* 24 CSS px at least (WCAG 2.5.8) in px, not rem: a page whose root font size is 62.5 % shrinks every rem. */
   button {
     font: inherit;
+    min-width: 24px;
+    min-height: 24px;
     padding: 0.5rem 1rem;
     border-radius: 0.375rem;
     border: 1px solid var(--para-dialog-border-color);
@@ -224,7 +227,7 @@ export default css`
     inset-inline-end: 1rem;
     padding: 0.25rem 0.5rem;
     border-color: transparent;
-    font-size: 1.25rem;
+    font-size: 1.25em;
     line-height: 1;
   }
 
