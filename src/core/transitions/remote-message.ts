@@ -16,7 +16,9 @@ type StateMessage = Extract<SharedSessionMessage, { type: 'state' }>;
 
 /** Another tab told us something (the tab-sync room already noted its clock). */
 export function remoteMessage(view: SessionView, message: SharedSessionMessage): Step {
-  const { status } = view.state;
+  const { status, kind } = view.state;
+  const heard = kind === 'external-wallet' || kind === 'pregen' ? walletHears(message) : null;
+  if (heard) return heard;
   switch (message.type) {
     case 'activity':
       // Activity from the future would keep the session alive for as long as it lies.
@@ -49,6 +51,17 @@ export function remoteMessage(view: SessionView, message: SharedSessionMessage):
     case 'checking':
       return NOTHING;
   }
+}
+
+/**
+ * A wallet's session here (it never expires) is not the user session another tab has: its times, sign-ins and
+ * cancels are not this tab's. What they may mean is that this tab's client signed in with Para too: a check
+ * follows the client's kind, and asks nothing while it is still a wallet's. A sign-out is heard as any tab
+ * hears it (confirmed by this tab's own client); `null`: heard as usual.
+ */
+function walletHears(message: SharedSessionMessage): Step | null {
+  if (message.type === 'state' || message.type === 'reauth-complete') return { effects: [effect('check')] };
+  return message.type === 'reauth-started' || message.type === 'reauth-cancelled' ? NOTHING : null;
 }
 
 /** Times no honest tab can send: checked or extended in the future, or an expiry beyond the longest session from now. */
