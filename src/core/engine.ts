@@ -74,6 +74,8 @@ export class ParaSessionEngine {
   readonly #requests: ServerRequests;
   readonly #owedLogout: OwedLogout;
   readonly #random: () => number;
+  /** Says, in the console, why this client cannot run a session. */
+  readonly #sayProblem: (problem: string) => void;
   /** Gives up on another tab's sign-in that never finished. */
   readonly #followedSignIn: Timer;
   #settings: SessionOptionSet;
@@ -97,7 +99,9 @@ export class ParaSessionEngine {
     this.#fetchImpl = setup.fetch ?? (typeof fetch === 'function' ? fetch.bind(globalThis) : undefined);
     const warn = setup.warn ?? ((message: string) => console.warn(message));
     this.#allowedOrigins = readAllowedOrigins(setup.allowedOrigins, warn);
-    this.#settings = new SessionOptionSet(options, warnings ?? engineOptionWarnings(warn));
+    const said = warnings ?? engineOptionWarnings(warn);
+    this.#settings = new SessionOptionSet(options, said);
+    this.#sayProblem = (problem) => said.warn(`${said.source}: ${problem} Give it a ParaWeb 2.x instance; until then the session stays idle.`);
     this.#schedule = new SessionSchedule(
       {
         state: this.#state$,
@@ -229,7 +233,10 @@ export class ParaSessionEngine {
     this.#running = true;
     this.#schedule.start();
     const problem = this.#para.problem();
-    if (problem) return this.#apply(misconfigured(problem));
+    if (problem) {
+      this.#sayProblem(problem);
+      return this.#apply(misconfigured(problem));
+    }
     this.#cleanups.push(registerSession(this, this.#environmentUsed.window));
     this.#page.start();
     this.#reauth.remember(this.#para.identity(), true);
@@ -399,10 +406,11 @@ export class ParaSessionEngine {
     return this.#owedLogout.pending;
   }
 
-  /** The SDK's export; refused once the server said the session ended or the user signed out. */
+  /** The SDK's export; refused once the server said the session ended (also while signing in again) or the user signed out. */
   exportSession(options: ExportOptions = {}): Promise<string> {
     const { status } = this.state;
-    if (status === 'expired') return Promise.reject(expiredExportError());
+    // Signing in again ends the old session first: what this SDK still holds of it is not to be sent anywhere.
+    if (status === 'expired' || status === 'reauthenticating') return Promise.reject(expiredExportError());
     if (status === 'signed-out') return Promise.reject(signedOutExportError());
     return this.#para.exportSession(options);
   }

@@ -48,8 +48,9 @@ export function paraSessionPort(client: ParaSessionClient, timers: CallTimers, t
   return {
     problem() {
       if (!client || typeof client !== 'object') return 'No Para client was given.';
+      if (typeof (client as { then?: unknown }).then === 'function') return 'The Para client is a Promise: set what it resolves to.';
       const missing = (['isSessionActive', 'keepSessionAlive'] as const).filter((method) => typeof client[method] !== 'function');
-      return missing.length ? `The Para client has no ${missing.join(' or ')}() method.` : null;
+      return missing.length ? `The Para client has no ${missing.map((method) => `${method}()`).join(' or ')} method.` : null;
     },
     isSessionActive: () => call(() => client.isSessionActive()),
     keepSessionAlive: () => call(() => client.keepSessionAlive()),

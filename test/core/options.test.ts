@@ -68,6 +68,21 @@ describe('session engine: bad input', () => {
     engine.stop();
   });
 
+  for (const [label, client, said] of [
+    ['a plain object', {}, 'The Para client has no isSessionActive() or keepSessionAlive() method.'],
+    ['an SDK 1.x-shaped object (isActive, refresh)', { isActive: async () => true, refresh: async () => true }, 'The Para client has no isSessionActive() or keepSessionAlive() method.'],
+    ['a Promise of a client (an await forgotten)', Promise.resolve({}), 'The Para client is a Promise: set what it resolves to.'],
+  ] as const) {
+    it(`says in the console why ${label} cannot run a session, once, and stays idle`, () => {
+      const warned: string[] = [];
+      const engine = createParaSession(client as unknown as ParaSessionClient, { warn: (message) => warned.push(message) });
+      engine.start();
+      expect([engine.state.status, engine.state.error?.message]).to.deep.equal(['idle', said]);
+      expect(warned).to.deep.equal([`createParaSession: ${said} Give it a ParaWeb 2.x instance; until then the session stays idle.`]);
+      engine.stop();
+    });
+  }
+
   it('survives client methods that throw synchronously or return a non-boolean', async () => {
     const h = createHarness({ keepAlive: 'always' });
     h.client.isSessionActive = () => {

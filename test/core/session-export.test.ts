@@ -134,6 +134,21 @@ describe('session engine: exporting a session that is gone', () => {
     h.engine.stop();
   });
 
+  it('while signing in again after an expiry: rejects (reason "expired"), even where the SDK still holds the ended session', async () => {
+    const h = await startedWith({});
+    h.server.revoke();
+    await h.clock.advance(2 * HOUR);
+    expect(h.engine.state.status).to.equal('expired');
+    const begun = h.engine.beginReauth();
+    expect(h.engine.state.status).to.equal('reauthenticating');
+    // The real SDK exports from local state, which may still hold the old session.
+    (h.client as unknown as { exportSession: () => string }).exportSession = () => 'ENDED-SESSION';
+    const error = (await rejection(h.engine.exportSession())) as Error & { reason?: string };
+    expect([error.name, error.reason]).to.deep.equal(['SessionUnavailableError', 'expired']);
+    await begun;
+    h.engine.stop();
+  });
+
   it('after sign-out: rejects with reason "signed-out"', async () => {
     const h = await startedWith({});
     await h.engine.logout();
