@@ -5,7 +5,7 @@ export * from './events.js';
 export { ParaSession } from './para-session/para-session.js';
 export type { ParaSessionEngineOptions } from './para-session/para-session.js';
 export { ParaSessionStatus } from './para-session-status/para-session-status.js';
-export type { ParaSessionStatusStrings } from './para-session-status/para-session-status.js';
+export type { ParaSessionStatusStrings, ParaSessionStatusStringsInput } from './para-session-status/para-session-status.js';
 export { ParaReauthDialog } from './para-reauth-dialog/para-reauth-dialog.js';
 export type { ParaReauthDialogStrings } from './para-reauth-dialog/para-reauth-dialog.js';
 export { ParaSessionGuard } from './para-session-guard/para-session-guard.js';

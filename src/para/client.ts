@@ -25,10 +25,10 @@ export interface ParaSessionClient {
   logout?(opts?: { clearPregenWallets?: boolean }): Promise<void>;
   retrieveSessionCookie?: () => string | undefined;
   onStatePhaseChange?(callback: (snapshot: ParaStateSnapshot) => void): () => void;
-  readonly externalWalletConnectionType?: string;
-  readonly userId?: string;
-  readonly email?: string;
-  readonly phone?: string;
+  readonly externalWalletConnectionType?: string | undefined;
+  readonly userId?: string | undefined;
+  readonly email?: string | undefined;
+  readonly phone?: string | undefined;
   getUserShare?(): string | null;
   authenticateWithEmailOrPhone?(params: never): Promise<unknown>;
   authenticateWithOAuth?(params: never): Promise<unknown>;

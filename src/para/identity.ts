@@ -1,8 +1,8 @@
 /** What the SDK client exposes about who is signed in. */
 interface IdentitySource {
-  readonly userId?: string;
-  readonly email?: string;
-  readonly phone?: string;
+  readonly userId?: string | undefined;
+  readonly email?: string | undefined;
+  readonly phone?: string | undefined;
 }
 
 /** The identity the kit remembers so a re-authentication can be pre-filled and checked. */

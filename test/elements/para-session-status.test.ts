@@ -303,7 +303,7 @@ describe('<para-session-status>', () => {
     it('replaces any text through strings', async () => {
       const world = createWorld();
       const el = await statusIn(world);
-      el.strings = { status: { active: 'Angemeldet' } as never, timeLeft: 'noch {time}' };
+      el.strings = { status: { active: 'Angemeldet' }, timeLeft: 'noch {time}' };
       await el.updateComplete;
       expect(part(el, 'label')).to.equal('Angemeldet');
       expect(part(el, 'time')).to.equal('noch 2 hr');

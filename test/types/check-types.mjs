@@ -61,6 +61,7 @@ function judgeSvelte({ output }) {
 const vue = run(bin('vue-tsc'), ['-p', 'tsconfig.vue.json']);
 const svelte = run(bin('svelte-check'), ['--tsconfig', './tsconfig.svelte.json', '--output', 'machine']);
 for (const framework of ['react', 'preact', 'solid']) checkProgram(`${framework}: JSX types`, join(here, `tsconfig.${framework}.json`));
+checkProgram('plain TypeScript: a real ParaWeb under exactOptionalPropertyTypes', join(here, 'tsconfig.plain.json'));
 checkProgram('the framework suite\'s own TypeScript', join(here, '../../frameworks/tsconfig.json'));
 const vueResult = await vue;
 record('vue: GlobalComponents (vue-tsc)', vueResult.code === 0 ? [] : vueResult.output.trim().split('\n'));

@@ -3,7 +3,8 @@
 // - read-only getters (`state`, `open`, …) were offered as props that Vue would try to set: drop them;
 // - kebab-case keys (`"session-length"`, `"onpara-session-expired"`) never match: Vue camelizes template names;
 // - it also put every tag into the global JSX namespace as a Vue component, which breaks React/Preact typing;
-// - its props were only the element's own, so under strictTemplates `id`, `lang` or `@click` were errors.
+// - its props were only the element's own, so under strictTemplates `id`, `lang` or `@click` were errors;
+// - each tag was a `DefineComponent`, so a template ref was a component instance: it is the element's constructor.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,9 +29,14 @@ export function vueTypes(manifest, elements, typesFrom) {
     const camel = (kebab) => kebab.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
     text = fix(text, /"on([a-z]+(?:-[a-z]+)+)"\?:/g, (_, name) => `on${camel(`-${name}`)}?:`, 'camelize event props');
     text = fix(text, /"([a-z]+(?:-[a-z]+)+)"\?:/g, (_, name) => `${camel(name)}?:`, 'camelize attribute props');
-    text = fix(text, /DefineComponent<(\w+Props)>/g, 'DefineComponent<WithHTMLAttributes<$1>>', "add Vue's HTML attributes");
-    text = fix(text, /^import type \{ DefineComponent \} from "vue";/m, 'import type { DefineComponent, HTMLAttributes } from "vue";', 'import HTMLAttributes');
+    // A tag as the element's constructor, not a Vue component: a template ref (`useTemplateRef`) is the element.
+    for (const element of elements) {
+      const component = new RegExp(`"${escape(element.tag)}": DefineComponent<(\\w+Props)>;`);
+      text = fix(text, component, `"${element.tag}": ElementTag<${element.className}, $1>;`, `type ${element.tag} as its element`);
+    }
+    text = fix(text, /^import type \{ DefineComponent \} from "vue";/m, 'import type { HTMLAttributes, ReservedProps } from "vue";', 'import HTMLAttributes');
     text += "\n/** A tag's own props, and Vue's HTML attributes and native events (`id`, `lang`, `@click`) it does not define itself. */\ntype WithHTMLAttributes<Props> = Props & Omit<HTMLAttributes, keyof Props>;\n";
+    text += "\n/** What vue-tsc reads for a tag: its ref is the element `E`; a template may set `Props` and Vue's HTML attributes. */\ntype ElementTag<E, Props> = new () => E & { $props: WithHTMLAttributes<Props> & ReservedProps };\n";
     return { 'vue.d.ts': `// Generated from custom-elements.json by tools/generate-framework-types.mjs: do not edit.\n${text}` };
   } finally {
     rmSync(dir, { recursive: true, force: true });

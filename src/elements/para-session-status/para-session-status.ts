@@ -15,11 +15,11 @@ import { SessionConsumer } from '../shared/session-consumer.js';
 import { stableText } from '../shared/stable-text.js';
 import { visuallyHidden } from '../shared/visually-hidden.styles.js';
 import styles from './para-session-status.styles.js';
-import type { ParaSessionStatusStrings } from './status-strings.js';
+import type { ParaSessionStatusStrings, ParaSessionStatusStringsInput } from './status-strings.js';
 
 const TIME_FORMATS: readonly TimeFormat[] = ['short', 'long'];
 
-export type { ParaSessionStatusStrings };
+export type { ParaSessionStatusStrings, ParaSessionStatusStringsInput };
 
 /** What the indicator shows: a status, or `not-signed-in` for a visitor who never was on this page. */
 type Shown = SessionStatus | 'not-signed-in';
@@ -48,7 +48,7 @@ export class ParaSessionStatus extends ParaElement {
   @property({ attribute: 'format', reflect: true }) format: TimeFormat = 'short';
 
   /** Replaces any of the texts of the page's language; missing keys keep their defaults. */
-  @property({ attribute: false }) strings: Partial<ParaSessionStatusStrings> = {};
+  @property({ attribute: false }) strings: ParaSessionStatusStringsInput = {};
 
   /** Your own wording for a time; return `undefined` to keep the built-in one. */
   @property({ attribute: false }) formatTime?: FormatTimeHook;

@@ -9,6 +9,9 @@ export interface ParaSessionStatusStrings {
   timeLeft: string;
 }
 
+/** What `strings` takes: any of the texts, and any of the status words (the rest keep the language's). */
+export type ParaSessionStatusStringsInput = Partial<Omit<ParaSessionStatusStrings, 'status'>> & { status?: Partial<Record<SessionStatus, string>> };
+
 export const defaultStatusStrings: ParaSessionStatusStrings = {
   status: {
     idle: 'No session',

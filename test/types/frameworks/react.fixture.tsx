@@ -8,7 +8,7 @@ declare const css: CSSProperties;
 
 export const correct = (
   <para-session client={para} session-length={7200} keep-alive="always" warn-before="120" onpara-session-expired={(e) => e.detail.identity.email}>
-    <para-session-status format="short" />
+    <para-session-status format="short" strings={{ status: { active: 'Logged in' } }} />
     <para-session-guard>
       <p slot="fallback">Sign in</p>
     </para-session-guard>
