@@ -25,7 +25,7 @@ const steps = [
   { name: 'demo-servers', command: 'node', args: ['--test', '--test-force-exit', '--test-reporter=spec', '--test-reporter-destination=stdout',
     '--test-reporter=./tools/node-test-summary.mjs', '--test-reporter-destination=stdout', 'test/demo/session-endpoint.test.mjs', 'test/demo/emulator-guard.test.mjs', 'test/demo/scripted-demo.test.mjs'] },
   { name: 'test-runner', command: 'node', args: ['--test', '--test-force-exit', '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=./tools/node-test-summary.mjs', '--test-reporter-destination=stdout', 'test/tools/runner-rejection.test.mjs'] },
+    '--test-reporter=./tools/node-test-summary.mjs', '--test-reporter-destination=stdout', 'test/tools/runner-rejection.test.mjs', 'test/tools/summary-reporter.test.mjs'] },
   { name: 'real-tabs', command: 'node', args: ['test/reliability/real-tabs.mjs'] },
   { name: 'emulator-smoke', command: 'node', args: ['test/e2e/emulator-smoke.mjs'] },
   { name: 'e2e', command: 'node', args: ['test/e2e/run.mjs'] },

@@ -20,10 +20,14 @@ export function engineOf(browserName = '') {
   return name || 'unknown';
 }
 
-/** A file whose page never ran a test: the browser did not start it (no assertion was evaluated). */
+/**
+ * A file whose page never ran a test: the browser did not start it, or its WebDriver session failed before any
+ * test ran (a navigation that timed out on a busy machine, then the session's stop failing too). No assertion
+ * was evaluated either way.
+ */
 function neverStarted(session) {
   const ran = (session.testResults?.tests?.length ?? 0) + (session.testResults?.suites?.length ?? 0);
-  return !session.passed && ran === 0 && (session.errors ?? []).some((error) => /did not start/.test(error?.message ?? ''));
+  return !session.passed && ran === 0 && (session.errors ?? []).some((error) => /did not start|WebDriverError/.test(error?.message ?? ''));
 }
 
 const line = (label, t) => `${label}: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`;
