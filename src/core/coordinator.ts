@@ -54,6 +54,11 @@ export interface TabCoordinator {
   readonly leaderMayVanish?: boolean;
   /** Asks the leader to answer now; this tab leads if none does. */
   confirmLeader?(): void;
+  /**
+   * `true`: this tab has no user session to keep (a wallet's, which never expires), so it leaves the lead to a
+   * tab that has one, and does not stand for it; `false`: it stands again. May be called before `start()`.
+   */
+  standAside?(aside: boolean): void;
 }
 
 /** One tab alone: always the leader, nobody to tell. */

@@ -19,7 +19,7 @@ import { SessionSchedule } from './schedule.js';
 import { readAllowedOrigins, sendSession, type ExportLimits } from './session-export.js';
 import { ServerRequests } from './server-requests.js';
 import { sessionChannelName } from './session-channel.js';
-import { initialState, isUsableStatus } from './state.js';
+import { initialState, isUsableStatus, isWalletKind } from './state.js';
 import { TabSync } from './tab-sync.js';
 import { leadershipChanged, misconfigured, started, warningDue } from './transitions/lifecycle.js';
 import { PageWatch } from './page-watch.js';
@@ -242,6 +242,7 @@ export class ParaSessionEngine {
     this.#reauth.remember(this.#para.identity(), true);
     const kind = this.#para.kind();
     this.#apply(started(this.#view(), kind));
+    this.#tabs.standAside(isWalletKind(kind));
     this.#tabs.start({
       onLeadershipChange: (leader) => this.#onLeadershipChange(leader),
       onMessage: (message, from) => this.#onMessage(message, from),
@@ -551,6 +552,8 @@ export class ParaSessionEngine {
     }
     this.#events.emit('change', { state: next, previous });
     this.#schedule.update();
+    // Last: leaving the lead changes the state again.
+    if (next.kind !== previous.kind) this.#tabs.standAside(isWalletKind(next.kind));
   }
 }
 

@@ -151,7 +151,8 @@ export class ServerRequests {
    * Unreachable proves nothing: the tab stays as it is (offline, retrying), and the next answer decides.
    */
   confirmSignOut(news: SignOutNews = 'remote'): Promise<void> {
-    if (!this.#context.running()) return Promise.resolve();
+    // A wallet's client says its session is active whatever the server holds: it confirms nothing.
+    if (!this.#context.running() || this.#followKind()) return Promise.resolve();
     this.#signOutNews = news;
     return this.#signOutFlight.run(async () => {
       const generation = this.#generation;

@@ -1,4 +1,4 @@
-import type { SessionState, SessionStatus } from './types.js';
+import type { SessionKind, SessionState, SessionStatus } from './types.js';
 
 export const initialState = (): SessionState => ({
   status: 'idle',
@@ -24,3 +24,6 @@ export function isPresentable(state: SessionState): boolean {
 export function secondsLeft(state: SessionState, now: number): number | null {
   return state.expiresAt === null ? null : Math.max(0, Math.ceil((state.expiresAt - now) / 1000));
 }
+
+/** A wallet's session: external or pregenerated, always active, never extended. */
+export const isWalletKind = (kind: SessionKind | null): boolean => kind === 'external-wallet' || kind === 'pregen';

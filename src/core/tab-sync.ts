@@ -49,6 +49,11 @@ export class TabSync {
     this.#coordinator.confirmLeader?.();
   }
 
+  /** A wallet's session (it never expires) has nothing to lead: the lead goes to a tab with a user session. */
+  standAside(aside: boolean): void {
+    this.#coordinator.standAside?.(aside);
+  }
+
   /** `onClockCorrected`: another tab's time moved this tab's clock forward by `ms`, after its message was heard. */
   start(hooks: CoordinatorHooks & { onClockCorrected(ms: number): void }): void {
     this.#coordinator.start({

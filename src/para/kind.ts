@@ -15,3 +15,4 @@ export function detectSessionKind(client: ParaSessionClient): SessionKind {
   }
   return 'user';
 }
+

@@ -90,6 +90,15 @@ export function createTabCoordinator(options: TabCoordinatorOptions = {}): Cross
   let soloLeading = false;
   /** Stopped by `pagehide` or `freeze`: `pageshow` or `resume` starts the election again. */
   let parked = false;
+  /** Out of the election while this tab's session is a wallet's (see `standAside`). */
+  let aside = false;
+
+  /** Lets go of the lead, and says so if it had it. */
+  const leaveElection = () => {
+    const led = election?.leading === true;
+    election?.stop();
+    if (led) hooks?.onLeadershipChange(false);
+  };
 
   /**
    * Closed, in the back-forward cache or frozen (Page Lifecycle): a page stops no engine, keeps its locks and runs
@@ -99,15 +108,13 @@ export function createTabCoordinator(options: TabCoordinatorOptions = {}): Cross
   const park = () => {
     for (const name of lockRunner?.held() ?? []) post('election', { type: 'frozen', name });
     if (!election || parked) return;
-    const led = election.leading;
-    election.stop();
     parked = true;
-    if (led) hooks?.onLeadershipChange(false);
+    if (!aside) leaveElection();
   };
   const unpark = () => {
     if (!parked) return;
     parked = false;
-    election?.start();
+    if (!aside) election?.start();
   };
 
   const post = (channel: 'session' | 'election', message: SharedSessionMessage | ElectionMessage) =>
@@ -138,6 +145,14 @@ export function createTabCoordinator(options: TabCoordinatorOptions = {}): Cross
     },
     confirmLeader() {
       election?.confirmLeader?.();
+    },
+
+    standAside(value) {
+      if (value === aside) return;
+      aside = value;
+      if (!election || parked) return;
+      if (aside) leaveElection();
+      else election.start();
     },
 
     start(startHooks) {
@@ -173,7 +188,7 @@ export function createTabCoordinator(options: TabCoordinatorOptions = {}): Cross
       }
       mode = { election: !transport ? 'solo' : locks ? 'web-locks' : 'lease', transport: transport?.kind ?? 'none' };
       if (election) {
-        election.start();
+        if (!aside) election.start();
       } else {
         // Nobody to talk to: this tab runs its own schedule, as a lone tab does.
         soloLeading = true;

@@ -1,5 +1,5 @@
 import type { SharedSessionMessage } from '../coordinator.js';
-import { isUsableStatus } from '../state.js';
+import { isUsableStatus, isWalletKind } from '../state.js';
 import { expire, isReturning, signOut, statusFor } from './outcomes.js';
 import { activity } from './page-event.js';
 import { effect, NOTHING, type SessionView, type Step } from './step.js';
@@ -17,8 +17,7 @@ type StateMessage = Extract<SharedSessionMessage, { type: 'state' }>;
 /** Another tab told us something (the tab-sync room already noted its clock). */
 export function remoteMessage(view: SessionView, message: SharedSessionMessage): Step {
   const { status, kind } = view.state;
-  const heard = kind === 'external-wallet' || kind === 'pregen' ? walletHears(message) : null;
-  if (heard) return heard;
+  if (isWalletKind(kind)) return walletHears(message);
   switch (message.type) {
     case 'activity':
       // Activity from the future would keep the session alive for as long as it lies.
@@ -54,14 +53,13 @@ export function remoteMessage(view: SessionView, message: SharedSessionMessage):
 }
 
 /**
- * A wallet's session here (it never expires) is not the user session another tab has: its times, sign-ins and
- * cancels are not this tab's. What they may mean is that this tab's client signed in with Para too: a check
- * follows the client's kind, and asks nothing while it is still a wallet's. A sign-out is heard as any tab
- * hears it (confirmed by this tab's own client); `null`: heard as usual.
+ * A wallet's session here (it never expires) is not the user session another tab has: its times, sign-ins,
+ * cancels and sign-outs are not this tab's (and this tab's client, a wallet's, would "confirm" any session).
+ * What they may mean is that this tab's client signed in with Para too: a check follows the client's kind,
+ * and asks nothing while it is still a wallet's.
  */
-function walletHears(message: SharedSessionMessage): Step | null {
-  if (message.type === 'state' || message.type === 'reauth-complete') return { effects: [effect('check')] };
-  return message.type === 'reauth-started' || message.type === 'reauth-cancelled' ? NOTHING : null;
+function walletHears(message: SharedSessionMessage): Step {
+  return message.type === 'state' || message.type === 'reauth-complete' ? { effects: [effect('check')] } : NOTHING;
 }
 
 /** Times no honest tab can send: checked or extended in the future, or an expiry beyond the longest session from now. */
