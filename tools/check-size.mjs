@@ -7,13 +7,13 @@ import { bundle, ELEMENT_ENTRIES, SHIPPED_ENTRIES } from './size-measure.mjs';
 // Tripwires at today's weight (+0.5 KB or so), so growth is a decision someone makes in a commit. The issue's targets
 // (package 12, core 7, bundle 20 KB) are `node bench/size.mjs --check`; the weight by module is in bench/results.json.
 const TRIPWIRE_KB = {
-  'package entry': 36.2,
-  core: 18.6,
-  'self-contained bundle': 43.2,
-  '<para-session> alone': 20.5,
-  '<para-session> + <para-session-status>': 26.5,
-  '<para-session> + <para-reauth-dialog>': 33.8,
-  '<para-session> + <para-session-guard>': 21.4,
+  'package entry': 36.6,
+  core: 18.9,
+  'self-contained bundle': 43.6,
+  '<para-session> alone': 20.8,
+  '<para-session> + <para-session-status>': 26.8,
+  '<para-session> + <para-reauth-dialog>': 34.3,
+  '<para-session> + <para-session-guard>': 21.7,
 };
 
 let passed = 0;

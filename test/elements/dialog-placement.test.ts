@@ -107,4 +107,32 @@ describe('a dialog placed where it is not rendered', () => {
     expect(nativeDialog(dialog).open, 'the hidden dialog closed').to.equal(false);
     expect(document.activeElement?.id, 'focus back where it was').to.equal('page-button');
   });
+
+  /** Whether this page renders frames now: a background test page (two Chromium pages share the runner) renders none. */
+  const rendersFrames = () =>
+    Promise.race([new Promise((resolve) => requestAnimationFrame(() => resolve(true))), new Promise((resolve) => setTimeout(() => resolve(false), 300))]);
+  const frames = async (count: number) => {
+    for (let i = 0; i < count; i += 1) await new Promise((resolve) => requestAnimationFrame(resolve));
+  };
+
+  it('in an off-screen content-visibility: auto section of a long page: the warning and then the expired dialog open, painted, with no warning', async function () {
+    if (!(await rendersFrames())) {
+      console.log('[skip] this page renders no frames now; the other engines, one page each, check it');
+      this.skip();
+    }
+    const warn = sinon.stub(console, 'warn');
+    const world = createWorld();
+    const dialog = await pageWith(world, html`<div style="height: 5000px"></div><section style="content-visibility: auto"><para-reauth-dialog></para-reauth-dialog></section>`);
+    await frames(3);
+    const native = nativeDialog(dialog);
+    const seenNow = () => ({ modal: native.matches(':modal'), painted: native.getClientRects().length > 0, said: warn.getCalls().map((call) => String(call.args[0]).slice(0, 40)) });
+    await reachWarning(world);
+    await renders();
+    await frames(3);
+    expect(seenNow(), 'the warning').to.deep.equal({ modal: true, painted: true, said: [] });
+    await reachExpiry(world);
+    await renders();
+    await frames(3);
+    expect(seenNow(), 'the expired dialog').to.deep.equal({ modal: true, painted: true, said: [] });
+  });
 });

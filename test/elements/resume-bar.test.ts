@@ -68,3 +68,35 @@ describe('the "Sign in again" bar after Cancel', () => {
     }
   });
 });
+
+describe('the "Sign in again" bar when an app modal was open as the session ended', () => {
+  afterEach(() => sinon.restore());
+
+  it('stays under the app modal (which makes it inert) instead of drawn above its backdrop, and goes up once that modal closes', async () => {
+    const world = createWorld();
+    const provider = await sessionFixture<ParaSession>(
+      html`<para-session lang="en" .client=${world.client} .engineOptions=${world.engineOptions}>
+        <dialog id="app-modal"><p>Edit your profile</p><button id="in-modal">Save</button></dialog>
+        <para-reauth-dialog></para-reauth-dialog>
+      </para-session>`,
+      world,
+    );
+    const appModal = provider.querySelector<HTMLDialogElement>('#app-modal')!;
+    appModal.showModal();
+    const dialog = provider.querySelector('para-reauth-dialog')!;
+    await reachExpiry(world);
+    buttonNamed(dialog, 'Cancel').click();
+    await renders();
+    await dialog.updateComplete;
+    await renders();
+    const bar = shadow(dialog).querySelector<HTMLElement>('[part="resume"]')!;
+    const atBar = () => {
+      const box = bar.getBoundingClientRect();
+      return document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)?.id || document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)?.tagName;
+    };
+    expect({ onTop: bar.matches(':popover-open'), appModalOpen: appModal.open, atBar: atBar() }, 'while the app modal is open').to.deep.equal({ onTop: false, appModalOpen: true, atBar: 'app-modal' });
+    appModal.close();
+    await renders();
+    expect({ onTop: bar.matches(':popover-open'), atBar: atBar() }, 'once it closed').to.deep.equal({ onTop: true, atBar: 'PARA-REAUTH-DIALOG' });
+  });
+});

@@ -99,15 +99,18 @@ export class ModalController implements ReactiveController {
       // Shown before and closed since, not by us: a close request the page could not cancel.
       if (this.#shown) this.onClose();
       dialog.showModal();
-      if (isRendered(dialog)) {
+      const skipped = !isRendered(dialog) && skippedUntilShown(dialog);
+      if (isRendered(dialog) || skipped) {
         this.#shown = true;
         this.#unrendered = false;
         this.#watchBox(dialog);
         this.options.focus('opened');
+        // A skipped section gets its box at the next rendering update: look after it, not now.
+        if (skipped) afterNextFrame(() => this.#shown && dialog.open && !isRendered(dialog) && this.#closeUnrendered(dialog));
       } else {
         this.#closeUnrendered(dialog);
       }
-    } else if (wanted && dialog.open && this.#shown && !isRendered(dialog)) {
+    } else if (wanted && dialog.open && this.#shown && !isRendered(dialog) && !skippedUntilShown(dialog)) {
       // Lost its box since it opened, found at this update (the box watch tells at the next frame otherwise).
       this.#closeUnrendered(dialog);
     } else if (wanted && dialog.open && (modeChanged || phase !== this.#focusedPhase)) {
@@ -136,10 +139,13 @@ export class ModalController implements ReactiveController {
   }
 
   #watchBox(dialog: HTMLDialogElement): void {
-    this.#boxWatch ??= new ResizeObserver(() => {
-      const current = this.options.dialog();
-      if (current?.open && this.#shown && !isRendered(current)) this.#closeUnrendered(current);
-    });
+    // Closed in the next frame, not in the observer's callback: a layout change there is a "ResizeObserver loop" error.
+    this.#boxWatch ??= new ResizeObserver(() =>
+      requestAnimationFrame(() => {
+        const current = this.options.dialog();
+        if (current?.open && this.#shown && !isRendered(current)) this.#closeUnrendered(current);
+      }),
+    );
     this.#boxWatch.observe(dialog);
   }
 }
@@ -147,4 +153,27 @@ export class ModalController implements ReactiveController {
 /** Whether the element has a box: not inside a `display: none` ancestor, nor in an unassigned slot's light DOM. */
 function isRendered(element: Element): boolean {
   return element.getClientRects().length > 0;
+}
+
+/**
+ * Whether an ancestor (in the flat tree) is `content-visibility: auto`: off screen, its content has no box
+ * yet, and a modal inside it gets one at the next rendering update (the top layer makes it relevant).
+ */
+function skippedUntilShown(element: Element): boolean {
+  for (let node: Element | null = flatParent(element); node; node = flatParent(node)) {
+    if (getComputedStyle(node).contentVisibility === 'auto') return true;
+  }
+  return false;
+}
+
+function flatParent(element: Element): Element | null {
+  if (element.assignedSlot) return element.assignedSlot;
+  if (element.parentElement) return element.parentElement;
+  const root = element.getRootNode();
+  return root instanceof ShadowRoot ? root.host : null;
+}
+
+/** After the next frame is laid out (a page that renders no frames, hidden, never gets there: nothing is shown). */
+function afterNextFrame(run: () => void): void {
+  requestAnimationFrame(() => requestAnimationFrame(run));
 }
