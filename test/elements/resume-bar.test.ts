@@ -1,5 +1,6 @@
 import { expect, html } from '@open-wc/testing';
 import sinon from 'sinon';
+import { deepActiveElement } from '../../src/elements/shared/focus.js';
 import type { ParaSession } from '../../src/elements/para-session/para-session.js';
 import { createWorld, reachExpiry, renders, sessionFixture, type SessionWorld } from './support/session-fixture.js';
 import { buttonNamed, shadow } from './support/dialog-parts.js';
@@ -54,6 +55,15 @@ describe('the "Sign in again" bar after Cancel', () => {
       expect(where.inViewport && where.hitsBar, JSON.stringify(where)).to.equal(true);
     });
   }
+
+  it('takes focus after Cancel also when nothing had focus as the session ended (never <body>)', async () => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    const { dialog } = await cancelledPage(createWorld());
+    await renders();
+    const focused = deepActiveElement();
+    expect(focused?.tagName === 'BUTTON' ? focused.textContent!.trim() : focused?.tagName, 'what has focus').to.equal('Sign in again');
+    expect(shadow(dialog).querySelector('[part="resume"]')!.contains(focused)).to.equal(true);
+  });
 
   it('stays above an app layer with a high z-index that comes later in the page', async () => {
     const { provider, bar } = await cancelledPage(createWorld());

@@ -15,7 +15,9 @@ export function canTakeFocus(element: HTMLElement | null): element is HTMLElemen
  * Gives focus back to what had it. When that is gone or hidden (it sat in content a guard hid), a
  * moment later it may be back; otherwise focus goes to `fallback`, never silently to `<body>`.
  */
-export function restoreFocus(saved: HTMLElement | null, fallback: (saved: HTMLElement | null) => HTMLElement | null | undefined): void {
+export function restoreFocus(given: HTMLElement | null, fallback: (saved: HTMLElement | null) => HTMLElement | null | undefined): void {
+  // Nothing had focus (the page's body had it): the fallback is where focus belongs, not back to nothing.
+  const saved = given === document.body ? null : given;
   if (canTakeFocus(saved)) {
     saved.focus();
     return;

@@ -12,16 +12,16 @@ export function showOnTop(element: HTMLElement | null | undefined): void {
   // A modal of the element's own (the dialog it replaces, closing now) is no other modal.
   const modal = openModal(document, element.getRootNode());
   if (modal) {
+    // The `open` attribute goes at once; the `close` event may wait for a frame a background page never gets.
     if (!waiting.has(modal)) {
-      modal.addEventListener(
-        'close',
-        () => {
-          const waited = waiting.get(modal);
-          waiting.delete(modal);
-          showOnTop(waited);
-        },
-        { once: true },
-      );
+      const watch = new MutationObserver(() => {
+        if (modal.hasAttribute('open')) return;
+        watch.disconnect();
+        const waited = waiting.get(modal);
+        waiting.delete(modal);
+        showOnTop(waited);
+      });
+      watch.observe(modal, { attributes: true, attributeFilter: ['open'] });
     }
     waiting.set(modal, element);
     return;
