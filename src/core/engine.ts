@@ -34,6 +34,7 @@ import type {
   EngineEventMap,
   EngineSetup,
   ExportOptions,
+  LogoutOptions,
   SessionOptions,
   SessionState,
 } from './types.js';
@@ -74,6 +75,8 @@ export class ParaSessionEngine {
   readonly #requests: ServerRequests;
   readonly #owedLogout: OwedLogout;
   readonly #random: () => number;
+  /** The user's last sign-out asked for these (a logout owed for it is retried with them). */
+  #signOutOptions: LogoutOptions = {};
   /** Says, in the console, why this client cannot run a session. */
   readonly #sayProblem: (problem: string) => void;
   /** Gives up on another tab's sign-in that never finished. */
@@ -352,8 +355,10 @@ export class ParaSessionEngine {
    * cannot be reached, nothing changes but the reported error, this rejects with `LogoutFailedError`, and
    * the logout is retried until it goes through.
    */
-  async logout(): Promise<void> {
+  async logout(options: LogoutOptions = {}): Promise<void> {
     if (!this.#para.canLogout()) throw new Error(NO_LOGOUT);
+    // Its retries, if the server cannot be reached now, are the same sign-out.
+    this.#signOutOptions = options;
     // Every tab owes it from the start: this one may be closed before the server answers, or the network is back.
     this.#tabs.publish({ type: 'logout-owed' });
     const outcome = (await this.#logoutOnce()) ?? (await this.#afterAnotherTabsLogout());
@@ -373,7 +378,7 @@ export class ParaSessionEngine {
    */
   #logoutOnce(): Promise<CallOutcome<void> | undefined> {
     const task = async () => {
-      const outcome = await this.#para.logout()!;
+      const outcome = await this.#para.logout(this.#signOutOptions)!;
       if (outcome.ok && this.#running) this.#signedOutHere();
       return outcome;
     };
@@ -391,7 +396,7 @@ export class ParaSessionEngine {
     if (!active.ok) return active;
     // No session left: signed out here (by `logout()`), as the user asked.
     if (!active.value) return { ok: true, value: undefined };
-    return (await this.#logoutOnce()) ?? (await this.#para.logout()!);
+    return (await this.#logoutOnce()) ?? (await this.#para.logout(this.#signOutOptions)!);
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { ParaIdentity, ParaSessionClient } from '../para/client.js';
 import type { SessionKind } from '../para/kind.js';
-import type { ExportSigners } from '../para/adapter.js';
+import type { ExportSigners, SignOutPregen } from '../para/adapter.js';
 import type { Clock } from './clock.js';
 import type { SessionEnvironment } from './environment.js';
 import type { TabCoordinator } from './coordinator.js';
@@ -83,6 +83,9 @@ export type EngineSetup = Partial<EngineDependencies> & {
 export type CreateSessionOptions = Partial<SessionOptions> & EngineSetup;
 
 export type ExportOptions = ExportSigners;
+
+/** `logout()`'s options (the SDK's own). */
+export type LogoutOptions = SignOutPregen;
 
 export interface EngineEventMap {
   change: { state: SessionState; previous: SessionState };

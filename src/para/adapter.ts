@@ -15,6 +15,16 @@ export interface ExportSigners {
   excludeSigners?: boolean;
 }
 
+/** How a sign-out treats pregenerated wallets. */
+export interface SignOutPregen {
+  /**
+   * Also remove the pregenerated wallets the SDK keeps in this browser (default `false`, as the SDK): kept,
+   * their loaded user share reads as an active pregenerated session after a reload. Clear them only when the
+   * app keeps each user share somewhere else, or the wallet is lost.
+   */
+  clearPregenWallets?: boolean;
+}
+
 /**
  * Everything the engine asks of Para, and the only way it asks. Each server call settles within the
  * request timeout; reads never throw.
@@ -27,7 +37,7 @@ export interface ParaSessionPort {
   /** Whether the client has a `logout()`. */
   canLogout(): boolean;
   /** `null` when the client has no `logout()`. */
-  logout(): Promise<CallOutcome<void>> | null;
+  logout(options?: SignOutPregen): Promise<CallOutcome<void>> | null;
   /** The session cookie string now, to tell after a request whether the server sent a new one. */
   sessionCookie(): string | undefined;
   /** The `Expires` of a cookie string, epoch ms. */
@@ -55,7 +65,8 @@ export function paraSessionPort(client: ParaSessionClient, timers: CallTimers, t
     isSessionActive: () => call(() => client.isSessionActive()),
     keepSessionAlive: () => call(() => client.keepSessionAlive()),
     canLogout: () => typeof client.logout === 'function',
-    logout: () => (typeof client.logout === 'function' ? call(() => client.logout!()) : null),
+    // Only what was asked for: without it, the SDK's own default.
+    logout: (options) => (typeof client.logout === 'function' ? call(() => (options?.clearPregenWallets ? client.logout!({ clearPregenWallets: true }) : client.logout!())) : null),
     sessionCookie() {
       try {
         return client.retrieveSessionCookie?.();

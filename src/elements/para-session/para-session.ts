@@ -17,7 +17,7 @@ import {
   type OptionKey,
   type OptionWarnings,
 } from '../../core/options.js';
-import type { CreateSessionOptions, ExportOptions, KeepAlivePolicy, SessionOptions, SessionState } from '../../core/types.js';
+import type { CreateSessionOptions, ExportOptions, KeepAlivePolicy, LogoutOptions, SessionOptions, SessionState } from '../../core/types.js';
 import type { ParaSessionClient } from '../../para/client.js';
 import { ParaElement } from '../base/para-element.js';
 import { paraSessionContext, type ParaSessionContext } from '../context.js';
@@ -189,8 +189,9 @@ export class ParaSession extends ParaElement {
     return this.#engine?.sendSessionTo(url, init, options) ?? Promise.reject(this.#noClientError());
   }
 
-  logout(): Promise<void> {
-    return this.#engine?.logout() ?? Promise.resolve();
+  /** Signs out; `{ clearPregenWallets: true }` also removes the pregenerated wallets the SDK keeps (see `LogoutOptions`). */
+  logout(options?: LogoutOptions): Promise<void> {
+    return this.#engine?.logout(options) ?? Promise.resolve();
   }
 
   #replaceEngine(): void {

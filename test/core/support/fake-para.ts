@@ -120,8 +120,21 @@ export class FakeParaClient implements ParaSessionClient {
     }).catch(() => false);
   }
 
-  /** Like the SDK's: it asks the server first (`POST /touch`), so offline it rejects and clears nothing. */
-  async logout(): Promise<void> {
+  /** A pregenerated wallet's user share loaded in this browser (`getUserShare()`), as the SDK keeps it. */
+  pregenShare: string | undefined;
+  /** What each `logout()` was called with. */
+  readonly logoutCalls: Array<{ clearPregenWallets?: boolean } | undefined> = [];
+
+  getUserShare(): string | null {
+    return this.pregenShare ?? null;
+  }
+
+  /**
+   * Like the SDK's: it asks the server first (`POST /touch`), so offline it rejects and clears nothing; it keeps
+   * pregenerated wallets unless told `clearPregenWallets: true`.
+   */
+  async logout(options?: { clearPregenWallets?: boolean }): Promise<void> {
+    this.logoutCalls.push(options);
     this.server.counts.logout += 1;
     // A request that never answers (the SDK's own has no deadline; the kit's call gives it one).
     if (this.server.hangNext > 0) {
@@ -132,6 +145,7 @@ export class FakeParaClient implements ParaSessionClient {
     const wasActive = this.server.isActive();
     this.server.revoke();
     this.jar.cookie = undefined;
+    if (options?.clearPregenWallets) this.pregenShare = undefined;
     if (wasActive) this.window?.dispatchEvent(new CustomEvent('paraLogout', { detail: { data: null } }));
   }
 
