@@ -1,4 +1,5 @@
 import { expect, html } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import { deepActiveElement } from '../../src/elements/shared/focus.js';
 import type { ParaSession } from '../../src/elements/para-session/para-session.js';
@@ -108,5 +109,78 @@ describe('the "Sign in again" bar when an app modal was open as the session ende
     appModal.close();
     await renders();
     expect({ onTop: bar.matches(':popover-open'), atBar: atBar() }, 'once it closed').to.deep.equal({ onTop: true, atBar: 'PARA-REAUTH-DIALOG' });
+  });
+
+  it('goes up once the app modal leaves the page without being closed (a framework unmounting it)', async () => {
+    const world = createWorld();
+    const provider = await sessionFixture<ParaSession>(
+      html`<para-session lang="en" .client=${world.client} .engineOptions=${world.engineOptions}>
+        <main style="transform: translateZ(0)"><para-reauth-dialog></para-reauth-dialog></main>
+        <div><dialog id="app-modal"><p>Edit your profile</p><button>Save</button></dialog></div>
+      </para-session>`,
+      world,
+    );
+    const appModal = provider.querySelector<HTMLDialogElement>('#app-modal')!;
+    appModal.showModal();
+    const dialog = provider.querySelector('para-reauth-dialog')!;
+    await reachExpiry(world);
+    buttonNamed(dialog, 'Cancel').click();
+    await renders();
+    await dialog.updateComplete;
+    await renders();
+    const bar = shadow(dialog).querySelector<HTMLElement>('[part="resume"]')!;
+    expect(bar.matches(':popover-open'), 'waiting under the app modal').to.equal(false);
+    appModal.parentElement!.remove();
+    await renders();
+    const where = seen(bar);
+    expect({ onTop: bar.matches(':popover-open'), onScreen: where.inViewport && where.hitsBar }, JSON.stringify(where)).to.deep.equal({ onTop: true, onScreen: true });
+  });
+});
+
+describe('the "Sign in again" bar at 320 x 256 (400 % zoom)', () => {
+  afterEach(() => sinon.restore());
+
+  it('never wholly hides the page control keyboard focus moves to (WCAG 2.4.11), and gives the page its scroll padding back', async function () {
+    try {
+      await setViewport({ width: 320, height: 256 });
+    } catch {
+      console.log('[skip] this browser\'s driver cannot set the viewport; Chromium checks 400 % zoom');
+      this.skip();
+    }
+    try {
+      const world = createWorld();
+      const provider = await sessionFixture<ParaSession>(
+        html`<para-session lang="en" .client=${world.client} .engineOptions=${world.engineOptions}>
+          <main>
+            <button id="first">First</button>
+            ${Array.from({ length: 30 }, (_, i) => html`<p><button id=${`b${i}`}>Item ${i}</button></p>`)}
+            <para-reauth-dialog></para-reauth-dialog>
+          </main>
+        </para-session>`,
+        world,
+      );
+      const dialog = provider.querySelector('para-reauth-dialog')!;
+      await reachExpiry(world);
+      buttonNamed(dialog, 'Cancel').click();
+      await renders();
+      await dialog.updateComplete;
+      await renders();
+      const bar = shadow(dialog).querySelector<HTMLElement>('[part="resume"]')!.getBoundingClientRect();
+      provider.querySelector<HTMLButtonElement>('#first')!.focus();
+      window.scrollTo(0, 0);
+      const hidden: string[] = [];
+      for (let i = 0; i < 12; i += 1) {
+        await sendKeys({ press: 'Tab' });
+        const focused = deepActiveElement();
+        if (!focused || dialog.shadowRoot!.contains(focused)) continue;
+        const box = focused.getBoundingClientRect();
+        if (box.top >= bar.top && box.bottom <= bar.bottom) hidden.push(`${focused.id} at ${Math.round(box.top)}-${Math.round(box.bottom)}`);
+      }
+      expect(hidden, `wholly under the bar (${Math.round(bar.top)}-${Math.round(bar.bottom)} of ${innerHeight} px)`).to.deep.equal([]);
+      provider.remove();
+      expect(document.documentElement.style.scrollPaddingBlockEnd, 'the page\'s own scroll padding, back').to.equal('');
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 });

@@ -8,6 +8,7 @@ import { writeTime, type FormatTimeHook, type TimeFormatContext } from '../share
 import { HasSlotController } from '../shared/has-slot-controller.js';
 import { knownValue } from '../shared/known-value.js';
 import { LangController } from '../shared/lang-controller.js';
+import { ScrollRoom } from '../shared/scroll-room.js';
 import { SessionConsumer } from '../shared/session-consumer.js';
 import { showOnTop } from '../shared/top-layer.js';
 import { visuallyHidden } from '../shared/visually-hidden.styles.js';
@@ -121,6 +122,8 @@ export class ParaReauthDialog extends ParaElement {
     hasAuthSlot: () => this.slots.test('auth'),
     onCancel: () => this.#requestClose('cancel-button'),
   });
+  /** While the bar shows: what the page scrolls into view stops above it. */
+  readonly #room = new ScrollRoom();
   #cancelledExpiry = false;
   #syncing = false;
   #warnedOauth = '';
@@ -147,6 +150,7 @@ export class ParaReauthDialog extends ParaElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#room.release();
     // The element will not update again: give the provider back here (the modal closes the native dialog).
     if (this.mode) this.#leave();
   }
@@ -208,7 +212,9 @@ export class ParaReauthDialog extends ParaElement {
 
   protected override updated(changed: PropertyValues): void {
     // In the top layer before focus may move to it: no app wrapper can carry it off screen or cover it.
-    if (this.mode === 'resume') showOnTop(this.renderRoot.querySelector<HTMLElement>('[part="resume"]'));
+    const bar = this.mode === 'resume' ? this.renderRoot.querySelector<HTMLElement>('[part="resume"]') : null;
+    showOnTop(bar);
+    this.#room.keep(bar);
     this.modal.afterUpdate(changed.has('mode'));
   }
 

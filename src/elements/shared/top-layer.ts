@@ -12,16 +12,18 @@ export function showOnTop(element: HTMLElement | null | undefined): void {
   // A modal of the element's own (the dialog it replaces, closing now) is no other modal.
   const modal = openModal(document, element.getRootNode());
   if (modal) {
-    // The `open` attribute goes at once; the `close` event may wait for a frame a background page never gets.
+    // Modal no more once it is closed (its `open` attribute goes at once, before the `close` event, which may wait
+    // for a frame) or taken out of the page (a framework unmounting it keeps the attribute).
     if (!waiting.has(modal)) {
       const watch = new MutationObserver(() => {
-        if (modal.hasAttribute('open')) return;
+        if (modal.isConnected && modal.matches(':modal')) return;
         watch.disconnect();
         const waited = waiting.get(modal);
         waiting.delete(modal);
         showOnTop(waited);
       });
       watch.observe(modal, { attributes: true, attributeFilter: ['open'] });
+      for (const root of new Set([modal.getRootNode(), document])) watch.observe(root, { childList: true, subtree: true });
     }
     waiting.set(modal, element);
     return;
