@@ -23,7 +23,7 @@ export interface EffectTargets {
   cancelLogoutGrace(): void;
   confirmSignOut(): void;
   confirmParaLogout(): void;
-  oweLogout(): void;
+  oweLogout(clearPregenWallets: boolean): void;
   settleLogout(): void;
   logoutPaidElsewhere(): void;
 }
@@ -54,7 +54,7 @@ const RUNNERS: Runners = {
   'cancel-logout-grace': (targets) => targets.cancelLogoutGrace(),
   'confirm-sign-out': (targets) => targets.confirmSignOut(),
   'confirm-para-logout': (targets) => targets.confirmParaLogout(),
-  'owe-logout': (targets) => targets.oweLogout(),
+  'owe-logout': (targets, effect) => targets.oweLogout(effect.clearPregenWallets === true),
   'settle-logout': (targets) => targets.settleLogout(),
   'logout-paid-elsewhere': (targets) => targets.logoutPaidElsewhere(),
 };

@@ -20,7 +20,8 @@ export type SharedSessionMessage =
   | { type: 'clock'; sentAt: number }
   | { type: 'signed-out' }
   /** The user signed out in that tab while the server was unreachable: every tab owes the logout until it goes through. */
-  | { type: 'logout-owed' }
+  /** `clearPregenWallets`: the user asked to remove the pregenerated wallets too (see `LogoutOptions`). */
+  | { type: 'logout-owed'; clearPregenWallets?: true }
   | { type: 'reauth-started' }
   /** The tab running the re-authentication gave up: the others leave `reauthenticating` for `expired`. */
   | { type: 'reauth-cancelled' }

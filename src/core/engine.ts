@@ -360,7 +360,7 @@ export class ParaSessionEngine {
     // Its retries, if the server cannot be reached now, are the same sign-out.
     this.#signOutOptions = options;
     // Every tab owes it from the start: this one may be closed before the server answers, or the network is back.
-    this.#tabs.publish({ type: 'logout-owed' });
+    this.#tabs.publish(options.clearPregenWallets ? { type: 'logout-owed', clearPregenWallets: true } : { type: 'logout-owed' });
     const outcome = (await this.#logoutOnce()) ?? (await this.#afterAnotherTabsLogout());
     // Another tab's logout went through meanwhile (this one's own call failed or timed out): signed out, as asked.
     if (!outcome.ok && this.state.status === 'signed-out') return;
@@ -453,6 +453,7 @@ export class ParaSessionEngine {
 
   /** The server ended the session at the user's request: answers it gave before are dropped, every tab told. */
   #signedOutHere(): void {
+    this.#signOutOptions = {};
     this.#requests.invalidate();
     this.#owedLogout.settle();
     this.#apply(signOut(this.#view(), true));
@@ -531,7 +532,11 @@ export class ParaSessionEngine {
       cancelLogoutGrace: () => this.#page.cancelLogoutGrace(),
       confirmSignOut: () => void this.#requests.confirmSignOut(),
       confirmParaLogout: () => void this.#requests.confirmSignOut('para-logout'),
-      oweLogout: () => this.#owedLogout.owe(true),
+      oweLogout: (clearPregenWallets) => {
+        // The debt is the other tab's sign-out, with its options: never what this tab asked for before.
+        this.#signOutOptions = clearPregenWallets ? { clearPregenWallets: true } : {};
+        this.#owedLogout.owe(true);
+      },
       settleLogout: () => this.#owedLogout.settle(),
       logoutPaidElsewhere: () => this.#owedLogout.paidElsewhere(),
     };

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { createParaSession } from '../../src/core/engine.js';
 import { soloCoordinator } from '../../src/core/coordinator.js';
 import { createHarness, MINUTE, SECOND, type Harness } from './support/harness.js';
+import { TabWorld, type Tab } from './support/tab-world.js';
 
 /** A user signed in with a pregenerated (guest) wallet also loaded in this browser: the SDK keeps its share. */
 async function userWithGuestWallet(): Promise<Harness> {
@@ -71,5 +72,78 @@ describe('signing out where the SDK keeps a pregenerated wallet', () => {
     expect(h.client.logoutCalls.at(-1), 'the pre-sign-in logout').to.equal(undefined);
     expect(h.client.pregenShare).to.equal('guest-share');
     h.engine.stop();
+  });
+});
+
+/** The SDK keeps pregenerated wallets in localStorage: one store for every tab of the origin. */
+function shareGuestWallet(tabs: Tab[]) {
+  const store = { share: 'guest-share' as string | undefined };
+  for (const tab of tabs) {
+    Object.defineProperty(tab.client, 'pregenShare', { get: () => store.share, set: (v) => (store.share = v), configurable: true });
+  }
+  return store;
+}
+
+/** Every logout() call that reached an online server, with its options. */
+function sentLogouts(world: TabWorld, tabs: Tab[]) {
+  const sent: string[] = [];
+  for (const tab of tabs) {
+    const original = tab.client.logout.bind(tab.client);
+    tab.client.logout = (options) => {
+      if (world.server.online && world.server.hangNext === 0) sent.push(`${tab.id}:${JSON.stringify(options ?? null)}`);
+      return original(options);
+    };
+  }
+  return sent;
+}
+
+describe('clearPregenWallets across tabs', () => {
+  it('A asks logout({ clearPregenWallets: true }) offline and is closed; B pays the debt: the wallets are cleared as asked', async () => {
+    const world = new TabWorld();
+    const [a, b] = [world.open(), world.open()];
+    await world.advance(2 * SECOND);
+    const store = shareGuestWallet([a, b]);
+    const sent = sentLogouts(world, [a, b]);
+    world.server.online = false;
+    await a.engine.logout({ clearPregenWallets: true }).catch(() => undefined);
+    await world.advance(SECOND);
+    expect(b.engine.logoutPending, 'tab b owes it too').to.equal(true);
+    world.close(a);
+    world.server.online = true;
+    b.environment.window.dispatchEvent(new Event('online'));
+    await world.advance(5 * MINUTE);
+    expect({ b: b.engine.state.status, server: world.server.isActive() }).to.deep.equal({ b: 'signed-out', server: false });
+    expect({ sent, share: store.share ?? null }).to.deep.equal({ sent: ['tab-2:{"clearPregenWallets":true}'], share: null });
+    world.closeAll();
+  });
+
+  it('an earlier logout({ clearPregenWallets: true }) in A does not make A clear the wallets when paying a later plain sign-out of B', async () => {
+    const world = new TabWorld();
+    const [a, b] = [world.open(), world.open()];
+    await world.advance(2 * SECOND);
+    const out = a.engine.logout({ clearPregenWallets: true });
+    await world.advance(2 * SECOND);
+    await out;
+    expect([a.engine.state.status, b.engine.state.status]).to.deep.equal(['signed-out', 'signed-out']);
+    // The user signs in again (both tabs hear the SDK's login); a guest wallet is loaded again.
+    world.server.signIn();
+    for (const tab of [a, b]) tab.environment.window.dispatchEvent(new CustomEvent('paraLogin', { detail: { data: null } }));
+    await world.advance(5 * SECOND);
+    expect([a.engine.state.status, b.engine.state.status]).to.deep.equal(['active', 'active']);
+    const store = shareGuestWallet([a, b]);
+    const sent = sentLogouts(world, [a, b]);
+    // Now a plain sign-out in B (keep the wallets), offline: every tab owes it.
+    world.server.online = false;
+    await b.engine.logout().catch(() => undefined);
+    await world.advance(SECOND);
+    world.server.online = true;
+    // The network comes back; tab A is the one that hears it first.
+    a.environment.window.dispatchEvent(new Event('online'));
+    await world.advance(5 * SECOND);
+    b.environment.window.dispatchEvent(new Event('online'));
+    await world.advance(5 * MINUTE);
+    expect([a.engine.state.status, b.engine.state.status, world.server.isActive()]).to.deep.equal(['signed-out', 'signed-out', false]);
+    expect({ options: sent.map((s) => s.slice(s.indexOf(':') + 1)), share: store.share ?? null }, `B asked to keep the wallets; sent ${sent.join(' ')}`).to.deep.equal({ options: ['null'], share: 'guest-share' });
+    world.closeAll();
   });
 });

@@ -60,8 +60,9 @@ function readSessionMessage(m: Fields): SharedSessionMessage | null {
       return isTime(m.at) ? { type: 'activity', at: m.at } : null;
     case 'clock':
       return isTime(m.sentAt) ? { type: 'clock', sentAt: m.sentAt } : null;
-    case 'signed-out':
     case 'logout-owed':
+      return m.clearPregenWallets === true ? { type: 'logout-owed', clearPregenWallets: true } : { type: 'logout-owed' };
+    case 'signed-out':
     case 'reauth-started':
     case 'reauth-cancelled':
     case 'reauth-complete':

@@ -29,7 +29,7 @@ export function remoteMessage(view: SessionView, message: SharedSessionMessage):
       return status === 'signed-out' || status === 'idle' ? NOTHING : { effects: [effect('logout-paid-elsewhere'), effect('confirm-sign-out')] };
     case 'logout-owed':
       // The user asked to sign out; if that tab closes before the network is back, this one finishes the logout.
-      return status === 'signed-out' || status === 'idle' ? NOTHING : { effects: [effect('owe-logout')] };
+      return status === 'signed-out' || status === 'idle' ? NOTHING : { effects: [effect('owe-logout', { clearPregenWallets: message.clearPregenWallets === true })] };
     case 'reauth-started':
       // That tab's pre-sign-in logout empties this tab's SDK too: re-auth here as well, not a sign-out. It ends
       // the session a logout may be owed for, so this tab's retry cannot land in the middle of the sign-in.

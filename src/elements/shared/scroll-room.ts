@@ -1,39 +1,54 @@
 /**
- * Keeps the foot of the page's scroll area clear of a bar fixed there: content scrolled into view (the control
- * keyboard focus moves to) stops above the bar, never wholly under it (WCAG 2.4.11), also at 400 % zoom, where
- * the bar is half the viewport. The page's own `scroll-padding` is kept and added to; it is put back after.
+ * Keeps the foot of the page's scroll area clear of the bars fixed there: content scrolled into view (the
+ * control keyboard focus moves to) stops above them, never wholly under them (WCAG 2.4.11), also at 400 % zoom,
+ * where a bar is half the viewport. The page's own `scroll-padding` is kept and added to, and put back exactly
+ * once the last bar goes. One room for every bar on the page (two sessions may each show one): the tallest.
  */
+const bars = new Set<HTMLElement>();
+/** The page's own padding at the foot, before the first bar: its inline value, and the computed one to add to. */
+let pageOwn: { inline: string; computed: string } | null = null;
+let watch: ResizeObserver | null = null;
+
+function makeRoom(): void {
+  const root = document.documentElement;
+  if (bars.size === 0) {
+    if (pageOwn) root.style.scrollPaddingBlockEnd = pageOwn.inline;
+    pageOwn = null;
+    return;
+  }
+  pageOwn ??= { inline: root.style.scrollPaddingBlockEnd, computed: getComputedStyle(root).scrollPaddingBlockEnd };
+  // A bar's height and the distance it sits above the foot of the viewport.
+  const room = Math.ceil(Math.max(...[...bars].map((bar) => bar.getBoundingClientRect().height + innerHeight - bar.getBoundingClientRect().bottom)));
+  const own = pageOwn.computed;
+  root.style.scrollPaddingBlockEnd = own === 'auto' || own === '0px' ? `${room}px` : `calc(${own} + ${room}px)`;
+}
+
 export class ScrollRoom {
   #bar: HTMLElement | null = null;
-  #watch: ResizeObserver | null = null;
-  /** The page's own inline value, and its computed one: the bar's room is added to the latter. */
-  #inline = '';
-  #own = 'auto';
 
   /** Makes room for `bar` (or none, with `null`). */
   keep(bar: HTMLElement | null): void {
     if (bar === this.#bar) return;
     this.release();
     if (!bar) return;
-    const root = document.documentElement;
     this.#bar = bar;
-    this.#inline = root.style.scrollPaddingBlockEnd;
-    this.#own = getComputedStyle(root).scrollPaddingBlockEnd;
-    const make = () => {
-      // Its height and the 1rem it sits above the foot.
-      const room = `${Math.ceil(bar.getBoundingClientRect().height + (innerHeight - bar.getBoundingClientRect().bottom))}px`;
-      root.style.scrollPaddingBlockEnd = this.#own === 'auto' || this.#own === '0px' ? room : `calc(${this.#own} + ${room})`;
-    };
-    make();
-    this.#watch = new ResizeObserver(make);
-    this.#watch.observe(bar);
+    if (bars.size === 0) pageOwn = { inline: document.documentElement.style.scrollPaddingBlockEnd, computed: getComputedStyle(document.documentElement).scrollPaddingBlockEnd };
+    bars.add(bar);
+    watch ??= new ResizeObserver(makeRoom);
+    watch.observe(bar);
+    makeRoom();
   }
 
   release(): void {
-    if (!this.#bar) return;
-    this.#watch?.disconnect();
-    this.#watch = null;
+    const bar = this.#bar;
+    if (!bar) return;
     this.#bar = null;
-    document.documentElement.style.scrollPaddingBlockEnd = this.#inline;
+    bars.delete(bar);
+    watch?.unobserve(bar);
+    if (bars.size === 0) {
+      watch?.disconnect();
+      watch = null;
+    }
+    makeRoom();
   }
 }

@@ -1,0 +1,59 @@
+import { expect, html } from '@open-wc/testing';
+import type { ParaSession } from '../../src/elements/para-session/para-session.js';
+import { createWorld, reachExpiry, renders, sessionFixture, type SessionWorld } from './support/session-fixture.js';
+import { buttonNamed, shadow } from './support/dialog-parts.js';
+
+async function cancelledApp(world: SessionWorld, label: string) {
+  const provider = await sessionFixture<ParaSession>(
+    html`<para-session lang="en" .client=${world.client} .engineOptions=${world.engineOptions}>
+      <section aria-label=${label}><button>${label}</button></section>
+      <para-reauth-dialog></para-reauth-dialog>
+    </para-session>`,
+    world,
+  );
+  const dialog = provider.querySelector('para-reauth-dialog')!;
+  await reachExpiry(world);
+  buttonNamed(dialog, 'Cancel').click();
+  await renders();
+  await dialog.updateComplete;
+  await renders();
+  expect(shadow(dialog).querySelector('[part="resume"]'), `${label}'s resume bar`).not.to.equal(null);
+  return { provider, dialog };
+}
+
+const padding = () => document.documentElement.style.scrollPaddingBlockEnd;
+
+describe('the bars\' scroll room with two sessions (two dialogs) on one page', () => {
+  afterEach(() => {
+    document.documentElement.style.scrollPaddingBlockEnd = '';
+  });
+
+  it('both bars shown, then both apps removed in the order they came: the page\'s scroll padding is back to none', async () => {
+    const first = await cancelledApp(createWorld(), 'App one');
+    const afterFirst = padding();
+    const second = await cancelledApp(createWorld(), 'App two');
+    const afterSecond = padding();
+    first.provider.remove();
+    await renders();
+    const afterOneGone = padding();
+    second.provider.remove();
+    await renders();
+    expect({ afterOneGone: afterOneGone !== '', end: padding() }, `first bar ${afterFirst}, both ${afterSecond}, one gone ${afterOneGone}`).to.deep.equal({ afterOneGone: true, end: '' });
+  });
+
+  it('the page\'s own inline scroll-padding-block-end (24px) is what remains once both bars are gone', async () => {
+    document.documentElement.style.scrollPaddingBlockEnd = '24px';
+    const first = await cancelledApp(createWorld(), 'App one');
+    const one = padding();
+    const second = await cancelledApp(createWorld(), 'App two');
+    const both = padding();
+    first.provider.remove();
+    await renders();
+    second.provider.remove();
+    await renders();
+    // The bars sit in one place: room for the taller one, not for both stacked.
+    expect(both, `one bar: ${one}`).to.equal(one);
+    expect(parseFloat(one.replace(/^calc\(/, '')), 'the page\'s 24 px and one bar\'s room').to.be.within(24 + 40, 24 + 200);
+    expect(padding(), `while both showed: ${both}`).to.equal('24px');
+  });
+});
