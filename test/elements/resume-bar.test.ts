@@ -178,7 +178,7 @@ describe('the "Sign in again" bar at 320 x 256 (400 % zoom)', () => {
       }
       expect(hidden, `wholly under the bar (${Math.round(bar.top)}-${Math.round(bar.bottom)} of ${innerHeight} px)`).to.deep.equal([]);
       provider.remove();
-      expect(document.documentElement.style.scrollPaddingBlockEnd, 'the page\'s own scroll padding, back').to.equal('');
+      expect(document.documentElement.style.scrollPaddingBottom, 'the page\'s own scroll padding, back').to.equal('');
     } finally {
       await setViewport({ width: 800, height: 600 });
     }

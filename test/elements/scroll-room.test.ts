@@ -21,11 +21,11 @@ async function cancelledApp(world: SessionWorld, label: string) {
   return { provider, dialog };
 }
 
-const padding = () => document.documentElement.style.scrollPaddingBlockEnd;
+const padding = () => document.documentElement.style.scrollPaddingBottom;
 
 describe('the bars\' scroll room with two sessions (two dialogs) on one page', () => {
   afterEach(() => {
-    document.documentElement.style.scrollPaddingBlockEnd = '';
+    document.documentElement.style.scrollPaddingBottom = '';
   });
 
   it('both bars shown, then both apps removed in the order they came: the page\'s scroll padding is back to none', async () => {
@@ -41,8 +41,8 @@ describe('the bars\' scroll room with two sessions (two dialogs) on one page', (
     expect({ afterOneGone: afterOneGone !== '', end: padding() }, `first bar ${afterFirst}, both ${afterSecond}, one gone ${afterOneGone}`).to.deep.equal({ afterOneGone: true, end: '' });
   });
 
-  it('the page\'s own inline scroll-padding-block-end (24px) is what remains once both bars are gone', async () => {
-    document.documentElement.style.scrollPaddingBlockEnd = '24px';
+  it('the page\'s own inline scroll-padding-bottom (24px) is what remains once both bars are gone', async () => {
+    document.documentElement.style.scrollPaddingBottom = '24px';
     const first = await cancelledApp(createWorld(), 'App one');
     const one = padding();
     const second = await cancelledApp(createWorld(), 'App two');

@@ -1,7 +1,7 @@
 /**
  * Keeps the foot of the page's scroll area clear of the bars fixed there: content scrolled into view (the
  * control keyboard focus moves to) stops above them, never wholly under them (WCAG 2.4.11), also at 400 % zoom,
- * where a bar is half the viewport. The page's own `scroll-padding` is kept and added to, and put back exactly
+ * where a bar is half the viewport. The page's own `scroll-padding-bottom` is kept and added to, and put back exactly
  * once the last bar goes. One room for every bar on the page (two sessions may each show one): the tallest.
  */
 const bars = new Set<HTMLElement>();
@@ -12,15 +12,15 @@ let watch: ResizeObserver | null = null;
 function makeRoom(): void {
   const root = document.documentElement;
   if (bars.size === 0) {
-    if (pageOwn) root.style.scrollPaddingBlockEnd = pageOwn.inline;
+    if (pageOwn) root.style.scrollPaddingBottom = pageOwn.inline;
     pageOwn = null;
     return;
   }
-  pageOwn ??= { inline: root.style.scrollPaddingBlockEnd, computed: getComputedStyle(root).scrollPaddingBlockEnd };
+  pageOwn ??= { inline: root.style.scrollPaddingBottom, computed: getComputedStyle(root).scrollPaddingBottom };
   // A bar's height and the distance it sits above the foot of the viewport.
   const room = Math.ceil(Math.max(...[...bars].map((bar) => bar.getBoundingClientRect().height + innerHeight - bar.getBoundingClientRect().bottom)));
   const own = pageOwn.computed;
-  root.style.scrollPaddingBlockEnd = own === 'auto' || own === '0px' ? `${room}px` : `calc(${own} + ${room}px)`;
+  root.style.scrollPaddingBottom = own === 'auto' || own === '0px' ? `${room}px` : `calc(${own} + ${room}px)`;
 }
 
 export class ScrollRoom {
@@ -32,7 +32,7 @@ export class ScrollRoom {
     this.release();
     if (!bar) return;
     this.#bar = bar;
-    if (bars.size === 0) pageOwn = { inline: document.documentElement.style.scrollPaddingBlockEnd, computed: getComputedStyle(document.documentElement).scrollPaddingBlockEnd };
+    if (bars.size === 0) pageOwn = { inline: document.documentElement.style.scrollPaddingBottom, computed: getComputedStyle(document.documentElement).scrollPaddingBottom };
     bars.add(bar);
     watch ??= new ResizeObserver(makeRoom);
     watch.observe(bar);
