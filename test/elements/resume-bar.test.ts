@@ -1,10 +1,10 @@
 import { expect, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import sinon from 'sinon';
-import { deepActiveElement } from '../../src/elements/shared/focus.js';
 import type { ParaSession } from '../../src/elements/para-session/para-session.js';
-import { createWorld, reachExpiry, renders, sessionFixture, type SessionWorld } from './support/session-fixture.js';
-import { buttonNamed, shadow } from './support/dialog-parts.js';
+import { deepActiveElement } from '../../src/elements/shared/focus.js';
+import { cancelToBar, createWorld, renders, sessionFixture, type SessionWorld } from './support/session-fixture.js';
+import { shadow } from './support/dialog-parts.js';
 
 /** A page of app content around the dialog, inside a `main` styled `mainStyle`; the user cancels the expired dialog. */
 async function cancelledPage(world: SessionWorld, mainStyle = '') {
@@ -18,13 +18,7 @@ async function cancelledPage(world: SessionWorld, mainStyle = '') {
     world,
   );
   const dialog = provider.querySelector('para-reauth-dialog')!;
-  await reachExpiry(world);
-  buttonNamed(dialog, 'Cancel').click();
-  await renders();
-  await dialog.updateComplete;
-  await renders();
-  const bar = shadow(dialog).querySelector<HTMLElement>('[part="resume"]')!;
-  expect(bar, 'the resume bar').not.to.equal(null);
+  const bar = await cancelToBar(world, dialog);
   return { provider, dialog, bar };
 }
 
@@ -95,12 +89,7 @@ describe('the "Sign in again" bar when an app modal was open as the session ende
     const appModal = provider.querySelector<HTMLDialogElement>('#app-modal')!;
     appModal.showModal();
     const dialog = provider.querySelector('para-reauth-dialog')!;
-    await reachExpiry(world);
-    buttonNamed(dialog, 'Cancel').click();
-    await renders();
-    await dialog.updateComplete;
-    await renders();
-    const bar = shadow(dialog).querySelector<HTMLElement>('[part="resume"]')!;
+    const bar = await cancelToBar(world, dialog);
     const atBar = () => {
       const box = bar.getBoundingClientRect();
       return document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)?.id || document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)?.tagName;
@@ -123,12 +112,7 @@ describe('the "Sign in again" bar when an app modal was open as the session ende
     const appModal = provider.querySelector<HTMLDialogElement>('#app-modal')!;
     appModal.showModal();
     const dialog = provider.querySelector('para-reauth-dialog')!;
-    await reachExpiry(world);
-    buttonNamed(dialog, 'Cancel').click();
-    await renders();
-    await dialog.updateComplete;
-    await renders();
-    const bar = shadow(dialog).querySelector<HTMLElement>('[part="resume"]')!;
+    const bar = await cancelToBar(world, dialog);
     expect(bar.matches(':popover-open'), 'waiting under the app modal').to.equal(false);
     appModal.parentElement!.remove();
     await renders();
@@ -160,12 +144,7 @@ describe('the "Sign in again" bar at 320 x 256 (400 % zoom)', () => {
         world,
       );
       const dialog = provider.querySelector('para-reauth-dialog')!;
-      await reachExpiry(world);
-      buttonNamed(dialog, 'Cancel').click();
-      await renders();
-      await dialog.updateComplete;
-      await renders();
-      const bar = shadow(dialog).querySelector<HTMLElement>('[part="resume"]')!.getBoundingClientRect();
+      const bar = (await cancelToBar(world, dialog)).getBoundingClientRect();
       provider.querySelector<HTMLButtonElement>('#first')!.focus();
       window.scrollTo(0, 0);
       const hidden: string[] = [];

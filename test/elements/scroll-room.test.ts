@@ -1,7 +1,6 @@
 import { expect, html } from '@open-wc/testing';
 import type { ParaSession } from '../../src/elements/para-session/para-session.js';
-import { createWorld, reachExpiry, renders, sessionFixture, type SessionWorld } from './support/session-fixture.js';
-import { buttonNamed, shadow } from './support/dialog-parts.js';
+import { cancelToBar, createWorld, renders, sessionFixture, type SessionWorld } from './support/session-fixture.js';
 
 async function cancelledApp(world: SessionWorld, label: string) {
   const provider = await sessionFixture<ParaSession>(
@@ -12,12 +11,7 @@ async function cancelledApp(world: SessionWorld, label: string) {
     world,
   );
   const dialog = provider.querySelector('para-reauth-dialog')!;
-  await reachExpiry(world);
-  buttonNamed(dialog, 'Cancel').click();
-  await renders();
-  await dialog.updateComplete;
-  await renders();
-  expect(shadow(dialog).querySelector('[part="resume"]'), `${label}'s resume bar`).not.to.equal(null);
+  await cancelToBar(world, dialog);
   return { provider, dialog };
 }
 

@@ -1,11 +1,13 @@
 import { fixture, html } from '@open-wc/testing';
 import { nothing, type TemplateResult } from 'lit';
+import type { ParaReauthDialog } from '../../../src/elements/para-reauth-dialog/para-reauth-dialog.js';
 import type { ParaSession } from '../../../src/elements/para-session/para-session.js';
 import '../../../src/index.js';
 import { FakeClock } from '../../core/support/fake-clock.js';
 import { fakeEnvironment, type FakeEnvironment } from '../../core/support/fake-environment.js';
 import { FakeParaServer } from '../../core/support/fake-para.js';
 import { AuthFakeClient } from './auth-client.js';
+import { buttonNamed } from './dialog-parts.js';
 
 import { HOUR, MINUTE, SECOND } from '../../core/support/harness.js';
 
@@ -68,6 +70,18 @@ export async function reachWarning(world: SessionWorld): Promise<void> {
 /** Lets the session run out on the server and the engine notice it. */
 export async function reachExpiry(world: SessionWorld): Promise<void> {
   await settle(world, world.server.expiresAt! - world.clock.now() + 2 * SECOND);
+}
+
+/** Lets the session run out, then presses Cancel on the expired `dialog`: resolves with its "Sign in again" bar. */
+export async function cancelToBar(world: SessionWorld, dialog: ParaReauthDialog): Promise<HTMLElement> {
+  await reachExpiry(world);
+  buttonNamed(dialog, 'Cancel').click();
+  await renders();
+  await dialog.updateComplete;
+  await renders();
+  const bar = dialog.shadowRoot!.querySelector<HTMLElement>('[part="resume"]');
+  if (!bar) throw new Error('no "Sign in again" bar after Cancel');
+  return bar;
 }
 
 /**
