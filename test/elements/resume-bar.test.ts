@@ -132,20 +132,9 @@ describe('the "Sign in again" bar at 320 x 256 (400 % zoom)', () => {
       this.skip();
     }
     try {
-      const world = createWorld();
-      const provider = await sessionFixture<ParaSession>(
-        html`<para-session lang="en" .client=${world.client} .engineOptions=${world.engineOptions}>
-          <main>
-            <button id="first">First</button>
-            ${Array.from({ length: 30 }, (_, i) => html`<p><button id=${`b${i}`}>Item ${i}</button></p>`)}
-            <para-reauth-dialog></para-reauth-dialog>
-          </main>
-        </para-session>`,
-        world,
-      );
-      const dialog = provider.querySelector('para-reauth-dialog')!;
-      const bar = (await cancelToBar(world, dialog)).getBoundingClientRect();
-      provider.querySelector<HTMLButtonElement>('#first')!.focus();
+      const { provider, dialog, bar: shown } = await cancelledPage(createWorld());
+      const bar = shown.getBoundingClientRect();
+      provider.querySelector<HTMLButtonElement>('#b0')!.focus();
       window.scrollTo(0, 0);
       const hidden: string[] = [];
       for (let i = 0; i < 12; i += 1) {
