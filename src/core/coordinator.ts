@@ -19,8 +19,10 @@ export type SharedSessionMessage =
   /** This tab's engine time, sent to a tab whose clock reads behind (see `noteRemoteTime`). */
   | { type: 'clock'; sentAt: number }
   | { type: 'signed-out' }
-  /** The user signed out in that tab while the server was unreachable: every tab owes the logout until it goes through. */
-  /** `clearPregenWallets`: the user asked to remove the pregenerated wallets too (see `LogoutOptions`). */
+  /**
+   * The user signed out in that tab while the server was unreachable: every tab owes the logout until it goes
+   * through. `clearPregenWallets`: the user asked to remove the pregenerated wallets too (see `LogoutOptions`).
+   */
   | { type: 'logout-owed'; clearPregenWallets?: true }
   | { type: 'reauth-started' }
   /** The tab running the re-authentication gave up: the others leave `reauthenticating` for `expired`. */

@@ -416,7 +416,7 @@ export class ParaSessionEngine {
   exportSession(options: ExportOptions = {}): Promise<string> {
     const { status } = this.state;
     // Signing in again ends the old session first: what this SDK still holds of it is not to be sent anywhere.
-    if (status === 'expired' || status === 'reauthenticating') return Promise.reject(expiredExportError());
+    if (isReturning(status)) return Promise.reject(expiredExportError());
     if (status === 'signed-out') return Promise.reject(signedOutExportError());
     return this.#para.exportSession(options);
   }

@@ -15,4 +15,3 @@ export function detectSessionKind(client: ParaSessionClient): SessionKind {
   }
   return 'user';
 }
-

@@ -77,19 +77,24 @@ describe('the "Sign in again" bar after Cancel', () => {
 describe('the "Sign in again" bar when an app modal was open as the session ended', () => {
   afterEach(() => sinon.restore());
 
-  it('stays under the app modal (which makes it inert) instead of drawn above its backdrop, and goes up once that modal closes', async () => {
+  /** An app modal open as the session ends (the kit's dialog in a `main` styled `mainStyle`); the user cancels. */
+  async function barUnderAppModal(mainStyle = '') {
     const world = createWorld();
     const provider = await sessionFixture<ParaSession>(
       html`<para-session lang="en" .client=${world.client} .engineOptions=${world.engineOptions}>
-        <dialog id="app-modal"><p>Edit your profile</p><button id="in-modal">Save</button></dialog>
-        <para-reauth-dialog></para-reauth-dialog>
+        <main style=${mainStyle}><para-reauth-dialog></para-reauth-dialog></main>
+        <div><dialog id="app-modal"><p>Edit your profile</p><button>Save</button></dialog></div>
       </para-session>`,
       world,
     );
     const appModal = provider.querySelector<HTMLDialogElement>('#app-modal')!;
     appModal.showModal();
-    const dialog = provider.querySelector('para-reauth-dialog')!;
-    const bar = await cancelToBar(world, dialog);
+    const bar = await cancelToBar(world, provider.querySelector('para-reauth-dialog')!);
+    return { appModal, bar };
+  }
+
+  it('stays under the app modal (which makes it inert) instead of drawn above its backdrop, and goes up once that modal closes', async () => {
+    const { appModal, bar } = await barUnderAppModal();
     const atBar = () => {
       const box = bar.getBoundingClientRect();
       return document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)?.id || document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)?.tagName;
@@ -101,18 +106,7 @@ describe('the "Sign in again" bar when an app modal was open as the session ende
   });
 
   it('goes up once the app modal leaves the page without being closed (a framework unmounting it)', async () => {
-    const world = createWorld();
-    const provider = await sessionFixture<ParaSession>(
-      html`<para-session lang="en" .client=${world.client} .engineOptions=${world.engineOptions}>
-        <main style="transform: translateZ(0)"><para-reauth-dialog></para-reauth-dialog></main>
-        <div><dialog id="app-modal"><p>Edit your profile</p><button>Save</button></dialog></div>
-      </para-session>`,
-      world,
-    );
-    const appModal = provider.querySelector<HTMLDialogElement>('#app-modal')!;
-    appModal.showModal();
-    const dialog = provider.querySelector('para-reauth-dialog')!;
-    const bar = await cancelToBar(world, dialog);
+    const { appModal, bar } = await barUnderAppModal('transform: translateZ(0)');
     expect(bar.matches(':popover-open'), 'waiting under the app modal').to.equal(false);
     appModal.parentElement!.remove();
     await renders();

@@ -99,8 +99,9 @@ export class ModalController implements ReactiveController {
       // Shown before and closed since, not by us: a close request the page could not cancel.
       if (this.#shown) this.onClose();
       dialog.showModal();
-      const skipped = !isRendered(dialog) && skippedUntilShown(dialog);
-      if (isRendered(dialog) || skipped) {
+      const rendered = isRendered(dialog);
+      const skipped = !rendered && skippedUntilShown(dialog);
+      if (rendered || skipped) {
         this.#shown = true;
         this.#unrendered = false;
         this.#watchBox(dialog);

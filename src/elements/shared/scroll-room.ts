@@ -16,6 +16,7 @@ function makeRoom(): void {
     pageOwn = null;
     return;
   }
+  // Read before the first bar writes its room.
   pageOwn ??= { inline: root.style.scrollPaddingBottom, computed: getComputedStyle(root).scrollPaddingBottom };
   // A bar's height and the distance it sits above the foot of the viewport.
   const room = Math.ceil(Math.max(...[...bars].map((bar) => bar.getBoundingClientRect().height + innerHeight - bar.getBoundingClientRect().bottom)));
@@ -32,7 +33,6 @@ export class ScrollRoom {
     this.release();
     if (!bar) return;
     this.#bar = bar;
-    if (bars.size === 0) pageOwn = { inline: document.documentElement.style.scrollPaddingBottom, computed: getComputedStyle(document.documentElement).scrollPaddingBottom };
     bars.add(bar);
     watch ??= new ResizeObserver(makeRoom);
     watch.observe(bar);
