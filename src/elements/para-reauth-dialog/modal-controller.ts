@@ -42,10 +42,14 @@ export class ModalController implements ReactiveController {
     host.addController(this);
   }
 
-  /** The host will not update again: close the native dialog now. */
+  /**
+   * Out of the page the dialog leaves the top layer: close it, as our own close, not the user's. Put back (a
+   * move), the host's next update shows it again as a modal while it is still wanted.
+   */
   hostDisconnected(): void {
     this.#boxWatch?.disconnect();
     const dialog = this.options.dialog();
+    this.#shown = false;
     if (dialog?.open) dialog.close();
   }
 

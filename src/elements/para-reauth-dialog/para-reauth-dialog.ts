@@ -1,7 +1,9 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import type { ParaSessionEngine } from '../../core/engine.js';
 import { OAUTH_METHODS, type OAuthMethod } from '../../para/reauth.js';
 import { ParaElement } from '../base/para-element.js';
+import type { ParaSessionContext } from '../context.js';
 import { ParaRequestCloseEvent, type ParaReauthCompleteDetail } from '../events.js';
 import { guardFallbackFocus } from '../shared/focus.js';
 import { writeTime, type FormatTimeHook, type TimeFormatContext } from '../shared/format-time.js';
@@ -91,7 +93,17 @@ export class ParaReauthDialog extends ParaElement {
   @query('dialog') private dialog!: HTMLDialogElement;
 
   private readonly session = new SessionConsumer(this, (context) => {
-    const stops = [context.$state.listen(this.sync), context.$reauth.listen(this.sync), context.onReauthComplete((detail) => this.#onReauthComplete(detail))];
+    // Moved under another provider: what it showed for the last one is given back to that one.
+    if (this.#claimedFrom && this.#claimedFrom !== context) {
+      void this.signIn.stop();
+      this.#leave();
+    }
+    const stops = [
+      context.$state.listen(this.sync),
+      context.$reauth.listen(this.sync),
+      context.$engine.listen(() => this.#engineReplaced(context.$engine.get())),
+      context.onReauthComplete((detail) => this.#onReauthComplete(detail)),
+    ];
     queueMicrotask(this.sync);
     return () => stops.forEach((stop) => stop());
   });
@@ -125,6 +137,8 @@ export class ParaReauthDialog extends ParaElement {
   /** While the bar shows: what the page scrolls into view stops above it. */
   readonly #room = new ScrollRoom();
   #cancelledExpiry = false;
+  /** The session whose dialog this is while a mode shows: given back when it leaves, also once out of the page. */
+  #claimedFrom: ParaSessionContext | null = null;
   #syncing = false;
   #warnedOauth = '';
 
@@ -148,11 +162,19 @@ export class ParaReauthDialog extends ParaElement {
     return tokens.map((token) => token.toUpperCase() as OAuthMethod).filter((method) => OAUTH_METHODS.includes(method));
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Put back after a move: the bar and the modal, which left the top layer, are shown again.
+    if (this.mode) this.requestUpdate();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#room.release();
-    // The element will not update again: give the provider back here (the modal closes the native dialog).
-    if (this.mode) this.#leave();
+    // Out of the page for good, not moved (out and back in one task): the session gets its dialog back.
+    queueMicrotask(() => {
+      if (!this.isConnected && this.mode) this.#leave();
+    });
   }
 
   #wantedMode(): Mode | null {
@@ -181,7 +203,9 @@ export class ParaReauthDialog extends ParaElement {
 
   #syncMode(): void {
     const wanted = this.#wantedMode();
-    if (wanted && this.session.context?.claimDialog(this)) {
+    const context = this.session.context;
+    if (wanted && context?.claimDialog(this)) {
+      this.#claimedFrom = context;
       if (wanted !== this.mode) this.#enter(wanted);
     } else if (this.mode) {
       this.#leave();
@@ -199,10 +223,19 @@ export class ParaReauthDialog extends ParaElement {
 
   #leave(): void {
     const wasWarning = this.mode === 'warning';
+    const context = this.#claimedFrom;
     this.mode = null;
-    this.session.context?.releaseDialog(this);
+    this.#claimedFrom = null;
+    context?.releaseDialog(this);
     this.signIn.reset();
-    if (wasWarning) this.session.engine?.holdWarning(false);
+    if (wasWarning) context?.$engine.get()?.holdWarning(false);
+  }
+
+  /** The app set a new client: a sign-in for the old one ends, and the new engine is told of a warning shown. */
+  #engineReplaced(engine: ParaSessionEngine | null): void {
+    this.signIn.follow(engine);
+    if (this.mode === 'warning') engine?.holdWarning(true);
+    this.sync();
   }
 
   protected override willUpdate(changed: PropertyValues): void {

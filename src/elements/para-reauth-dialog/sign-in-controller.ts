@@ -24,11 +24,13 @@ export interface SignInSource {
 export class SignInController implements ReactiveController {
   #current: SignInPhase = { step: 'form' };
   #attempt: ReauthAttempt | null = null;
+  /** The engine the attempt signs in for: another one (the app set a new client) ends it. */
+  #attemptEngine: ParaSessionEngine | null = null;
 
-  readonly #host: ReactiveControllerHost;
+  readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #source: SignInSource;
 
-  constructor(host: ReactiveControllerHost, source: SignInSource) {
+  constructor(host: ReactiveControllerHost & HTMLElement, source: SignInSource) {
     this.#host = host;
     this.#source = source;
     host.addController(this);
@@ -49,6 +51,7 @@ export class SignInController implements ReactiveController {
     if (!engine || this.#current.step === 'progress') return;
     const attempt = new ReauthAttempt(engine, openAuthPopup(), this.#source.timers());
     this.#attempt = attempt;
+    this.#attemptEngine = engine;
     this.#show({ step: 'progress', method });
     void attempt.run(method).then((outcome) => {
       if (this.#attempt !== attempt) return;
@@ -67,6 +70,7 @@ export class SignInController implements ReactiveController {
   async stop(): Promise<void> {
     const attempt = this.#attempt;
     this.#attempt = null;
+    this.#attemptEngine = null;
     this.#show({ step: 'form' });
     await attempt?.cancel();
   }
@@ -79,8 +83,19 @@ export class SignInController implements ReactiveController {
     if (this.#current.step !== 'progress') this.#show({ step: 'form' });
   }
 
+  /**
+   * The session now runs on `engine`: a sign-in for another engine (the app replaced the client, another
+   * account perhaps) signs in for nothing any more. It stops, popup and SDK flow with it.
+   */
+  follow(engine: ParaSessionEngine | null): void {
+    if (this.busy && (!this.#attempt || this.#attemptEngine !== engine)) void this.stop();
+  }
+
+  /** Out of the page for good, not moved (out and back in one task): the attempt stops. */
   hostDisconnected(): void {
-    void this.stop();
+    queueMicrotask(() => {
+      if (!this.#host.isConnected) void this.stop();
+    });
   }
 
   #show(phase: SignInPhase): void {

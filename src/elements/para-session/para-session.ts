@@ -136,8 +136,13 @@ export class ParaSession extends ParaElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#engine?.stop();
-    releasePlace(this);
+    // A move (a framework reordering, a portal) takes the element out and puts it back in one task: the
+    // session goes on, with its sign-in and the app's waits. Only an element that stayed out stops.
+    queueMicrotask(() => {
+      if (this.isConnected) return;
+      this.#engine?.stop();
+      releasePlace(this);
+    });
   }
 
   /** A bad attribute warns here, where the element and the fallback are known; the property keeps its type. */
