@@ -8,10 +8,10 @@ import type { CreateSessionOptions, EngineSetup, SessionOptions } from './types.
  * Cross-tab in a real browser (over `BroadcastChannel`, else `storage` events); alone when told so, with an
  * injected environment, or where neither channel exists (Node, storage denied).
  */
-export function defaultCoordinator(setup: EngineSetup, clock: Clock, channelName?: string): TabCoordinator {
+export function defaultCoordinator(setup: EngineSetup, clock: Clock, channelName?: string, warn?: (message: string) => void): TabCoordinator {
   const wanted = setup.tabs ?? setup.environment === undefined;
   if (!wanted || (typeof globalThis.BroadcastChannel !== 'function' && !hasLocalStorage())) return soloCoordinator();
-  return createTabCoordinator({ clock, environment: setup.environment, channelName });
+  return createTabCoordinator({ clock, environment: setup.environment, channelName, warn });
 }
 
 function hasLocalStorage(): boolean {

@@ -124,7 +124,7 @@ export class ParaSessionEngine {
     );
     this.#para = paraSessionPort(client, this.#time, () => this.options.requestTimeout);
     const channel = sessionChannelName(setup.channel, this.#para.clientKey(), warn, warnings?.source ?? 'createParaSession');
-    this.#tabs = new TabSync(setup.coordinator ?? defaultCoordinator(setup, wallClock, channel), this.#time, this.#state$);
+    this.#tabs = new TabSync(setup.coordinator ?? defaultCoordinator(setup, wallClock, channel, (message) => said.warn(`${said.source}: ${message}`)), this.#time, this.#state$);
     const sessionLength = () => this.options.sessionLength;
     this.#expiry = new ExpiryTracker(
       this.#para,

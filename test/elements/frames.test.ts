@@ -11,6 +11,8 @@ interface FrameReport {
   isSessionActiveCalls: number;
   lockRequests: number;
   uncaught: string[];
+  /** What the kit said in the console. */
+  warnings: string[];
 }
 
 let kitSource: string | null = null;
@@ -18,7 +20,9 @@ let kitSource: string | null = null;
 async function runInFrame(sandbox: string): Promise<FrameReport> {
   kitSource ??= await (await fetch('/dist/para-session-kit.bundle.js')).text();
   const script = `
-    const report = { statuses: [], leader: false, isSessionActiveCalls: 0, lockRequests: 0, uncaught: [] };
+    const report = { statuses: [], leader: false, isSessionActiveCalls: 0, lockRequests: 0, uncaught: [], warnings: [] };
+    const warn = console.warn.bind(console);
+    console.warn = (...args) => { report.warnings.push(args.map(String).join(' ')); warn(...args); };
     addEventListener('error', (e) => report.uncaught.push(String(e.message)));
     addEventListener('unhandledrejection', (e) => report.uncaught.push(String(e.reason)));
     if (navigator.locks) {
@@ -68,7 +72,7 @@ async function runInFrame(sandbox: string): Promise<FrameReport> {
 describe('<para-session> in an iframe', () => {
   it('same-origin frame (allow-same-origin): the session shows active and the frame leads', async () => {
     const report = await runInFrame('allow-scripts allow-same-origin');
-    expect([report.statuses.at(-1), report.leader, report.uncaught]).to.deep.equal(['active', true, []]);
+    expect([report.statuses.at(-1), report.leader, report.uncaught, report.warnings]).to.deep.equal(['active', true, [], []]);
   });
 
   it('sandboxed frame (allow-scripts only): active, the lone frame leads, no lock request storm, nothing uncaught', async () => {
@@ -78,6 +82,8 @@ describe('<para-session> in an iframe', () => {
     expect(report.isSessionActiveCalls, 'asked the server').to.be.at.least(1);
     expect(report.leader, 'the lone frame leads').to.equal(true);
     expect(report.uncaught, 'uncaught errors').to.deep.equal([]);
+    // Two tabs of the host page each run such a frame alone: the developer is told why, once.
+    expect(report.warnings.filter((line) => /cannot hear other tabs/.test(line)), 'console notices about other tabs').to.have.length(1);
   });
 
   it('srcdoc frame (same origin): sendSessionTo posts to the page origin, relative or absolute, as fetch would', async () => {

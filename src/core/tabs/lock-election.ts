@@ -39,12 +39,15 @@ export class LockElection implements Election {
   readonly #lockName: string;
   readonly #context: ElectionContext;
   readonly #clock: Clock;
+  readonly #onRefused: () => void;
 
-  constructor(locks: LockManagerLike, lockName: string, context: ElectionContext, clock: Clock) {
+  /** `onRefused`: this context may not hold locks; the election ends and the coordinator chooses another way. */
+  constructor(locks: LockManagerLike, lockName: string, context: ElectionContext, clock: Clock, onRefused: () => void) {
     this.#locks = locks;
     this.#lockName = lockName;
     this.#context = context;
     this.#clock = clock;
+    this.#onRefused = onRefused;
   }
 
   start(): void {
@@ -127,9 +130,9 @@ export class LockElection implements Election {
       .then((refused) => {
         if (attempt !== this.#attempt || this.#stopped) return;
         if (refused) {
-          // Asking again would be refused again at once, a loop that freezes the page: lead alone.
+          // Asking again would be refused again at once, a loop that freezes the page.
           this.#queued = null;
-          this.#setLeading(true);
+          this.#onRefused();
           return;
         }
         // The lock ended (stolen by a visible tab) or the request was aborted: queue again unless replaced.

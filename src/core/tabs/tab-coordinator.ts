@@ -29,6 +29,8 @@ export interface TabCoordinatorOptions {
   tabId?: string;
   /** How long to wait for another tab's check or extension before running one anyway. */
   exclusiveWaitMs?: number;
+  /** Told once when this page can reach no other tab (a sandboxed frame, storage blocked): it runs alone. */
+  warn?: (message: string) => void;
 }
 
 export interface CrossTabCoordinator extends TabCoordinator {
@@ -67,6 +69,40 @@ function defaultStorage(): StorageLike | null {
 }
 
 /**
+ * `BroadcastChannel`, else `storage` events; `null` where neither may be used. Firefox, a site's storage
+ * blocked (its cookies, or a third-party frame's), throws SecurityError from `new BroadcastChannel()`.
+ */
+function openTransport(
+  Channel: ChannelConstructor | null,
+  storage: StorageLike | null,
+  environment: SessionEnvironment,
+  name: string,
+  receive: (data: unknown) => void,
+): Transport | null {
+  if (Channel) {
+    try {
+      return openBroadcastTransport(Channel, name, receive);
+    } catch {
+      // Refused: storage events may still carry messages.
+    }
+  }
+  if (!storage || !environment.window) return null;
+  try {
+    return openStorageTransport(storage, environment.window, name, receive);
+  } catch {
+    return null;
+  }
+}
+
+/** `refused`: the page has a channel or storage but may not use them; else its origin is its own (sandboxed). */
+function aloneNotice(refused: boolean): string {
+  const why = refused
+    ? 'this page may not use BroadcastChannel or localStorage (storage is blocked for this site or frame)'
+    : 'this frame has an origin of its own (sandboxed without allow-same-origin)';
+  return `${why}, so it cannot hear other tabs: it keeps the session alive on its own, and a sign-out in another tab reaches it at its next check.`;
+}
+
+/**
  * Coordinates the tabs of one origin: one leader (Web Locks; a heartbeat lease without them), shared
  * session facts over `BroadcastChannel` (`storage` events without it), and tasks no two tabs run at once.
  * Creating it does nothing; `start()` opens, `stop()` closes every lock, channel, listener and timer.
@@ -92,6 +128,7 @@ export function createTabCoordinator(options: TabCoordinatorOptions = {}): Cross
   let parked = false;
   /** Out of the election while this tab's session is a wallet's (see `standAside`). */
   let aside = false;
+  let toldAlone = false;
 
   /** Lets go of the lead, and says so if it had it. */
   const leaveElection = () => {
@@ -162,16 +199,31 @@ export function createTabCoordinator(options: TabCoordinatorOptions = {}): Cross
       const locks = options.locks !== undefined ? options.locks : defaultLocks();
       const Channel = options.BroadcastChannel !== undefined ? options.BroadcastChannel : defaultChannel();
       const storage = options.storage !== undefined ? options.storage : defaultStorage();
-      if (Channel) transport = openBroadcastTransport(Channel, channelName, receive);
-      else if (storage && environment.window) transport = openStorageTransport(storage, environment.window, channelName, receive);
+      transport = openTransport(Channel, storage, environment, channelName, receive);
 
       const context: ElectionContext = {
         isVisible: () => isVisible(environment),
         post: (message) => post('election', message),
         onLeadershipChange: (leading) => hooks?.onLeadershipChange(leading),
       };
+      const announce = () => {
+        announced = new AnnouncedExclusive(clock, (message) => post('election', message), waitMs);
+        runner = announced.run;
+      };
+      // Locks refused where the channel works (Chromium, the site's cookies blocked): the lease elects over the
+      // channel and tasks are announced on it, as in an insecure context. Leading alone, every tab would lead.
+      const locksRefused = () => {
+        if (!hooks || !transport || !(election instanceof LockElection)) return;
+        election.stop();
+        lockRunner?.release();
+        lockRunner = null;
+        announce();
+        election = new LeaseElection(tabId, clock, random, context);
+        mode = { election: 'lease', transport: transport.kind };
+        if (!aside && !parked) election.start();
+      };
       if (transport) {
-        election = locks ? new LockElection(locks, `${channelName}:leader`, context, clock) : new LeaseElection(tabId, clock, random, context);
+        election = locks ? new LockElection(locks, `${channelName}:leader`, context, clock, locksRefused) : new LeaseElection(tabId, clock, random, context);
         relay = new ActivityRelay(clock, (at) => post('session', { type: 'activity', at }));
         cleanups.push(listen(environment.document, ['visibilitychange'], () => election?.setVisible(isVisible(environment))));
         cleanups.push(listen(environment.window, ['pagehide'], park));
@@ -183,14 +235,15 @@ export function createTabCoordinator(options: TabCoordinatorOptions = {}): Cross
         lockRunner = lockExclusive(locks, channelName, clock, waitMs);
         runner = lockRunner.run;
       } else if (transport) {
-        announced = new AnnouncedExclusive(clock, (message) => post('election', message), waitMs);
-        runner = announced.run;
+        announce();
       }
       mode = { election: !transport ? 'solo' : locks ? 'web-locks' : 'lease', transport: transport?.kind ?? 'none' };
       if (election) {
         if (!aside) election.start();
       } else {
         // Nobody to talk to: this tab runs its own schedule, as a lone tab does.
+        if (!toldAlone) options.warn?.(aloneNotice(Channel !== null || storage !== null));
+        toldAlone = true;
         soloLeading = true;
         hooks.onLeadershipChange(true);
       }

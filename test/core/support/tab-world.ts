@@ -1,3 +1,5 @@
+import type { ChannelConstructor } from '../../../src/core/tabs/transport.js';
+import type { LockManagerLike } from '../../../src/core/tabs/lock-election.js';
 import { createParaSession, type ParaSessionEngine } from '../../../src/core/engine.js';
 import { sessionChannelName } from '../../../src/core/session-channel.js';
 import { createTabCoordinator, DEFAULT_CHANNEL_NAME, type CrossTabCoordinator } from '../../../src/core/tabs/tab-coordinator.js';
@@ -35,8 +37,12 @@ export interface Tab {
 }
 
 export interface TabWorldOptions {
-  locks?: boolean;
-  transport?: 'broadcast-channel' | 'storage' | 'none';
+  /** `refused`: `navigator.locks` is there, every request rejects with SecurityError (Chromium, the site's cookies blocked). */
+  locks?: boolean | 'refused';
+  /** `refused-channel`: `new BroadcastChannel()` throws SecurityError, `localStorage` still works. */
+  transport?: 'broadcast-channel' | 'storage' | 'refused-channel' | 'none';
+  /** Each tab's console notices (the coordinator's `warn`). */
+  warnings?: string[];
   sessionLength?: number;
   keepAlive?: KeepAlivePolicy;
   truthCheckEvery?: number;
@@ -99,9 +105,10 @@ export class TabWorld {
       clock,
       environment,
       random: this.random,
-      locks: this.options.locks === false ? null : this.locks.manager(id),
-      BroadcastChannel: transport === 'broadcast-channel' ? this.channels.constructorFor(id) : null,
-      storage: transport === 'storage' ? this.storage.storageFor(id, environment.window) : null,
+      locks: this.options.locks === false ? null : this.options.locks === 'refused' ? refusedLocks() : this.locks.manager(id),
+      BroadcastChannel: transport === 'broadcast-channel' ? this.channels.constructorFor(id) : transport === 'refused-channel' ? RefusedChannel : null,
+      storage: transport === 'storage' || transport === 'refused-channel' ? this.storage.storageFor(id, environment.window) : null,
+      warn: (message) => this.options.warnings?.push(message),
     });
     const engine = createParaSession(client, {
       clock,
@@ -196,3 +203,22 @@ export class TabWorld {
 function appContext(index: number): { ctx: { apiKey: string; env: string } } {
   return { ctx: { apiKey: `soak-app-${index + 1}`, env: index % 2 === 0 ? 'BETA' : 'PROD' } };
 }
+
+/** A context that may not hold locks: each request rejects at once, as the browser's does. */
+export function refusedLocks(): LockManagerLike & { calls: number } {
+  const locks = {
+    calls: 0,
+    request(): Promise<never> {
+      locks.calls += 1;
+      return Promise.reject(new DOMException('The request is not allowed.', 'SecurityError'));
+    },
+  };
+  return locks;
+}
+
+/** `new BroadcastChannel()` where the page may not use storage (Firefox): SecurityError. */
+export const RefusedChannel = class {
+  constructor() {
+    throw new DOMException('The operation is insecure.', 'SecurityError');
+  }
+} as unknown as ChannelConstructor;

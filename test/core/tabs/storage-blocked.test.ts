@@ -1,0 +1,108 @@
+import { expect } from '@open-wc/testing';
+import { createTabCoordinator } from '../../../src/core/tabs/tab-coordinator.js';
+import { createHarness, HOUR, MINUTE, SECOND } from '../support/harness.js';
+import { refusedLocks, RefusedChannel, TabWorld } from '../support/tab-world.js';
+
+/**
+ * A page whose site has its storage blocked while its origin stays its own (not a sandbox's "null"): the user
+ * blocked the site's cookies, or a third-party frame under "block third-party cookies". Firefox then throws
+ * SecurityError from `new BroadcastChannel()` and `localStorage`, and rejects every lock request; Chromium
+ * rejects lock requests and `localStorage` but lets `BroadcastChannel` work.
+ */
+function catchUnhandled(): { seen: string[]; stop(): void } {
+  const seen: string[] = [];
+  const onError = (event: ErrorEvent) => seen.push(String(event.error ?? event.message));
+  const onRejection = (event: PromiseRejectionEvent) => {
+    seen.push(String(event.reason));
+    event.preventDefault();
+  };
+  window.addEventListener('error', onError);
+  window.addEventListener('unhandledrejection', onRejection);
+  return {
+    seen,
+    stop() {
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onRejection);
+    },
+  };
+}
+
+describe('a site whose storage is blocked', () => {
+  it('Firefox (no channel, no storage, no locks): the page checks the session, shows active, keeps it alive alone and says why once', async () => {
+    const unhandled = catchUnhandled();
+    const warnings: string[] = [];
+    const coordinator = createTabCoordinator({ locks: refusedLocks(), BroadcastChannel: RefusedChannel, storage: null, warn: (message) => warnings.push(message) });
+    const h = createHarness({ coordinator, keepAlive: 'always' });
+    try {
+      await h.start();
+      await h.clock.advance(2 * SECOND);
+      expect({ status: h.engine.state.status, leader: h.engine.state.leader, checks: h.server.counts.isSessionActive }).to.deep.equal({ status: 'active', leader: true, checks: 1 });
+      await h.clock.advance(3 * HOUR);
+      expect({ status: h.engine.state.status, alive: h.server.isActive() }, 'after 3 h of a busy user').to.deep.equal({ status: 'active', alive: true });
+      expect(coordinator.mode).to.deep.equal({ election: 'solo', transport: 'none' });
+      expect(warnings, 'told once, with the reason').to.have.length(1);
+      expect(warnings[0]).to.match(/may not use BroadcastChannel or localStorage/);
+      expect(unhandled.seen, 'nothing thrown at the page').to.deep.equal([]);
+    } finally {
+      h.engine.stop();
+      unhandled.stop();
+    }
+  });
+
+  it('no channel but storage works: the tabs talk over storage events, one leader and one keep-alive for all', async () => {
+    const world = new TabWorld({ transport: 'refused-channel', keepAlive: 'always' });
+    const tabs = [world.open(), world.open(), world.open()];
+    await world.advance(3 * SECOND);
+    expect(tabs.map((tab) => tab.coordinator.mode?.transport)).to.deep.equal(['storage', 'storage', 'storage']);
+    expect(world.leaders()).to.have.length(1);
+    const keepAlives = world.server.counts.keepSessionAlive;
+    await world.advance(2 * HOUR);
+    expect(world.server.counts.keepSessionAlive - keepAlives, 'keep-alives in 2 h, three tabs').to.be.within(1, 2);
+    world.closeAll();
+  });
+
+  it('Chromium (locks refused, channel works): one leader elected over the channel, not one per tab, and one keep-alive for all', async () => {
+    const unhandled = catchUnhandled();
+    const warnings: string[] = [];
+    const world = new TabWorld({ locks: 'refused', keepAlive: 'always', warnings });
+    try {
+      const tabs = [world.open(), world.open(), world.open()];
+      await world.advance(3 * SECOND);
+      expect(world.leaders(), 'leaders').to.have.length(1);
+      expect(tabs.map((tab) => tab.coordinator.mode?.election)).to.deep.equal(['lease', 'lease', 'lease']);
+      const keepAlives = world.server.counts.keepSessionAlive;
+      const checks = world.server.counts.isSessionActive;
+      await world.advance(2 * HOUR);
+      expect(world.server.counts.keepSessionAlive - keepAlives, 'keep-alives in 2 h, three tabs').to.be.within(1, 2);
+      expect(world.server.counts.isSessionActive - checks, 'checks in 2 h, three tabs').to.be.below(12);
+      // The leader's tab closes: another takes over and the session goes on.
+      world.close(world.leaders()[0]);
+      await world.advance(MINUTE);
+      expect(world.leaders(), 'after the leader closed').to.have.length(1);
+      await world.advance(2 * HOUR);
+      expect(world.server.isActive(), 'the session after 4 h').to.equal(true);
+      expect(warnings, 'nothing to tell: the tabs still coordinate').to.deep.equal([]);
+      expect(unhandled.seen).to.deep.equal([]);
+    } finally {
+      world.closeAll();
+      unhandled.stop();
+    }
+  });
+
+  it('a sandboxed frame (an origin of its own: no channel, no storage): runs alone and says why once, also when started again', async () => {
+    const warnings: string[] = [];
+    const coordinator = createTabCoordinator({ BroadcastChannel: null, storage: null, locks: null, warn: (message) => warnings.push(message) });
+    const h = createHarness({ coordinator });
+    try {
+      await h.start();
+      h.engine.stop();
+      h.engine.start();
+      await h.clock.advance(2 * SECOND);
+      expect(h.engine.state.leader).to.equal(true);
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.match(/origin of its own .*cannot hear other tabs/);
+    } finally {
+      h.engine.stop();
+    }
+  });
+});
