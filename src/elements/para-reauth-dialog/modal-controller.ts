@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { deepActiveElement, restoreFocus } from '../shared/focus.js';
+import { deepActiveElement, inFrame, restoreFocus, tabStops } from '../shared/focus.js';
 
 export interface ModalControllerOptions {
   /** The native `<dialog>` in the host's shadow root, once rendered. */
@@ -75,6 +75,24 @@ export class ModalController implements ReactiveController {
   readonly onCancel = (event: Event): void => {
     event.preventDefault();
     this.options.onDismiss();
+  };
+
+  /**
+   * For the dialog's `keydown`: in a frame, Tab from its last control (Shift+Tab from its first) goes round to
+   * the other end instead of to the page around the frame, which the modal cannot make inert. At the top of a
+   * tab, Tab goes on to the browser's own controls, as a native modal does.
+   */
+  readonly onKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Tab' || event.altKey || event.ctrlKey || event.metaKey || !inFrame()) return;
+    const dialog = this.options.dialog();
+    if (!dialog?.open) return;
+    const stops = tabStops(dialog);
+    const at = stops.indexOf(deepActiveElement() as HTMLElement);
+    // Shift+Tab from the first control or from the heading (focused on opening, not a tab stop) goes to the last.
+    const target = event.shiftKey ? (at <= 0 ? stops.at(-1) : null) : at === stops.length - 1 ? stops[0] : null;
+    if (!target) return;
+    event.preventDefault();
+    target.focus();
   };
 
   /** For the dialog's `close` event: closed by something other than us is the same as Escape. */

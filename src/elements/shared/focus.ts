@@ -58,3 +58,32 @@ function closestAcrossShadows(element: Element | null, selector: string): Elemen
   }
   return null;
 }
+
+/**
+ * The controls Tab reaches inside `root`, in the order it reaches them (tree order; no positive `tabindex` in
+ * the kit): through open shadow roots and into what slots show.
+ */
+export function tabStops(root: Element): HTMLElement[] {
+  const stops: HTMLElement[] = [];
+  const visit = (element: Element) => {
+    if (element instanceof HTMLElement && element.tabIndex >= 0 && element.matches(FOCUSABLE) && canTakeFocus(element)) stops.push(element);
+    const children =
+      element instanceof HTMLSlotElement
+        ? element.assignedElements({ flatten: true }).length
+          ? element.assignedElements({ flatten: true })
+          : [...element.children]
+        : [...(element.shadowRoot ?? element).children];
+    for (const child of children) visit(child);
+  };
+  for (const child of root.children) visit(child);
+  return stops;
+}
+
+/** In a frame a modal makes only the frame inert: Tab past its last control would reach the page around it. */
+export function inFrame(): boolean {
+  try {
+    return window.self !== window.top;
+  } catch {
+    return true;
+  }
+}
