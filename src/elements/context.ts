@@ -28,6 +28,8 @@ export interface ParaSessionContext {
   /** Only one dialog per provider may be open: the first to claim it wins until it releases. */
   claimDialog(owner: object): boolean;
   releaseDialog(owner: object): void;
+  /** Calls `listener` when the dialog that had the claim released it (another copy of the kit may lack it). */
+  onDialogReleased?(listener: () => void): () => void;
 }
 
 // A registered symbol: elements of another copy of the kit on the page (a widget's bundle) find this copy's provider.

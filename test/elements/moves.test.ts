@@ -152,7 +152,7 @@ describe('elements moved in the page (out and back in, in one task)', () => {
     expect({ timers: world.clock.pendingTimers, listeners: world.environment.window.listeners + world.environment.document.listeners }).to.deep.equal({ timers: 0, listeners: 0 });
   });
 
-  it('a dialog removed for good during a sign-in: the popup is closed and the SDK flow cancelled', async () => {
+  it('a dialog removed for good during a sign-in: the popup is closed, the SDK flow cancelled, and the session is expired again, not signing in with nobody to finish', async () => {
     const world = createWorld();
     const popup = stubWindowOpen();
     const { provider, dialog } = await page(world);
@@ -161,7 +161,79 @@ describe('elements moved in the page (out and back in, in one task)', () => {
     await settle(world, SECOND);
     dialog.remove();
     await settle(world, SECOND);
-    expect({ popupClosed: popup.popup.closed, cancelCalls: world.client.cancelCalls }).to.deep.equal({ popupClosed: true, cancelCalls: 1 });
+    expect({ popupClosed: popup.popup.closed, cancelCalls: world.client.cancelCalls, status: provider.state.status }).to.deep.equal({
+      popupClosed: true,
+      cancelCalls: 1,
+      status: 'expired',
+    });
+    // A dialog put in its place runs the next sign-in.
+    const next = document.createElement('para-reauth-dialog');
+    provider.append(next);
+    void provider.reauthenticate().catch(() => undefined);
+    await settle(world, SECOND);
+    expect(modal(next), 'the new dialog').to.deep.equal({ open: true, modal: true });
+    provider.remove();
+  });
+
+  it('a dialog moved out of its provider while warning (a teleport to <body>): it closes, a dialog left under the provider takes the warning, and activity is heard again', async () => {
+    const world = createWorld();
+    const { provider, dialog } = await page(world);
+    await reachWarning(world);
+    const elsewhere = document.body.appendChild(document.createElement('div'));
+    elsewhere.appendChild(dialog);
+    await settle(world, SECOND);
+    expect(modal(dialog), 'the dialog out of its session').to.deep.equal({ open: false, modal: false });
+    const next = document.createElement('para-reauth-dialog');
+    provider.append(next);
+    await settle(world, SECOND);
+    expect(modal(next), 'a new dialog under the provider').to.deep.equal({ open: true, modal: true });
+    next.remove();
+    await settle(world, SECOND);
+    const keepAlives = world.server.counts.keepSessionAlive;
+    userActs(world.environment, 'keydown');
+    await settle(world, SECOND);
+    expect(world.server.counts.keepSessionAlive - keepAlives, 'activity with no dialog of the session').to.equal(1);
+    elsewhere.remove();
+    provider.remove();
+  });
+
+  it('two dialogs under one provider: the one showing the warning is removed, the other shows it at once', async () => {
+    const world = createWorld();
+    const provider = await sessionFixture<ParaSession>(
+      html`<para-session lang="en" .client=${world.client} .engineOptions=${world.engineOptions}>
+        <para-reauth-dialog id="first"></para-reauth-dialog><para-reauth-dialog id="second"></para-reauth-dialog>
+      </para-session>`,
+      world,
+    );
+    const [first, second] = [...provider.querySelectorAll('para-reauth-dialog')];
+    await reachWarning(world);
+    expect([modal(first).open, modal(second).open], 'one dialog at a time').to.deep.equal([true, false]);
+    first.remove();
+    await settle(world, SECOND);
+    expect(modal(second)).to.deep.equal({ open: true, modal: true });
+    provider.remove();
+  });
+
+  it('a dialog moved to another provider during a sign-in: that sign-in stops, and the first session is expired again', async () => {
+    const world = createWorld();
+    const popup = stubWindowOpen();
+    const { provider, dialog } = await page(world);
+    await reachExpiry(world);
+    buttonNamed(dialog, 'Continue with email').click();
+    await settle(world, SECOND);
+    const other = await sessionFixture<ParaSession>(
+      html`<para-session lang="en" channel="another-app" .client=${otherAccount(world)} .engineOptions=${world.engineOptions}></para-session>`,
+      world,
+    );
+    other.appendChild(dialog);
+    await settle(world, SECOND);
+    expect({ popupClosed: popup.popup.closed, cancelCalls: world.client.cancelCalls, first: provider.state.status, open: modal(dialog).open }).to.deep.equal({
+      popupClosed: true,
+      cancelCalls: 1,
+      first: 'expired',
+      open: false,
+    });
+    other.remove();
     provider.remove();
   });
 

@@ -93,7 +93,10 @@ export class LockElection implements Election {
 
   onMessage(_from: string, message: ElectionMessage): void {
     if (this.#stopped) return;
-    if (message.type === 'hello' && this.leading) this.#context.post({ type: 'leader', visible: this.#context.isVisible() });
+    // A tab whose locks were refused runs the lease beside this one (its site's storage blocked after this tab
+    // opened): it asks its leader, and an answer keeps it from leading too. It needs no beat, only answers.
+    const asked = message.type === 'follower' && (message.visible || message.asks === true);
+    if ((message.type === 'hello' || asked) && this.leading) this.#context.post({ type: 'leader', visible: this.#context.isVisible(), ...(asked ? { beat: 'slow', quiet: true } : {}) });
     if (message.type === 'leader') {
       this.#leaderVisible = message.visible;
       if (!message.visible && !this.leading && this.#context.isVisible()) this.#steal();

@@ -94,6 +94,9 @@ function openTransport(
   }
 }
 
+/** What this page was told: once per page, not once per engine (a provider mounted again, a new client). */
+const toldAlone = new Set<string>();
+
 /** `refused`: the page has a channel or storage but may not use them; else its origin is its own (sandboxed). */
 function aloneNotice(refused: boolean): string {
   const why = refused
@@ -128,7 +131,6 @@ export function createTabCoordinator(options: TabCoordinatorOptions = {}): Cross
   let parked = false;
   /** Out of the election while this tab's session is a wallet's (see `standAside`). */
   let aside = false;
-  let toldAlone = false;
 
   /** Lets go of the lead, and says so if it had it. */
   const leaveElection = () => {
@@ -242,8 +244,11 @@ export function createTabCoordinator(options: TabCoordinatorOptions = {}): Cross
         if (!aside) election.start();
       } else {
         // Nobody to talk to: this tab runs its own schedule, as a lone tab does.
-        if (!toldAlone) options.warn?.(aloneNotice(Channel !== null || storage !== null));
-        toldAlone = true;
+        const notice = aloneNotice(Channel !== null || storage !== null);
+        if (options.warn && !toldAlone.has(notice)) {
+          toldAlone.add(notice);
+          options.warn(notice);
+        }
         soloLeading = true;
         hooks.onLeadershipChange(true);
       }

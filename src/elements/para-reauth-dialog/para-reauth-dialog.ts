@@ -94,15 +94,13 @@ export class ParaReauthDialog extends ParaElement {
 
   private readonly session = new SessionConsumer(this, (context) => {
     // Moved under another provider: what it showed for the last one is given back to that one.
-    if (this.#claimedFrom && this.#claimedFrom !== context) {
-      void this.signIn.stop();
-      this.#leave();
-    }
+    if (this.#claimedFrom && this.#claimedFrom !== context) this.#abandon(this.signIn.phase.step === 'progress');
     const stops = [
       context.$state.listen(this.sync),
       context.$reauth.listen(this.sync),
       context.$engine.listen(() => this.#engineReplaced(context.$engine.get())),
       context.onReauthComplete((detail) => this.#onReauthComplete(detail)),
+      context.onDialogReleased?.(this.sync) ?? (() => undefined),
     ];
     queueMicrotask(this.sync);
     return () => stops.forEach((stop) => stop());
@@ -164,17 +162,37 @@ export class ParaReauthDialog extends ParaElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Put back after a move: the bar and the modal, which left the top layer, are shown again.
-    if (this.mode) this.requestUpdate();
+    // Put back after a move (the provider answers at once): under the same session, the bar and the modal, which
+    // left the top layer, are shown again; under none (teleported out of it), what it showed goes back to it.
+    const signingIn = this.signIn.phase.step === 'progress';
+    queueMicrotask(() => {
+      if (!this.mode || !this.isConnected) return;
+      if (this.session.context === this.#claimedFrom) return this.requestUpdate();
+      this.#abandon(signingIn);
+    });
   }
 
   override disconnectedCallback(): void {
+    // Read before the sign-in's own controller stops it (once the element stayed out).
+    const signingIn = this.signIn.phase.step === 'progress';
     super.disconnectedCallback();
     this.#room.release();
     // Out of the page for good, not moved (out and back in one task): the session gets its dialog back.
     queueMicrotask(() => {
-      if (!this.isConnected && this.mode) this.#leave();
+      if (!this.isConnected && this.mode) this.#abandon(signingIn);
     });
+  }
+
+  /**
+   * Out of its session for good (removed, or moved away from it): the session gets its dialog back, and a sign-in
+   * this dialog ran is cancelled there too, so the session is `expired` again (not signing in with nobody to
+   * finish it) and another dialog, or the app, can start one.
+   */
+  #abandon(signingIn: boolean): void {
+    const engine = this.#claimedFrom?.$engine.get();
+    void this.signIn.stop();
+    this.#leave();
+    if (signingIn && engine?.state.status === 'reauthenticating') engine.cancelReauth('dismissed');
   }
 
   #wantedMode(): Mode | null {

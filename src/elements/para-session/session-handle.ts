@@ -17,6 +17,7 @@ export class SessionHandle implements ParaSessionContext {
   readonly #completions = new Emitter<{ complete: ParaReauthCompleteDetail }>();
   #unfollow: (() => void) | null = null;
   #dialogOwner: object | null = null;
+  readonly #released = new Set<() => void>();
 
   /** Reads the provider's settings live until an engine runs: consumers connect before the provider's first update. */
   readonly #settings: () => { clock?: Clock; environment?: SessionEnvironment };
@@ -64,6 +65,14 @@ export class SessionHandle implements ParaSessionContext {
   }
 
   releaseDialog(owner: object): void {
-    if (this.#dialogOwner === owner) this.#dialogOwner = null;
+    if (this.#dialogOwner !== owner) return;
+    this.#dialogOwner = null;
+    // Another dialog of this session (two on the page, one removed) shows what the released one showed.
+    for (const listener of [...this.#released]) listener();
+  }
+
+  onDialogReleased(listener: () => void): () => void {
+    this.#released.add(listener);
+    return () => this.#released.delete(listener);
   }
 }

@@ -43,10 +43,34 @@ describe('a site whose storage is blocked', () => {
       expect(warnings, 'told once, with the reason').to.have.length(1);
       expect(warnings[0]).to.match(/may not use BroadcastChannel or localStorage/);
       expect(unhandled.seen, 'nothing thrown at the page').to.deep.equal([]);
+      // Once per page: a provider mounted again (a route change) or given a new client builds a new engine.
+      const again = createHarness({ coordinator: createTabCoordinator({ locks: refusedLocks(), BroadcastChannel: RefusedChannel, storage: null, warn: (message) => warnings.push(message) }) });
+      await again.start();
+      again.engine.stop();
+      expect(warnings, 'told once per page').to.have.length(1);
     } finally {
       h.engine.stop();
       unhandled.stop();
     }
+  });
+
+  it('a tab whose locks are refused beside tabs whose locks work (the site\'s cookies blocked after they opened): one leader, not two', async () => {
+    const world = new TabWorld({ keepAlive: 'always' });
+    world.open();
+    world.open();
+    await world.advance(3 * SECOND);
+    (world.options as { locks?: unknown }).locks = 'refused';
+    const late = world.open();
+    await world.advance(3 * SECOND);
+    expect(late.coordinator.mode?.election).to.equal('lease');
+    let most = 0;
+    const keepAlives = world.server.counts.keepSessionAlive;
+    for (let minute = 0; minute < 4 * 60; minute += 1) {
+      await world.advance(MINUTE);
+      most = Math.max(most, world.leaders().length);
+    }
+    expect({ most, keepAlives: world.server.counts.keepSessionAlive - keepAlives }).to.deep.equal({ most: 1, keepAlives: 2 });
+    world.closeAll();
   });
 
   it('no channel but storage works: the tabs talk over storage events, one leader and one keep-alive for all', async () => {
