@@ -71,6 +71,33 @@ describe('the countdown after sleep or a clock change with no page event', () =>
     expect(shown.slice(1)).to.deep.equal(['expiring 1:48', 'expiring 1:47', 'expiring 1:46', 'expiring 1:45', 'expiring 1:44']);
   });
 
+  for (const change of ['clock set forward 1 h', 'laptop asleep 5 min'] as const) {
+    it(`warning with 110 s left, ${change}, the server a round trip away: until it answers, neither 0:00 nor an urgent "10 seconds"`, async () => {
+      const world = createWorld();
+      world.server.latencyMs = 300;
+      const { provider, dialog, status } = await warningPage(world);
+      await reachWarning(world);
+      const seen = () => {
+        const assertive = shadow(dialog).querySelector('[data-live="assertive"]')?.textContent?.trim() ?? '';
+        return `${provider.state.status} dialog=${countdown(dialog) ?? '-'} status=${shadow(status!).querySelector('[part="time"]')!.textContent} said=${assertive}`;
+      };
+      if (change === 'clock set forward 1 h') world.clock.jumpWall(60 * MINUTE);
+      else world.clock.sleep(5 * MINUTE);
+      const trail = [seen()];
+      for (let step = 0; step < 60; step += 1) {
+        await world.clock.advance(50);
+        await renders();
+        if (trail.at(-1) !== seen()) trail.push(seen());
+      }
+      expect(
+        trail.filter((line) => /0:00|10 seconds/.test(line)),
+        `what the user saw and heard: ${trail.join(' | ')}`,
+      ).to.deep.equal([]);
+      // Then the truth: the real time left after a clock change, the expired view after a sleep past the end.
+      expect(provider.state.status).to.equal(change === 'clock set forward 1 h' ? 'expiring' : 'expired');
+    });
+  }
+
   it('warning, then offline: the status counts seconds as the dialog does, not "2 min left"', async () => {
     const world = createWorld();
     const { provider, dialog, status } = await dialogIn(world);

@@ -107,7 +107,7 @@ export class WarningMode implements ReactiveController {
   }
 
   #secondsLeft(): number {
-    return this.#countdown.read(this.#session.state, this.#session.clock.now(), this.#session.engine?.expiryProvisional ?? false) ?? 0;
+    return this.#countdown.read(this.#session.state, this.#session.clock, this.#session.engine?.expiryProvisional ?? false) ?? 0;
   }
 
   #setFailed(failed: boolean): void {

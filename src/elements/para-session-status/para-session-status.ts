@@ -151,7 +151,7 @@ export class ParaSessionStatus extends ParaElement {
   }
 
   #timeLeft(kind: 'countdown' | 'duration' | 'spoken', text = this.#text): string {
-    const seconds = this.#countdown.read(this.session.state, this.session.clock.now(), this.session.engine?.expiryProvisional ?? false);
+    const seconds = this.#countdown.read(this.session.state, this.session.clock, this.session.engine?.expiryProvisional ?? false);
     if (!this.#showsTime || seconds === null) return '';
     const context = { kind, locale: this.language.locale, format: knownValue(this, 'format', this.format, TIME_FORMATS, 'short') } as const;
     return text.timeLeft.replace('{time}', writeTime(seconds, context, this.formatTime));
