@@ -210,10 +210,24 @@ export class ParaSessionEngine {
 
   /** Re-validates and reschedules; options not given keep what was set before (`undefined` unsets). */
   setOptions(options: Partial<SessionOptions>, warnings?: OptionWarnings): void {
-    const lengthBefore = this.options.sessionLength;
+    const { sessionLength: lengthBefore, warnBefore } = this.options;
     this.#settings = this.#settings.with(options, warnings);
     if (this.options.sessionLength !== lengthBefore) this.#lengthChanged(lengthBefore);
+    if (this.options.warnBefore < warnBefore) this.#warningShortened();
     this.#schedule.update();
+  }
+
+  /**
+   * A shorter warning window, while the warning shows with more time left than the new window: the session is
+   * `active` again at once, as the next answer would make it, and warns (with its event) when the new window
+   * opens. A longer window needs nothing here: the schedule enters it.
+   */
+  #warningShortened(): void {
+    const { status, kind, expiresAt } = this.state;
+    if (status !== 'expiring' || kind !== 'user' || expiresAt === null) return;
+    if (statusFor(this.#view(), expiresAt, status) !== 'active') return;
+    this.#warnedFor = null;
+    this.#setState({ status: 'active' });
   }
 
   /** An expiry estimated from the old length (a client without the session cookie) moves with it. */

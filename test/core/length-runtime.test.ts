@@ -46,3 +46,47 @@ describe('session length from the start', () => {
     h.engine.stop();
   });
 });
+
+describe('the warning window changed while the warning shows', () => {
+  /** 110 s left of a 2 h session: the warning (120 s by default) is on. */
+  async function warning(options: Parameters<typeof createHarness>[0] = {}) {
+    const h = createHarness({ keepAlive: 'off', ...options });
+    const warnings: number[] = [];
+    h.engine.on('warning', (detail) => warnings.push(detail.secondsLeft));
+    await h.start();
+    await h.clock.advance(h.engine.state.expiresAt! - h.clock.now() - 110 * SECOND);
+    expect(h.engine.state.status, 'the warning is on').to.equal('expiring');
+    return { h, warnings };
+  }
+
+  it('warn-before lowered to 60 s with 110 s left: active at once, nothing extended, and warned again (its event too) at 60 s', async () => {
+    const { h, warnings } = await warning();
+    h.engine.setOptions({ warnBefore: 60 });
+    await h.clock.advance(SECOND);
+    expect(h.engine.state.status, 'right after').to.equal('active');
+    await h.clock.advance(48 * SECOND);
+    expect(h.engine.state.status, 'at 61 s left').to.equal('active');
+    await h.clock.advance(2 * SECOND);
+    expect({ status: h.engine.state.status, warnings, keepAlives: h.server.counts.keepSessionAlive }).to.deep.equal({ status: 'expiring', warnings: [120, 60], keepAlives: 0 });
+    h.engine.stop();
+  });
+
+  it('session-length lowered (so the fitted warning window too): the same, whatever answer comes next', async () => {
+    const { h } = await warning({ sessionLength: 7200 });
+    h.engine.setOptions({ sessionLength: 90 });
+    await h.clock.advance(SECOND);
+    expect([h.engine.options.warnBefore < 100, h.engine.state.status]).to.deep.equal([true, 'active']);
+    h.engine.stop();
+  });
+
+  it('warn-before raised, or lowered but still above the time left: the warning stays', async () => {
+    const { h } = await warning();
+    h.engine.setOptions({ warnBefore: 600 });
+    await h.clock.advance(SECOND);
+    expect(h.engine.state.status, 'raised').to.equal('expiring');
+    h.engine.setOptions({ warnBefore: 115 });
+    await h.clock.advance(SECOND);
+    expect(h.engine.state.status, 'lowered to 115 s with 108 s left').to.equal('expiring');
+    h.engine.stop();
+  });
+});
