@@ -31,14 +31,19 @@ export function splitCreateOptions(input: CreateSessionOptions): { options: Part
 
 /**
  * The hint for a session cookie that runs far past the configured length (Para's session is longer than
- * `sessionLength` says): once per engine, naming the option the way the page wrote it.
+ * `sessionLength` says), or that an extension renews for far less (Para's is shorter: the warning, planned from
+ * the configured length, would open at once and stay): once each per engine, naming the option as the page wrote it.
  */
-export function longerSessionHint(naming: OptionWarnings, configured: () => number): (seconds: number, lengthGiven: boolean) => void {
-  let told = false;
-  return (seconds, lengthGiven) => {
-    if (told) return;
-    told = true;
+export function sessionLengthHint(naming: OptionWarnings, configured: () => number): (seconds: number, lengthGiven: boolean, kind: 'longer' | 'shorter') => void {
+  const told = new Set<string>();
+  return (seconds, lengthGiven, kind) => {
+    if (told.has(kind)) return;
+    told.add(kind);
     const option = naming.name('sessionLength');
+    if (kind === 'shorter') {
+      naming.warn(`${naming.source}: an extension renewed the session for ${seconds} s, far less than ${option} (${configured()} s). Set ${option} to Para's configured session length; warnings and keep-alives are planned from it.`);
+      return;
+    }
     const said = `${naming.source}: the session cookie says the session runs ${seconds} s more, longer than ${option} (${configured()} s). `;
     naming.warn(
       lengthGiven

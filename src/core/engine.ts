@@ -6,7 +6,7 @@ import { LOCK_WAIT_MARGIN_MS } from './tabs/exclusive.js';
 import { systemClock, Timer, type Clock } from './clock.js';
 import type { SharedSessionMessage } from './coordinator.js';
 import { CorrectedClock } from './corrected-clock.js';
-import { defaultCoordinator, longerSessionHint, splitCreateOptions } from './engine-setup.js';
+import { defaultCoordinator, sessionLengthHint, splitCreateOptions } from './engine-setup.js';
 import { Emitter } from './emitter.js';
 import { browserEnvironment, type SessionEnvironment } from './environment.js';
 import { accountChangedError, engineStoppedError, expiredExportError, LogoutFailedError, reauthCancelledError, signedOutError, signedOutExportError } from './errors.js';
@@ -129,7 +129,7 @@ export class ParaSessionEngine {
     this.#expiry = new ExpiryTracker(
       this.#para,
       sessionLength,
-      longerSessionHint(warnings ?? engineOptionWarnings(warn), sessionLength),
+      sessionLengthHint(warnings ?? engineOptionWarnings(warn), sessionLength),
       () => this.#settings.input.sessionLength !== undefined,
     );
     this.#requests = new ServerRequests({

@@ -67,15 +67,15 @@ export class ExpiryTracker {
   readonly #cookies: CookieSource;
   readonly #sessionLength: () => number;
 
-  readonly #longerThanConfigured: (seconds: number, lengthGiven: boolean) => void;
+  readonly #lengthHint: (seconds: number, lengthGiven: boolean, kind: 'longer' | 'shorter') => void;
   readonly #lengthGiven: () => boolean;
 
   constructor(
     cookies: CookieSource,
     /** The configured session length in seconds, read live so a changed option applies at once. */
     sessionLength: () => number,
-    /** The cookie shows a session this many seconds long, far beyond the configured length (told once). */
-    longerThanConfigured: (seconds: number, lengthGiven: boolean) => void = () => undefined,
+    /** The cookie shows a session this many seconds long, far beyond (or, once extended, below) the configured length. */
+    lengthHint: (seconds: number, lengthGiven: boolean, kind: 'longer' | 'shorter') => void = () => undefined,
     /**
      * The page set the session length (it knows Para's): a cookie far past it is then this clock behind the
      * server's, and the bound holds. Left at the default, it is Para's session being longer: the cookie holds.
@@ -84,7 +84,7 @@ export class ExpiryTracker {
   ) {
     this.#cookies = cookies;
     this.#sessionLength = sessionLength;
-    this.#longerThanConfigured = longerThanConfigured;
+    this.#lengthHint = lengthHint;
     this.#lengthGiven = lengthGiven;
   }
 
@@ -195,6 +195,9 @@ export class ExpiryTracker {
     this.#recheckAt = null;
     this.#overdueConfirms = 0;
     this.#staleCookie = cookieBefore !== undefined && this.cookieSnapshot() === cookieBefore ? cookieBefore : undefined;
+    // A new cookie from the extension, for far less than the configured length: Para's session is shorter.
+    const cookie = this.#staleCookie === undefined ? this.#readCookie() : null;
+    if (cookie !== null && cookie - now < this.#sessionLengthMs / 2) this.#lengthHint(Math.round((cookie - now) / 1000), this.#lengthGiven(), 'shorter');
     return this.current(now);
   }
 
@@ -246,7 +249,7 @@ export class ExpiryTracker {
     if (cookie !== null && cookie - this.#latest > CLOCK_SKEW_LIMIT_MS) {
       const given = this.#lengthGiven();
       if (!given) this.#longestSeenMs = Math.max(this.#longestSeenMs, cookie - now);
-      this.#longerThanConfigured(Math.round((cookie - now) / 1000), given);
+      this.#lengthHint(Math.round((cookie - now) / 1000), given, 'longer');
     }
   }
 

@@ -90,3 +90,30 @@ describe('the warning window changed while the warning shows', () => {
     h.engine.stop();
   });
 });
+
+describe("Para's session shorter than session-length", () => {
+  it('a 60 s session with session-length left at 7200: the first extension says once, in the console, what to set', async () => {
+    const h = createHarness({ sessionLengthMs: 60 * SECOND, keepAlive: 'always' });
+    await h.start();
+    await h.clock.advance(2 * SECOND);
+    for (let i = 0; i < 4; i += 1) {
+      const extended = h.engine.extend();
+      await h.clock.advance(SECOND);
+      expect(await extended).to.equal(true);
+    }
+    const hints = h.warnings.filter((line) => /far less than/.test(line));
+    expect(hints, 'told once').to.have.length(1);
+    expect(hints[0]).to.match(/renewed the session for 60 s, far less than sessionLength \(7200 s\)\. Set sessionLength/);
+    h.engine.stop();
+  });
+
+  it('a 2 h session with the default length: an extension says nothing', async () => {
+    const h = createHarness({ keepAlive: 'always' });
+    await h.start();
+    const extended = h.engine.extend();
+    await h.clock.advance(SECOND);
+    expect(await extended).to.equal(true);
+    expect(h.warnings).to.deep.equal([]);
+    h.engine.stop();
+  });
+});

@@ -10,7 +10,11 @@ const read = (page) => page.evaluate(() => ({ status: window.sessionEl?.state.st
 
 async function until(what, condition, ms) {
   const deadline = Date.now() + ms;
-  while (!(await condition())) {
+  while (!(await condition().catch((error) => {
+    // A page opened by the protocol may still be navigating to its URL: its first context goes away. Look again.
+    if (/Execution context was destroyed|Cannot find context/.test(String(error?.message))) return false;
+    throw error;
+  }))) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await sleep(100);
   }
