@@ -98,6 +98,39 @@ describe('the countdown after sleep or a clock change with no page event', () =>
     });
   }
 
+  it('the tab hidden during the warning and shown again with 3 s left: the urgent mark says 3 seconds, not the 10 it passed', async () => {
+    const world = createWorld();
+    const { provider, dialog } = await warningPage(world, { status: false });
+    await reachWarning(world);
+    world.environment.document.setVisible(false);
+    await settle(world, 107 * SECOND);
+    world.environment.document.setVisible(true);
+    const said: string[] = [];
+    for (let step = 0; step < 10; step += 1) {
+      await world.clock.advance(100);
+      await renders();
+      const text = shadow(dialog).querySelector('[data-live="assertive"]')?.textContent?.trim() ?? '';
+      if (text && said.at(-1) !== text) said.push(text);
+    }
+    expect({ status: provider.state.status, said }).to.deep.equal({ status: 'expiring', said: ['Your session ends in 3 seconds.'] });
+  });
+
+  it('asleep 5 min during the warning, waking offline: nothing spoken next to a 0:00 the server has not confirmed', async () => {
+    const world = createWorld();
+    const { dialog } = await warningPage(world);
+    await reachWarning(world);
+    world.server.online = false;
+    world.clock.sleep(5 * MINUTE);
+    const seen: string[] = [];
+    for (let step = 0; step < 40; step += 1) {
+      await world.clock.advance(250);
+      await renders();
+      const line = `${countdown(dialog)} said=${shadow(dialog).querySelector('[data-live="assertive"]')?.textContent?.trim() ?? ''}`;
+      if (seen.at(-1) !== line) seen.push(line);
+    }
+    expect(seen.filter((line) => line.startsWith('0:00') && !line.endsWith('said=')), seen.join(' | ')).to.deep.equal([]);
+  });
+
   it('warning, then offline: the status counts seconds as the dialog does, not "2 min left"', async () => {
     const world = createWorld();
     const { provider, dialog, status } = await dialogIn(world);

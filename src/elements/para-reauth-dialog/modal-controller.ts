@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { deepActiveElement, inFrame, restoreFocus, tabStops } from '../shared/focus.js';
+import { canTakeFocus, deepActiveElement, inFrame, restoreFocus, tabStops } from '../shared/focus.js';
 
 export interface ModalControllerOptions {
   /** The native `<dialog>` in the host's shadow root, once rendered. */
@@ -34,6 +34,11 @@ export class ModalController implements ReactiveController {
   #toldUnrendered = false;
   /** While open: notices the dialog losing its box (an ancestor hidden or unslotted after it opened). */
   #boxWatch: ResizeObserver | null = null;
+  /** The control inside the dialog that last had focus. */
+  #lastFocused: HTMLElement | null = null;
+  /** Closed because the host left the page: shown again (a move), focus goes back to `#reopenFocus`. */
+  #closedOut = false;
+  #reopenFocus: HTMLElement | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -50,7 +55,30 @@ export class ModalController implements ReactiveController {
     this.#boxWatch?.disconnect();
     const dialog = this.options.dialog();
     this.#shown = false;
-    if (dialog?.open) dialog.close();
+    if (!dialog?.open) return;
+    dialog.close();
+    // Shown again after a move, focus goes back to the control the user was on (not the heading), so what they
+    // typed next lands where they typed it; closed for good, it goes back to what had it before, not to <body>.
+    this.#reopenFocus = this.#lastFocused;
+    this.#closedOut = true;
+    queueMicrotask(() => {
+      if (!this.host.isConnected) this.#giveFocusBack();
+    });
+  }
+
+  /** For the dialog's `focusin`: the control inside it the user is on, found again after a move. */
+  readonly onFocusin = (): void => {
+    this.#lastFocused = deepActiveElement();
+  };
+
+  /** Closed by leaving the page or its session: focus that was lost with it goes back to what had it. */
+  #giveFocusBack(): void {
+    if (!this.#closedOut) return;
+    this.#closedOut = false;
+    this.#reopenFocus = null;
+    const active = deepActiveElement();
+    if (!active || active === document.body) restoreFocus(this.#returnFocus, this.options.fallbackFocus);
+    this.#returnFocus = null;
   }
 
   /**
@@ -127,7 +155,11 @@ export class ModalController implements ReactiveController {
         this.#shown = true;
         this.#unrendered = false;
         this.#watchBox(dialog);
-        this.options.focus('opened');
+        const back = this.#closedOut ? this.#reopenFocus : null;
+        this.#closedOut = false;
+        this.#reopenFocus = null;
+        if (back && (dialog.contains(back) || this.host.contains(back)) && canTakeFocus(back)) back.focus();
+        else this.options.focus('opened');
         // A skipped section gets its box at the next rendering update: look after it, not now.
         if (skipped) afterNextFrame(() => this.#shown && dialog.open && !isRendered(dialog) && this.#closeUnrendered(dialog));
       } else {
@@ -143,6 +175,9 @@ export class ModalController implements ReactiveController {
       dialog.close();
       restoreFocus(this.#returnFocus, this.options.fallbackFocus);
       this.#returnFocus = null;
+    } else if (!wanted) {
+      // Closed when it left its session (teleported out of it): focus goes back as on any close.
+      this.#giveFocusBack();
     }
     this.#focusedPhase = phase;
   }

@@ -20,6 +20,8 @@ export interface WarningModeOptions {
 interface Said {
   at: number;
   urgent: boolean;
+  /** The seconds spoken: the mark's, or fewer when the time left fell past it (a tab shown again late). */
+  seconds: number;
   text: string;
 }
 
@@ -63,13 +65,17 @@ export class WarningMode implements ReactiveController {
   /** Before each render: a mark just reached is put into words; a language change alone says nothing. */
   hostUpdate(): void {
     if (!this.#options.active()) return;
-    const mark = announcementMark(this.#secondsLeft(), this.#openedAt);
+    const left = this.#secondsLeft();
+    const mark = announcementMark(left, this.#openedAt);
     if (!mark) {
       this.#said = null;
       return;
     }
-    const text = fill(this.#options.strings().warningAnnouncement, { time: this.#options.time(mark.at, 'spoken') });
-    if (this.#said?.at !== mark.at) this.#said = { ...mark, text };
+    // The time left as it is when the mark is reached, never a number it has already passed; nothing at 0:00,
+    // which the server has yet to confirm (the session's end, or a re-check, comes next).
+    const seconds = this.#said?.at === mark.at ? this.#said.seconds : Math.min(mark.at, left);
+    const text = seconds > 0 ? fill(this.#options.strings().warningAnnouncement, { time: this.#options.time(seconds, 'spoken') }) : '';
+    if (this.#said?.at !== mark.at) this.#said = { ...mark, seconds, text };
     else if (this.#said.text !== text) this.#said.text = '';
   }
 
