@@ -98,6 +98,41 @@ describe('the countdown after sleep or a clock change with no page event', () =>
     });
   }
 
+  it('clock set forward 1 h with 110 s left and a server 8 s away: the held countdown goes on counting down meanwhile', async () => {
+    const world = createWorld();
+    const { dialog } = await warningPage(world);
+    await reachWarning(world);
+    world.server.latencyMs = 8 * SECOND;
+    world.clock.jumpWall(60 * MINUTE);
+    const shown: string[] = [];
+    for (let second = 0; second < 7; second += 1) {
+      await world.clock.advance(SECOND);
+      await renders();
+      shown.push(countdown(dialog) ?? '-');
+    }
+    expect(shown).to.deep.equal(['1:49', '1:48', '1:47', '1:46', '1:45', '1:44', '1:43']);
+  });
+
+  for (const failure of ['offline', 'a server that never answers'] as const) {
+    it(`clock set forward 1 h with 110 s left, ${failure}: the failed check ends no hold, so never 0:00 nor "10 seconds" while 90 s and more remain`, async () => {
+      const world = createWorld();
+      const { provider, dialog, status } = await warningPage(world);
+      await reachWarning(world);
+      if (failure === 'offline') world.server.online = false;
+      else world.server.hangNext = 100;
+      world.clock.jumpWall(60 * MINUTE);
+      const trail: string[] = [];
+      for (let step = 0; step < 25 * 4; step += 1) {
+        await world.clock.advance(250);
+        await renders();
+        const said = shadow(dialog).querySelector('[data-live="assertive"]')?.textContent?.trim() ?? '';
+        const line = `${provider.state.status} dialog=${countdown(dialog) ?? '-'} status=${shadow(status!).querySelector('[part="time"]')!.textContent} said=${said}`;
+        if (trail.at(-1) !== line) trail.push(line);
+      }
+      expect(trail.filter((line) => /0:00|10 seconds/.test(line)), trail.join(' | ')).to.deep.equal([]);
+    });
+  }
+
   it('the tab hidden during the warning and shown again with 3 s left: the urgent mark says 3 seconds, not the 10 it passed', async () => {
     const world = createWorld();
     const { provider, dialog } = await warningPage(world, { status: false });

@@ -51,6 +51,7 @@ export class WarningMode implements ReactiveController {
       expiresAt: () => (options.active() ? session.state.expiresAt : null),
       granularity: () => 'second',
       probe: () => session.engine?.probeClock(),
+      holding: () => this.#countdown.holding,
     });
   }
 

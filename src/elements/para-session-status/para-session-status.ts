@@ -87,6 +87,7 @@ export class ParaSessionStatus extends ParaElement {
       expiresAt: () => (this.#showsTime ? this.session.state.expiresAt : null),
       granularity: () => (this.#countsDown ? 'second' : 'minute'),
       probe: () => this.session.engine?.probeClock(),
+      holding: () => this.#countdown.holding,
     });
   }
 

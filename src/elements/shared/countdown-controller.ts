@@ -52,6 +52,8 @@ export interface CountdownSource {
    * shows first (the engine's own timers may be minutes away), and it must not count on a clock that jumped.
    */
   probe?(): void;
+  /** The time shown is held across a clock jump (see `CountdownSeconds`): tick each second, whatever `expiresAt` says. */
+  holding?(): boolean;
 }
 
 /**
@@ -107,13 +109,14 @@ export class CountdownController implements ReactiveController {
     const expiresAt = this.#source.expiresAt();
     const granularity = this.#source.granularity();
     const hidden = this.#source.environment().document?.visibilityState === 'hidden';
-    if (!this.#connected || hidden || granularity === 'none' || expiresAt === null || expiresAt <= clock.now()) {
+    const holding = this.#source.holding?.() === true;
+    if (!this.#connected || hidden || granularity === 'none' || expiresAt === null || (expiresAt <= clock.now() && !holding)) {
       this.#cancel();
       return;
     }
-    const unit = granularity === 'second' ? 1000 : 60_000;
+    const unit = granularity === 'second' || holding ? 1000 : 60_000;
     // Time left is shown rounded up: it changes when the remainder crosses a whole unit.
-    const remainder = (expiresAt - clock.now()) % unit;
+    const remainder = holding ? 0 : (expiresAt - clock.now()) % unit;
     const dueAt = clock.now() + (remainder === 0 ? unit : remainder);
     if (this.#stopTick !== null && this.#dueAt === dueAt && this.#handleClock === clock) return;
     this.#cancel();

@@ -15,13 +15,15 @@ const JUMP_HOLD_MS = 60_000;
  * the user. Any other change (an extension, a clock set forward and read back) shows.
  *
  * Nor does it drop with the wall clock: after sleep or a clock set forward, the engine asks the server which it
- * was. Until its answer (a new state) the countdown goes on from what it showed, by the time that really passed,
- * instead of showing 0:00 and announcing "10 seconds" for a session that has minutes left, or none.
+ * was. Until its answer (a new state; a failed request is none) the countdown goes on from what it showed, by the
+ * time that really passed, instead of showing 0:00 and announcing "10 seconds" for a session that has minutes
+ * left, or none.
  */
 export class CountdownSeconds {
   #shown: number | null = null;
   /** The last reading taken as true: when (monotonic) and from which state. */
   #anchor: { seconds: number; at: number; state: SessionState } | null = null;
+  #holding = false;
 
   /** `provisional`: the expiry is, for now, only when the engine asks again (`engine.expiryProvisional`). */
   read(state: SessionState, clock: Clock, provisional: boolean): number | null {
@@ -32,16 +34,23 @@ export class CountdownSeconds {
     }
     if (provisional && this.#shown === 0 && seconds > 0 && seconds <= RECHECK_HOLD_S) return 0;
     const held = this.#held(state, seconds, clock.monotonic());
+    this.#holding = held !== null;
     if (held !== null) return (this.#shown = held);
     this.#anchor = { seconds, at: clock.monotonic(), state };
     this.#shown = seconds;
     return seconds;
   }
 
+  /** Whether the last reading was held (the wall clock jumped): the countdown ticks on by the second meanwhile. */
+  get holding(): boolean {
+    return this.#holding;
+  }
+
   /** A new warning: nothing shown yet. */
   reset(): void {
     this.#shown = null;
     this.#anchor = null;
+    this.#holding = false;
   }
 
   #held(state: SessionState, seconds: number, monotonic: number): number | null {
@@ -49,7 +58,11 @@ export class CountdownSeconds {
     if (!anchor) return null;
     const elapsed = monotonic - anchor.at;
     const expected = anchor.seconds - Math.floor(elapsed / 1000);
-    const news = state.expiresAt !== anchor.state.expiresAt || state.lastCheckedAt !== anchor.state.lastCheckedAt || state.status !== anchor.state.status;
+    // Offline is no answer: a check that failed (the network down on waking) tells nothing of the session's end.
+    const news =
+      state.expiresAt !== anchor.state.expiresAt ||
+      state.lastCheckedAt !== anchor.state.lastCheckedAt ||
+      (state.status !== anchor.state.status && state.status !== 'offline');
     if (news || elapsed > JUMP_HOLD_MS || seconds >= expected - JUMP_S) return null;
     return Math.max(0, expected);
   }
