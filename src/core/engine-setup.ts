@@ -41,7 +41,10 @@ export function sessionLengthHint(naming: OptionWarnings, configured: () => numb
     told.add(kind);
     const option = naming.name('sessionLength');
     if (kind === 'shorter') {
-      naming.warn(`${naming.source}: an extension renewed the session for ${seconds} s, far less than ${option} (${configured()} s). Set ${option} to Para's configured session length; warnings and keep-alives are planned from it.`);
+      naming.warn(
+        `${naming.source}: an extension renewed the session for ${seconds} s by this machine's clock, far less than ${option} (${configured()} s). ` +
+          `If Para's session is that short, set ${option} to it (warnings and keep-alives are planned from it); otherwise this clock is ahead of the server's.`,
+      );
       return;
     }
     const said = `${naming.source}: the session cookie says the session runs ${seconds} s more, longer than ${option} (${configured()} s). `;

@@ -224,10 +224,13 @@ export class ParaSessionEngine {
    */
   #warningShortened(): void {
     const { status, kind, expiresAt } = this.state;
-    if (status !== 'expiring' || kind !== 'user' || expiresAt === null) return;
-    if (statusFor(this.#view(), expiresAt, status) !== 'active') return;
+    if (kind !== 'user' || expiresAt === null) return;
+    // Offline inside the warning it had: back online it is active, and the new window's warning is news again.
+    const warnedOffline = status === 'offline' && this.#warnedFor === expiresAt;
+    if (status !== 'expiring' && !warnedOffline) return;
+    if (statusFor(this.#view(), expiresAt, 'expiring') !== 'active') return;
     this.#warnedFor = null;
-    this.#setState({ status: 'active' });
+    if (status === 'expiring') this.#setState({ status: 'active' });
   }
 
   /** An expiry estimated from the old length (a client without the session cookie) moves with it. */
@@ -296,6 +299,8 @@ export class ParaSessionEngine {
    * and, while the session is still active, retries before expiry.
    */
   extend(): Promise<boolean> {
+    // As for a check: a clock jump no look has seen yet is seen first, so the new expiry is read on the right clock.
+    if (this.#running) this.#page.probeClock();
     return this.#requests.extend();
   }
 
@@ -357,6 +362,14 @@ export class ParaSessionEngine {
       if (!this.#running || state.status !== 'reauthenticating' || !this.#reauth.open || (answered && state.error === null)) return state;
       await new Promise((resolve) => this.#time.setTimeout(() => resolve(undefined), retryDelay(failures, this.#random, null, CONFIRM_BACKOFF)));
     }
+  }
+
+  /**
+   * The kit's own sign-in stopped with no answer and no choice of the user's (its dialog left the page): `expired`
+   * again, here and in the tabs that followed, the request and whoever waits on it kept for the next sign-in.
+   */
+  interruptReauth(): void {
+    if (this.state.status === 'reauthenticating') this.#apply(reauthInterrupted(this.#view(), 'expired'));
   }
 
   cancelReauth(reason = 'cancelled'): void {

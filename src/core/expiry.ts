@@ -187,6 +187,8 @@ export class ExpiryTracker {
 
   /** The server just extended the session by its length. An unchanged cookie is stale: trust the estimate. */
   extended(now: number, cookieBefore: string | undefined): number {
+    // A clock that jumped, or is known to run ahead, reads any cookie short: no evidence of a shorter session.
+    const clockSuspect = this.#wallJumps.length > 0 || this.#clockAhead;
     this.#wallJumps = [];
     this.#estimateIsRecheck = false;
     this.#estimate = now + this.#sessionLengthMs;
@@ -197,7 +199,7 @@ export class ExpiryTracker {
     this.#staleCookie = cookieBefore !== undefined && this.cookieSnapshot() === cookieBefore ? cookieBefore : undefined;
     // A new cookie from the extension, for far less than the configured length: Para's session is shorter.
     const cookie = this.#staleCookie === undefined ? this.#readCookie() : null;
-    if (cookie !== null && cookie - now < this.#sessionLengthMs / 2) this.#lengthHint(Math.round((cookie - now) / 1000), this.#lengthGiven(), 'shorter');
+    if (!clockSuspect && cookie !== null && cookie - now < this.#sessionLengthMs / 2) this.#lengthHint(Math.round((cookie - now) / 1000), this.#lengthGiven(), 'shorter');
     return this.current(now);
   }
 

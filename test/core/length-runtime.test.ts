@@ -79,6 +79,23 @@ describe('the warning window changed while the warning shows', () => {
     h.engine.stop();
   });
 
+  it('offline inside the warning, warn-before lowered to 60 s, back online: active, then warned again with its event', async () => {
+    const { h, warnings } = await warning();
+    h.server.online = false;
+    void h.engine.check();
+    await h.clock.advance(SECOND);
+    expect(h.engine.state.status, 'offline').to.equal('offline');
+    h.engine.setOptions({ warnBefore: 60 });
+    await h.clock.advance(SECOND);
+    h.server.online = true;
+    void h.engine.check();
+    await h.clock.advance(SECOND);
+    expect(h.engine.state.status, 'back online').to.equal('active');
+    await h.clock.advance(h.engine.state.expiresAt! - h.clock.now() - 58 * SECOND);
+    expect({ status: h.engine.state.status, warnings }).to.deep.equal({ status: 'expiring', warnings: [120, 60] });
+    h.engine.stop();
+  });
+
   it('warn-before raised, or lowered but still above the time left: the warning stays', async () => {
     const { h } = await warning();
     h.engine.setOptions({ warnBefore: 600 });
@@ -103,9 +120,28 @@ describe("Para's session shorter than session-length", () => {
     }
     const hints = h.warnings.filter((line) => /far less than/.test(line));
     expect(hints, 'told once').to.have.length(1);
-    expect(hints[0]).to.match(/renewed the session for 60 s, far less than sessionLength \(7200 s\)\. Set sessionLength/);
+    expect(hints[0]).to.match(/renewed the session for 60 s by this machine.s clock, far less than sessionLength \(7200 s\)\. If Para.s session is that short, set sessionLength/);
     h.engine.stop();
   });
+
+  for (const when of ['from the start', 'set forward 90 min during the session'] as const) {
+    it(`a 2 h session with session-length 7200 and this machine's clock ahead ${when}: an extension says nothing of a shorter session`, async () => {
+      const h = createHarness({ sessionLength: 7200, keepAlive: 'always' });
+      if (when === 'from the start') h.clock.jumpWall(90 * MINUTE);
+      await h.start();
+      await h.clock.advance(MINUTE);
+      if (when !== 'from the start') h.clock.jumpWall(90 * MINUTE);
+      await h.clock.advance(SECOND);
+      const extended = h.engine.extend();
+      await h.clock.advance(SECOND);
+      expect(await extended).to.equal(true);
+      const hints = h.warnings.filter((line) => /far less than/.test(line));
+      // From the start, the client cannot tell a clock ahead from a shorter session: the hint names both.
+      if (when === 'from the start') expect(hints.every((line) => /this clock is ahead of the server's/.test(line))).to.equal(true);
+      else expect(hints).to.deep.equal([]);
+      h.engine.stop();
+    });
+  }
 
   it('a 2 h session with the default length: an extension says nothing', async () => {
     const h = createHarness({ keepAlive: 'always' });

@@ -175,6 +175,40 @@ describe('elements moved in the page (out and back in, in one task)', () => {
     provider.remove();
   });
 
+  for (const signingIn of [false, true]) {
+    it(`a dialog replaced in one task (a re-render) ${signingIn ? 'during a sign-in' : 'while the expired form shows'}: no cancel reported, requireActive() still waits, the new dialog offers the sign-in`, async () => {
+      const world = createWorld();
+      const popup = stubWindowOpen();
+      const { provider, dialog } = await page(world);
+      await reachExpiry(world);
+      let outcome = 'pending';
+      void provider.requireActive().then(
+        () => (outcome = 'resolved'),
+        (error: Error & { reason?: string }) => (outcome = `rejected: ${error.reason ?? error.message}`),
+      );
+      const cancels: string[] = [];
+      provider.addEventListener('para-reauth-cancel', (event) => cancels.push(event.detail.reason));
+      await settle(world, SECOND);
+      if (signingIn) {
+        buttonNamed(dialog, 'Continue with email').click();
+        await settle(world, SECOND);
+        expect(provider.state.status).to.equal('reauthenticating');
+      }
+      const next = document.createElement('para-reauth-dialog');
+      dialog.replaceWith(next);
+      await settle(world, SECOND);
+      expect({ cancels: cancels.join(), outcome, status: provider.state.status, ...modal(next) }).to.deep.equal({ cancels: '', outcome: 'pending', status: 'expired', open: true, modal: true });
+      // The same stub window serves the second sign-in: the first one's was closed with its flow.
+      popup.popup.closed = false;
+      buttonNamed(next, 'Continue with email').click();
+      await settle(world, SECOND);
+      world.client.approve();
+      await settle(world, 2 * SECOND);
+      expect(outcome, 'after signing in from the new dialog').to.equal('resolved');
+      provider.remove();
+    });
+  }
+
   it('a dialog moved out of its provider while warning (a teleport to <body>): it closes, a dialog left under the provider takes the warning, and activity is heard again', async () => {
     const world = createWorld();
     const { provider, dialog } = await page(world);

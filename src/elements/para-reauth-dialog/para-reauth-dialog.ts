@@ -184,15 +184,16 @@ export class ParaReauthDialog extends ParaElement {
   }
 
   /**
-   * Out of its session for good (removed, or moved away from it): the session gets its dialog back, and a sign-in
-   * this dialog ran is cancelled there too, so the session is `expired` again (not signing in with nobody to
-   * finish it) and another dialog, or the app, can start one.
+   * Out of its session for good (removed, or moved away from it): the session gets its dialog back. A sign-in this
+   * dialog ran stops, and the session is `expired` again (not signing in with nobody to finish it), its request
+   * and waiters kept: a dialog put in its place (a framework re-render) offers the sign-in again. Nobody gave up,
+   * so no cancel is reported.
    */
   #abandon(signingIn: boolean): void {
     const engine = this.#claimedFrom?.$engine.get();
     void this.signIn.stop();
     this.#leave();
-    if (signingIn && engine?.state.status === 'reauthenticating') engine.cancelReauth('dismissed');
+    if (signingIn) engine?.interruptReauth();
   }
 
   #wantedMode(): Mode | null {

@@ -66,7 +66,7 @@ function closestAcrossShadows(element: Element | null, selector: string): Elemen
 export function tabStops(root: Element): HTMLElement[] {
   const stops: HTMLElement[] = [];
   const visit = (element: Element) => {
-    if (element instanceof HTMLElement && element.tabIndex >= 0 && element.matches(FOCUSABLE) && canTakeFocus(element)) stops.push(element);
+    if (isTabStop(element)) stops.push(element);
     const children =
       element instanceof HTMLSlotElement
         ? element.assignedElements({ flatten: true }).length
@@ -77,6 +77,12 @@ export function tabStops(root: Element): HTMLElement[] {
   };
   for (const child of root.children) visit(child);
   return stops;
+}
+
+/** Where Tab stops: not a control disabled by its `<fieldset>`, nor one hidden by `visibility`. */
+function isTabStop(element: Element): element is HTMLElement {
+  if (!(element instanceof HTMLElement) || element.tabIndex < 0 || !element.matches(FOCUSABLE) || element.matches(':disabled')) return false;
+  return canTakeFocus(element) && getComputedStyle(element).visibility === 'visible';
 }
 
 /** In a frame a modal makes only the frame inert: Tab past its last control would reach the page around it. */
