@@ -133,6 +133,45 @@ describe('the countdown after sleep or a clock change with no page event', () =>
     });
   }
 
+  it('clock set forward 1 h with 110 s left, offline for 100 s: the hold lasts as long as no answer comes, never 0:00 while time is left', async () => {
+    const world = createWorld();
+    const { provider, dialog, status } = await warningPage(world);
+    await reachWarning(world);
+    world.server.online = false;
+    world.clock.jumpWall(60 * MINUTE);
+    const wrong: string[] = [];
+    for (let second = 1; second <= 100; second += 1) {
+      await world.clock.advance(SECOND);
+      await renders();
+      const line = `${110 - second} s really left: ${provider.state.status} dialog=${countdown(dialog)} status=${shadow(status!).querySelector('[part="time"]')!.textContent}`;
+      if (110 - second > 5 && /0:00/.test(line)) wrong.push(line);
+    }
+    expect(wrong.slice(0, 3)).to.deep.equal([]);
+  });
+
+  for (const when of ['at the jump', 'a minute before the jump'] as const) {
+    it(`30 min left, offline ${when}, clock set forward 1 h: the status never says "0:00 left" for the next 90 s`, async () => {
+      const world = createWorld();
+      const { provider, status } = await warningPage(world);
+      await world.clock.advance(world.server.expiresAt! - world.clock.now() - 31 * MINUTE);
+      await renders();
+      world.server.online = false;
+      if (when !== 'at the jump') {
+        void provider.check();
+        await settle(world, MINUTE);
+      }
+      const label = () => `${provider.state.status} ${shadow(status!).querySelector('[part="label"]')!.textContent} ${shadow(status!).querySelector('[part="time"]')!.textContent}`;
+      world.clock.jumpWall(60 * MINUTE);
+      const trail: string[] = [];
+      for (let second = 1; second <= 90; second += 1) {
+        await world.clock.advance(SECOND);
+        await renders();
+        if (trail.at(-1) !== label()) trail.push(label());
+      }
+      expect(trail.filter((line) => / 0:00 left| 0 min/.test(line)), trail.join(' | ')).to.deep.equal([]);
+    });
+  }
+
   it('the tab hidden during the warning and shown again with 3 s left: the urgent mark says 3 seconds, not the 10 it passed', async () => {
     const world = createWorld();
     const { provider, dialog } = await warningPage(world, { status: false });

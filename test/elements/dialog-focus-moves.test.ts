@@ -87,4 +87,39 @@ describe('focus when the open dialog is moved, teleported out or removed', () =>
     expect(where(), 'focus after the dialog was removed').to.equal('button#app-button:App');
     provider.remove();
   });
+
+  for (const auth of ['a plain <input>', 'a field component with delegatesFocus'] as const) {
+    it(`the app's own sign-in in the auth slot (${auth}): the provider moved while the user types, the next keys land in the field`, async () => {
+      const world = createWorld();
+      const field = auth === 'a plain <input>' ? html`<input id="sso" aria-label="Work email" />` : html`<test-field id="sso"></test-field>`;
+      const provider = await sessionFixture<ParaSession>(
+        html`<para-session lang="en" .client=${world.client} .engineOptions=${world.engineOptions}>
+          <para-reauth-dialog><form slot="auth">${field}<button type="button">Go</button></form></para-reauth-dialog>
+        </para-session>`,
+        world,
+      );
+      await reachExpiry(world);
+      const sso = provider.querySelector<HTMLElement>('#sso')!;
+      sso.focus();
+      await sendKeys({ type: 'ada@' });
+      const before = where();
+      const target = document.body.appendChild(document.createElement('div'));
+      target.appendChild(provider);
+      await settle(world, SECOND);
+      await renders();
+      await sendKeys({ type: 'b.co' });
+      const input = sso.shadowRoot?.querySelector('input') ?? (sso as HTMLInputElement);
+      expect({ before, after: where(), value: input.value }).to.deep.equal({ before, after: before, value: 'ada@b.co' });
+      target.remove();
+    });
+  }
 });
+
+/** A design-system text field: its <input> in its own shadow root, focus delegated to it. */
+class TestField extends HTMLElement {
+  constructor() {
+    super();
+    this.attachShadow({ mode: 'open', delegatesFocus: true }).innerHTML = '<input id="inner" aria-label="Work email">';
+  }
+}
+if (!customElements.get('test-field')) customElements.define('test-field', TestField);

@@ -22,7 +22,7 @@ async function dialogInFrame({ expired = false, inner = '', css = '' } = {}): Pr
   frame.style.cssText = expired ? 'width: 400px; height: 500px; border: 0' : 'width: 320px; height: 240px; border: 0';
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   // The kit's modules read the globals the test page's runner sets.
-  frame.srcdoc = `<!doctype html><html lang="en"><head><style>${css}</style></head><body><script>globalThis.process = { env: { NODE_ENV: 'development' } }; globalThis.litIssuedWarnings = new Set(['dev-mode']); addEventListener('error', (e) => parent.postMessage('error: ' + e.message, '*'));</script><script type="module">import '/src/index.ts'; parent.postMessage('kit-ready', '*');</script></body></html>`;
+  frame.srcdoc = `<!doctype html><html lang="en"><head><style>${css}</style></head><body><script>globalThis.process = { env: { NODE_ENV: 'development' } }; globalThis.litIssuedWarnings = new Set(['dev-mode']); addEventListener('error', (e) => parent.postMessage('error: ' + e.message, '*'));</script><script>customElements.define('test-field', class extends HTMLElement { constructor() { super(); this.attachShadow({ mode: 'open', delegatesFocus: true }).innerHTML = '<input aria-label="field">'; } });</script><script type="module">import '/src/index.ts'; parent.postMessage('kit-ready', '*');</script></body></html>`;
   const ready = new Promise<void>((resolve) => {
     window.addEventListener('message', function onMessage(event) {
       if (event.source !== frame.contentWindow) return;
@@ -128,6 +128,10 @@ describe('<para-reauth-dialog> in an iframe', function () {
     ['the built-in expired view', {}],
     ["the app's own form in the auth slot, disabled by a <fieldset disabled> while its sign-in runs", { inner: '<form slot="auth"><fieldset disabled><input aria-label="email"><button type="button">Go</button></fieldset></form>' }],
     ['the close button hidden with visibility: hidden (::part(close))', { css: 'para-reauth-dialog::part(close) { visibility: hidden; }' }],
+    [
+      "the app's field components made inert by a wrapper while its sign-in runs",
+      { inner: '<form slot="auth"><div inert><test-field></test-field><test-field></test-field></div></form>' },
+    ],
   ] as const) {
     it(`${name}: Tab and Shift+Tab stay in the dialog, at the controls the browser stops at`, async function () {
       around.push(document.body.insertBefore(Object.assign(document.createElement('button'), { textContent: 'page before' }), document.body.firstChild));

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { canTakeFocus, deepActiveElement, inFrame, restoreFocus, tabStops } from '../shared/focus.js';
+import { canTakeFocus, containsAcrossShadows, deepActiveElement, inFrame, restoreFocus, tabStops } from '../shared/focus.js';
 
 export interface ModalControllerOptions {
   /** The native `<dialog>` in the host's shadow root, once rendered. */
@@ -117,10 +117,14 @@ export class ModalController implements ReactiveController {
     const stops = tabStops(dialog);
     const at = stops.indexOf(deepActiveElement() as HTMLElement);
     // Shift+Tab from the first control or from the heading (focused on opening, not a tab stop) goes to the last.
-    const target = event.shiftKey ? (at <= 0 ? stops.at(-1) : null) : at === stops.length - 1 ? stops[0] : null;
-    if (!target) return;
+    const wraps = event.shiftKey ? at <= 0 : at === stops.length - 1;
+    if (!wraps || stops.length === 0) return;
     event.preventDefault();
-    target.focus();
+    // From that end inwards, the first control that really takes focus.
+    for (const target of event.shiftKey ? [...stops].reverse() : stops) {
+      target.focus();
+      if (deepActiveElement() === target) return;
+    }
   };
 
   /** For the dialog's `close` event: closed by something other than us is the same as Escape. */
@@ -158,7 +162,7 @@ export class ModalController implements ReactiveController {
         const back = this.#closedOut ? this.#reopenFocus : null;
         this.#closedOut = false;
         this.#reopenFocus = null;
-        if (back && (dialog.contains(back) || this.host.contains(back)) && canTakeFocus(back)) back.focus();
+        if (back && (containsAcrossShadows(dialog, back) || containsAcrossShadows(this.host, back)) && canTakeFocus(back)) back.focus();
         else this.options.focus('opened');
         // A skipped section gets its box at the next rendering update: look after it, not now.
         if (skipped) afterNextFrame(() => this.#shown && dialog.open && !isRendered(dialog) && this.#closeUnrendered(dialog));

@@ -28,11 +28,12 @@ export class CountdownSeconds {
   /** `provisional`: the expiry is, for now, only when the engine asks again (`engine.expiryProvisional`). */
   read(state: SessionState, clock: Clock, provisional: boolean): number | null {
     const seconds = secondsLeft(state, clock.now());
-    if (seconds === null || (state.status !== 'expiring' && state.status !== 'offline')) {
+    const counting = state.status === 'expiring' || state.status === 'offline';
+    if (seconds === null || (!counting && state.status !== 'active')) {
       this.reset();
       return seconds;
     }
-    if (provisional && this.#shown === 0 && seconds > 0 && seconds <= RECHECK_HOLD_S) return 0;
+    if (counting && provisional && this.#shown === 0 && seconds > 0 && seconds <= RECHECK_HOLD_S) return 0;
     const held = this.#held(state, seconds, clock.monotonic());
     this.#holding = held !== null;
     if (held !== null) return (this.#shown = held);
@@ -63,7 +64,8 @@ export class CountdownSeconds {
       state.expiresAt !== anchor.state.expiresAt ||
       state.lastCheckedAt !== anchor.state.lastCheckedAt ||
       (state.status !== anchor.state.status && state.status !== 'offline');
-    if (news || elapsed > JUMP_HOLD_MS || seconds >= expected - JUMP_S) return null;
+    // Offline, no answer is coming: the hold lasts until one does (the session's end is unknown meanwhile).
+    if (news || (elapsed > JUMP_HOLD_MS && state.status !== 'offline') || seconds >= expected - JUMP_S) return null;
     return Math.max(0, expected);
   }
 }

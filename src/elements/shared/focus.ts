@@ -7,7 +7,8 @@ export function deepActiveElement(root: DocumentOrShadowRoot = document): HTMLEl
 
 /** Whether focus can land on `element`: still in the page, rendered, not inert. */
 export function canTakeFocus(element: HTMLElement | null): element is HTMLElement {
-  if (!element?.isConnected || element.closest('[inert]')) return false;
+  // Inert also from outside a shadow root: an app's field component inside an inert wrapper.
+  if (!element?.isConnected || closestAcrossShadows(element, '[inert]')) return false;
   return typeof element.checkVisibility === 'function' ? element.checkVisibility() : element.getClientRects().length > 0;
 }
 
@@ -47,6 +48,16 @@ export function guardFallbackFocus(saved: HTMLElement | null): HTMLElement | nul
   if (!first) return null;
   if (!first.hasAttribute('tabindex')) first.tabIndex = -1;
   return first;
+}
+
+/** Whether `element` is inside `container`, also from within shadow roots below it (an app's field component). */
+export function containsAcrossShadows(container: Node, element: Element): boolean {
+  for (let node: Element | null = element; node; ) {
+    if (container.contains(node)) return true;
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return false;
 }
 
 function closestAcrossShadows(element: Element | null, selector: string): Element | null {
