@@ -1,3 +1,4 @@
+import { cancelSignIn, stopWatching, type CancellableClient } from './cancel-flow.js';
 import type { ParaIdentity, ParaSessionClient, ParaStateSnapshot } from './client.js';
 import { classifyParaFailure, describeFailure } from './errors.js';
 
@@ -137,6 +138,7 @@ export class ReauthAttempt {
       return this.#failed('unsupported', `The Para client has no ${SDK_METHOD[method.type]}() method.`);
     }
     if (!this.#popup) return this.#failed('popup-blocked', 'The browser blocked the sign-in window.');
+    stopWatching(this.#session.client);
     const interrupted = new Promise<ReauthOutcome>((resolve) => (this.#settle = resolve));
     this.#watchPopup();
     try {
@@ -235,12 +237,8 @@ export class ReauthAttempt {
   }
 
   async #cancelSdkFlow(): Promise<void> {
-    const client = this.#session.client as unknown as AuthCapableClient;
-    try {
-      await client.cancelAuthFlow?.();
-    } catch {
-      // Cancelling a flow the SDK already finished or dropped is not an error for the user.
-    }
+    // Cancelling a flow the SDK already finished or dropped is not an error for the user.
+    await cancelSignIn(this.#session.client as unknown as CancellableClient, this.#timers);
   }
 
   /** The passkey/password page URL shows up in the SDK's state a second or two after the call. */

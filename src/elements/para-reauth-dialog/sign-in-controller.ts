@@ -59,6 +59,9 @@ export class SignInController implements ReactiveController {
       if (outcome.ok) {
         if (this.#current.step === 'progress') this.#show({ step: 'form' });
       } else if (!outcome.cancelled) {
+        // Nothing signs in now (the window closed early, the network failed): the session is expired again, its
+        // request open for "Try again", and the status and the other tabs no longer say "signing in".
+        engine.interruptReauth();
         // Without a session the SDK can refresh, the full sign-in is the way back.
         if (method.type === 'refresh' && outcome.failure === 'unsupported') this.#show({ step: 'form', notice: 'refresh-unavailable' });
         else this.#show({ step: 'error', failure: outcome.failure, retry: method });

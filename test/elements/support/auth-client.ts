@@ -54,16 +54,31 @@ export class AuthFakeClient extends FakeParaClient {
     return this;
   }
 
+  /** As the SDK's: where its sign-in flow is. */
+  authPhase = 'unauthenticated';
+  /**
+   * As the SDK: it first makes the sign-in's key for this long (`processing_authentication`, a few seconds in a
+   * real browser), and drops a cancel meanwhile; then it waits for the portal. 0: no such step.
+   */
+  keyMakingMs = 0;
+
+  getCurrentState = (): ParaStateSnapshot => ({ authPhase: this.authPhase });
+
   cancelAuthFlow = async (): Promise<void> => {
     this.cancelCalls += 1;
+    if (this.authPhase === 'unauthenticated' || this.authPhase === 'error') return;
+    // The SDK has no CANCEL there: the event is dropped, and it rejects after waiting 5 s for the flow to end.
+    if (this.authPhase === 'processing_authentication') throw new Error('Timed out waiting for auth state change');
     this.pending?.reject(new Error('Auth flow cancelled'));
     this.pending = null;
+    this.setPhase('unauthenticated');
   };
 
   /** The user finishes in the portal, as `who` (the same user by default). */
   approve(who: { userId?: string; email?: string } = {}): void {
     this.userId = who.userId ?? this.userId;
     this.email = who.email ?? this.email;
+    this.authPhase = 'authenticated';
     this.server.signIn();
     this.pending?.resolve({ authInfo: {}, hasCreatedWallets: true });
     this.pending = null;
@@ -79,8 +94,27 @@ export class AuthFakeClient extends FakeParaClient {
       this.failNextAuthWith = null;
       return Promise.reject(error);
     }
-    if (info) queueMicrotask(() => this.phaseListeners.forEach((listener) => listener({ authPhase: 'awaiting_session_start', authStateInfo: info })));
+    const awaitPortal = () => {
+      this.authPhase = 'awaiting_session_start';
+      if (info) this.phaseListeners.forEach((listener) => listener({ authPhase: 'awaiting_session_start', authStateInfo: info }));
+    };
+    if (this.keyMakingMs > 0) {
+      this.setPhase('processing_authentication');
+      this.server.clock.setTimeout(() => {
+        if (this.authPhase === 'processing_authentication') awaitPortal();
+        // Past the portal the SDK polls for the session (`waiting_for_session`), about a request a second.
+        if (this.authPhase === 'awaiting_session_start') this.setPhase('waiting_for_session');
+      }, this.keyMakingMs);
+    } else {
+      this.authPhase = 'awaiting_session_start';
+      if (info) queueMicrotask(awaitPortal);
+    }
     return new Promise((resolve, reject) => (this.pending = { resolve, reject }));
+  }
+
+  private setPhase(authPhase: string): void {
+    this.authPhase = authPhase;
+    this.phaseListeners.forEach((listener) => listener({ authPhase, authStateInfo: null }));
   }
 }
 
