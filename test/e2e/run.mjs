@@ -20,6 +20,7 @@ import { signInTransferLogout } from './scenarios/sign-in-transfer-logout.mjs';
 import { expiryReauth } from './scenarios/expiry-reauth.mjs';
 import { idleWarning } from './scenarios/idle-warning.mjs';
 import { offlineAcrossExpiry } from './scenarios/offline.mjs';
+import { reRenderReauth } from './scenarios/re-render-reauth.mjs';
 
 const SESSION_LENGTH = 30; // seconds, emulator-wide: every session and keep-alive lasts this long
 const RUN_LIMIT_MS = 360_000; // the whole run, start-up and the warm-up load included, must finish under 6 minutes
@@ -158,7 +159,7 @@ const ctxFor = (engine) => ({
 let quiet;
 console.log(`demo ${demo.url} · emulator ${demo.emu.apiUrl} (sessions ${SESSION_LENGTH} s) · engines ${running.map((e) => `${e} ${browsers.get(e).version() || '(version once a context is open)'}`).join(', ')}`);
 for (const engine of running.filter((e) => e !== primary)) {
-  console.log(`note [${engine}] scenarios 2 (keep-alive always) and 4 (idle warning) run in ${primary} only, to keep the run short; 1/6/7, 3 and 5 run here`);
+  console.log(`note [${engine}] scenarios 2 (keep-alive always), 4 (idle warning) and 8 (dialog re-rendered during re-auth) run in ${primary} only, to keep the run short; 1/6/7, 3 and 5 run here`);
   for (const limit of browsers.get(engine).limits) console.log(`note [${engine}] ${limit}`);
 }
 try {
@@ -177,7 +178,14 @@ try {
   // once overrun a busy 2-core machine.
   limitSignIns({ [primary]: 2, ...Object.fromEntries(running.filter((e) => e !== primary).map((e) => [e, 1])) });
   let previous = lane(primary, '1/6/7 sign-in, transfer, logout', signInTransferLogout(ctxFor(primary)));
-  const short = { [primary]: [previous, lane(primary, '4 idle warning', idleWarning(ctxFor(primary))), lane(primary, '3 expiry and re-auth', expiryReauth(ctxFor(primary)))] };
+  const short = {
+    [primary]: [
+      previous,
+      lane(primary, '4 idle warning', idleWarning(ctxFor(primary))),
+      lane(primary, '3 expiry and re-auth', expiryReauth(ctxFor(primary))),
+      lane(primary, '8 dialog re-rendered during re-auth', reRenderReauth(ctxFor(primary))),
+    ],
+  };
   for (const engine of running.filter((e) => e !== primary)) {
     const gate = previous;
     previous = gate.then(() => lane(engine, '1/6/7 sign-in, transfer, logout', signInTransferLogout(ctxFor(engine))));
