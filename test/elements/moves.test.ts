@@ -39,6 +39,23 @@ function modal(dialog: ParaReauthDialog) {
   return { open: native.open, modal: native.matches(':modal') };
 }
 
+/**
+ * The session has its dialog back (while warning): a new dialog under the provider shows the warning, and once
+ * that one is gone too, no dialog holds the warning any more, so the user's activity extends, as on a page without one.
+ */
+async function dialogGivenBack(world: SessionWorld, provider: ParaSession): Promise<void> {
+  const next = document.createElement('para-reauth-dialog');
+  provider.append(next);
+  await settle(world, SECOND);
+  expect(modal(next), 'a new dialog under the provider').to.deep.equal({ open: true, modal: true });
+  next.remove();
+  await settle(world, SECOND);
+  const keepAlives = world.server.counts.keepSessionAlive;
+  userActs(world.environment, 'keydown');
+  await settle(world, SECOND);
+  expect(world.server.counts.keepSessionAlive - keepAlives, 'activity with no dialog of the session').to.equal(1);
+}
+
 /** Another account, already signed in on its own server, with a session ending at another time. */
 function otherAccount(world: SessionWorld): AuthFakeClient {
   const server = new FakeParaServer(world.clock, 2 * HOUR);
@@ -217,16 +234,7 @@ describe('elements moved in the page (out and back in, in one task)', () => {
     elsewhere.appendChild(dialog);
     await settle(world, SECOND);
     expect(modal(dialog), 'the dialog out of its session').to.deep.equal({ open: false, modal: false });
-    const next = document.createElement('para-reauth-dialog');
-    provider.append(next);
-    await settle(world, SECOND);
-    expect(modal(next), 'a new dialog under the provider').to.deep.equal({ open: true, modal: true });
-    next.remove();
-    await settle(world, SECOND);
-    const keepAlives = world.server.counts.keepSessionAlive;
-    userActs(world.environment, 'keydown');
-    await settle(world, SECOND);
-    expect(world.server.counts.keepSessionAlive - keepAlives, 'activity with no dialog of the session').to.equal(1);
+    await dialogGivenBack(world, provider);
     elsewhere.remove();
     provider.remove();
   });
@@ -277,17 +285,7 @@ describe('elements moved in the page (out and back in, in one task)', () => {
     await reachWarning(world);
     dialog.remove();
     await settle(world, SECOND);
-    const next = document.createElement('para-reauth-dialog');
-    provider.append(next);
-    await settle(world, SECOND);
-    expect(modal(next), 'the new dialog').to.deep.equal({ open: true, modal: true });
-    next.remove();
-    await settle(world, SECOND);
-    // No dialog holds the warning any more: the user's activity extends, as on a page without one.
-    const keepAlives = world.server.counts.keepSessionAlive;
-    userActs(world.environment, 'keydown');
-    await settle(world, SECOND);
-    expect(world.server.counts.keepSessionAlive - keepAlives, 'activity with no dialog').to.equal(1);
+    await dialogGivenBack(world, provider);
     provider.remove();
   });
 
