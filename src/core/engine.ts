@@ -129,7 +129,7 @@ export class ParaSessionEngine {
     this.#expiry = new ExpiryTracker(
       this.#para,
       sessionLength,
-      sessionLengthHint(warnings ?? engineOptionWarnings(warn), sessionLength),
+      sessionLengthHint(said, sessionLength),
       () => this.#settings.input.sessionLength !== undefined,
     );
     this.#requests = new ServerRequests({

@@ -36,7 +36,10 @@ export class ModalController implements ReactiveController {
   #boxWatch: ResizeObserver | null = null;
   /** The control inside the dialog that last had focus. */
   #lastFocused: HTMLElement | null = null;
-  /** Closed because the host left the page: shown again (a move), focus goes back to `#reopenFocus`. */
+  /**
+   * Closed because the host left the page: shown again (a move), focus goes back to `#reopenFocus`, what had it
+   * at the close (`showModal()` moves focus itself before we can read `#lastFocused` again).
+   */
   #closedOut = false;
   #reopenFocus: HTMLElement | null = null;
 

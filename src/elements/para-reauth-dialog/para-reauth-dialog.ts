@@ -94,7 +94,7 @@ export class ParaReauthDialog extends ParaElement {
 
   private readonly session = new SessionConsumer(this, (context) => {
     // Moved under another provider: what it showed for the last one is given back to that one.
-    if (this.#claimedFrom && this.#claimedFrom !== context) this.#abandon(this.signIn.phase.step === 'progress');
+    if (this.#claimedFrom && this.#claimedFrom !== context) this.#abandon();
     const stops = [
       context.$state.listen(this.sync),
       context.$reauth.listen(this.sync),
@@ -164,22 +164,19 @@ export class ParaReauthDialog extends ParaElement {
     super.connectedCallback();
     // Put back after a move (the provider answers at once): under the same session, the bar and the modal, which
     // left the top layer, are shown again; under none (teleported out of it), what it showed goes back to it.
-    const signingIn = this.signIn.phase.step === 'progress';
     queueMicrotask(() => {
       if (!this.mode || !this.isConnected) return;
       if (this.session.context === this.#claimedFrom) return this.requestUpdate();
-      this.#abandon(signingIn);
+      this.#abandon();
     });
   }
 
   override disconnectedCallback(): void {
-    // Read before the sign-in's own controller stops it (once the element stayed out).
-    const signingIn = this.signIn.phase.step === 'progress';
     super.disconnectedCallback();
     this.#room.release();
     // Out of the page for good, not moved (out and back in one task): the session gets its dialog back.
     queueMicrotask(() => {
-      if (!this.isConnected && this.mode) this.#abandon(signingIn);
+      if (!this.isConnected && this.mode) this.#abandon();
     });
   }
 
@@ -189,8 +186,9 @@ export class ParaReauthDialog extends ParaElement {
    * and waiters kept: a dialog put in its place (a framework re-render) offers the sign-in again. Nobody gave up,
    * so no cancel is reported.
    */
-  #abandon(signingIn: boolean): void {
+  #abandon(): void {
     const engine = this.#claimedFrom?.$engine.get();
+    const signingIn = this.signIn.phase.step === 'progress';
     void this.signIn.stop();
     this.#leave();
     if (signingIn) engine?.interruptReauth();

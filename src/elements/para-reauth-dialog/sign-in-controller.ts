@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type { ParaSessionEngine } from '../../core/engine.js';
 import type { ParaIdentity } from '../../core/types.js';
 import { openAuthPopup, ReauthAttempt, type ReauthFailure, type ReauthMethod, type ReauthTimers } from '../../para/reauth.js';
@@ -19,21 +19,21 @@ export interface SignInSource {
 
 /**
  * Runs the dialog's sign-in: one attempt at a time, started from the user's gesture (the popup must
- * open before anything is awaited), cancelled when the host leaves the page.
+ * open before anything is awaited). The host stops it when it leaves its session for good (`stop()`): a
+ * move, out and back in one task, is no reason to.
  */
-export class SignInController implements ReactiveController {
+export class SignInController {
   #current: SignInPhase = { step: 'form' };
   #attempt: ReauthAttempt | null = null;
   /** The engine the attempt signs in for: another one (the app set a new client) ends it. */
   #attemptEngine: ParaSessionEngine | null = null;
 
-  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #host: ReactiveControllerHost;
   readonly #source: SignInSource;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, source: SignInSource) {
+  constructor(host: ReactiveControllerHost, source: SignInSource) {
     this.#host = host;
     this.#source = source;
-    host.addController(this);
   }
 
   get phase(): SignInPhase {
@@ -94,12 +94,6 @@ export class SignInController implements ReactiveController {
     if (this.busy && (!this.#attempt || this.#attemptEngine !== engine)) void this.stop();
   }
 
-  /** Out of the page for good, not moved (out and back in one task): the attempt stops. */
-  hostDisconnected(): void {
-    queueMicrotask(() => {
-      if (!this.#host.isConnected) void this.stop();
-    });
-  }
 
   #show(phase: SignInPhase): void {
     this.#current = phase;

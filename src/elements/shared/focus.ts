@@ -50,22 +50,25 @@ export function guardFallbackFocus(saved: HTMLElement | null): HTMLElement | nul
   return first;
 }
 
-/** Whether `element` is inside `container`, also from within shadow roots below it (an app's field component). */
-export function containsAcrossShadows(container: Node, element: Element): boolean {
-  for (let node: Element | null = element; node; ) {
-    if (container.contains(node)) return true;
+/** `element`, then the host of each shadow root it sits in, outwards. */
+function* outAcrossShadows(element: Element | null): Generator<Element> {
+  for (let node = element; node; ) {
+    yield node;
     const root = node.getRootNode();
     node = root instanceof ShadowRoot ? root.host : null;
   }
+}
+
+/** Whether `element` is inside `container`, also from within shadow roots below it (an app's field component). */
+export function containsAcrossShadows(container: Node, element: Element): boolean {
+  for (const node of outAcrossShadows(element)) if (container.contains(node)) return true;
   return false;
 }
 
 function closestAcrossShadows(element: Element | null, selector: string): Element | null {
-  for (let node: Element | null = element; node; ) {
+  for (const node of outAcrossShadows(element)) {
     const found = node.closest(selector);
     if (found) return found;
-    const root = node.getRootNode();
-    node = root instanceof ShadowRoot ? root.host : null;
   }
   return null;
 }
@@ -78,12 +81,9 @@ export function tabStops(root: Element): HTMLElement[] {
   const stops: HTMLElement[] = [];
   const visit = (element: Element) => {
     if (isTabStop(element)) stops.push(element);
-    const children =
-      element instanceof HTMLSlotElement
-        ? element.assignedElements({ flatten: true }).length
-          ? element.assignedElements({ flatten: true })
-          : [...element.children]
-        : [...(element.shadowRoot ?? element).children];
+    const assigned = element instanceof HTMLSlotElement ? element.assignedElements({ flatten: true }) : [];
+    // A slot shows what is assigned to it, else its own fallback content.
+    const children = assigned.length ? assigned : [...(element.shadowRoot ?? element).children];
     for (const child of children) visit(child);
   };
   for (const child of root.children) visit(child);
