@@ -90,6 +90,34 @@ describe('many tabs, one session', () => {
     world.closeAll();
   });
 
+  it('a sign-in interrupted in the tab that ran it (its dialog left the page): every tab is expired again, every waiter still waits, and the next sign-in resumes them all', async () => {
+    const world = new TabWorld();
+    const [a, b] = [world.open(), world.open()];
+    await world.advance(2 * SECOND);
+    world.server.revoke();
+    await world.advance(31 * MINUTE);
+    const outcomes = ['pending', 'pending'];
+    [a, b].forEach((tab, i) => void tab.engine.requireActive().then(() => (outcomes[i] = 'resolved'), (error: Error) => (outcomes[i] = `rejected: ${error.message}`)));
+    await b.engine.beginReauth();
+    a.environment.window.dispatchEvent(new CustomEvent('paraLogout'));
+    await world.advance(SECOND);
+    expect([a.engine.state.status, b.engine.state.status], 'both follow the sign-in').to.deep.equal(['reauthenticating', 'reauthenticating']);
+    b.engine.interruptReauth();
+    await world.advance(SECOND);
+    expect({ statuses: [a.engine.state.status, b.engine.state.status], outcomes, cancels: [a.fired['reauth-cancel'] ?? 0, b.fired['reauth-cancel'] ?? 0] }).to.deep.equal({
+      statuses: ['expired', 'expired'],
+      outcomes: ['pending', 'pending'],
+      cancels: [0, 0],
+    });
+    // The next sign-in, from the other tab.
+    await a.engine.beginReauth();
+    world.server.signIn();
+    await Promise.all([a.engine.completeReauth(), world.advance(SECOND)]);
+    await world.advance(SECOND);
+    expect({ statuses: [a.engine.state.status, b.engine.state.status], outcomes }).to.deep.equal({ statuses: ['active', 'active'], outcomes: ['resolved', 'resolved'] });
+    world.closeAll();
+  });
+
   it('counts activity in any tab for the activity policy', async () => {
     const world = new TabWorld({ keepAlive: 'activity' });
     const leader = world.open();

@@ -121,7 +121,7 @@ export class TabWorld {
       truthCheckEvery: this.options.truthCheckEvery,
     });
     const fired: Record<string, number> = {};
-    for (const type of ['extended', 'expired', 'signed-out', 'reauth-request', 'reauth-complete'] as const) {
+    for (const type of ['extended', 'expired', 'signed-out', 'reauth-request', 'reauth-complete', 'reauth-cancel'] as const) {
       engine.on(type, () => (fired[type] = (fired[type] ?? 0) + 1));
     }
     return { client, coordinator, engine, fired };
