@@ -40,6 +40,8 @@ export class LeaseElection implements Election {
   #leaderVisible = false;
   #leaderBeat: Beat = 'slow';
   #leaderSeenAt = 0;
+  /** The leader holds the Web Lock (a tab whose locks work, beside this one whose locks are refused): never led over. */
+  #leaderLocks = false;
   /** When this follower, shown, asked its leader to answer (monotonic); the lead is its own if none came since. */
   #askedAt: number | null = null;
   /** When this tab was hidden (monotonic) while it ran; null while visible, and for a tab hidden since it started. */
@@ -123,7 +125,7 @@ export class LeaseElection implements Election {
         break;
       case 'leader':
         this.#forget(from);
-        this.#heardLeader(from, message.visible, message.quiet === true ? 'none' : (message.beat ?? (message.visible ? 'fast' : 'slow')));
+        this.#heardLeader(from, message.visible, message.quiet === true ? 'none' : (message.beat ?? (message.visible ? 'fast' : 'slow')), message.lock === true);
         break;
     }
   }
@@ -140,7 +142,7 @@ export class LeaseElection implements Election {
 
   /** A follower was shown or hidden: it tells its leader, and once shown makes sure the leader still answers. */
   #followerShown(visible: boolean): void {
-    if (visible && !this.#leaderVisible) return this.#lead();
+    if (visible && !this.#leaderVisible && !this.#leaderLocks) return this.#lead();
     if (this.#leaderId === null) return;
     if (visible) return this.#ask();
     this.#report();
@@ -153,8 +155,8 @@ export class LeaseElection implements Election {
     this.#tick(ANSWER_WAIT_MS + spread);
   }
 
-  #heardLeader(from: string, visible: boolean, beat: Beat): void {
-    if (this.leading && this.#outranks(this.#context.isVisible(), this.#tabId, visible, from)) {
+  #heardLeader(from: string, visible: boolean, beat: Beat, locks: boolean): void {
+    if (this.leading && !locks && this.#outranks(this.#context.isVisible(), this.#tabId, visible, from)) {
       this.#announce();
       return;
     }
@@ -163,13 +165,14 @@ export class LeaseElection implements Election {
     this.#leaderVisible = visible;
     this.#leaderBeat = beat;
     this.#leaderSeenAt = this.#clock.monotonic();
+    this.#leaderLocks = locks;
     if (this.leading) this.#setLeading(false);
     if (!known) this.#report(); // a new leader learns of this tab
     this.#tick(); // the lease starts again
-    if (visible || !this.#context.isVisible()) return;
+    if (visible || locks || !this.#context.isVisible()) return;
     // A hidden leader: a visible follower claims its lead, after a random moment so that one claims first.
     this.#later.at(this.#clock.now() + Math.floor(this.#random() * TAKEOVER_SPREAD_MS), () => {
-      if (!this.leading && !this.#leaderVisible && this.#context.isVisible()) this.#lead();
+      if (!this.leading && !this.#leaderVisible && !this.#leaderLocks && this.#context.isVisible()) this.#lead();
     });
   }
 
@@ -243,6 +246,7 @@ export class LeaseElection implements Election {
 
   #lead(): void {
     this.#leaderId = this.#tabId;
+    this.#leaderLocks = false;
     this.#leaderVisible = this.#context.isVisible();
     this.#askedAt = null;
     this.#setLeading(true);

@@ -61,6 +61,9 @@ export class LockElection implements Election {
     if (this.#stopped) return;
     this.#stopped = true;
     this.#cancelHiddenNotice();
+    // Tabs running the lease beside it (their locks refused) hear that the lead is free; a tab queued for the
+    // lock is granted it and says so.
+    if (this.leading) this.#context.post({ type: 'resign' });
     this.#attempt += 1;
     this.#queued?.abort();
     this.#queued = null;
@@ -77,12 +80,12 @@ export class LockElection implements Election {
     }
     this.#cancelHiddenNotice();
     if (visible) {
-      this.#context.post({ type: 'leader', visible: true });
+      this.#context.post({ type: 'leader', visible: true, lock: true });
       return;
     }
     this.#hiddenNotice = this.#clock.setTimeout(() => {
       this.#hiddenNotice = null;
-      if (this.leading && !this.#stopped && !this.#context.isVisible()) this.#context.post({ type: 'leader', visible: false });
+      if (this.leading && !this.#stopped && !this.#context.isVisible()) this.#context.post({ type: 'leader', visible: false, lock: true });
     }, HIDDEN_LEADER_NOTICE_MS);
   }
 
@@ -95,9 +98,13 @@ export class LockElection implements Election {
     if (this.#stopped) return;
     // A tab whose locks were refused runs the lease beside this one (its site's storage blocked after this tab
     // opened): it asks its leader, and an answer keeps it from leading too. It needs no beat, only answers.
-    const asked = message.type === 'follower' && (message.visible || message.asks === true);
-    if ((message.type === 'hello' || asked) && this.leading) this.#context.post({ type: 'leader', visible: this.#context.isVisible(), ...(asked ? { beat: 'slow', quiet: true } : {}) });
-    if (message.type === 'leader') {
+    // A lease leader (one that beats and holds no lock) is answered too, so it steps down: it led before this
+    // tab came, or claimed the lead when this tab's predecessor resigned.
+    const leases = message.type === 'leader' && message.beat !== undefined && message.lock !== true;
+    const asked = leases || (message.type === 'follower' && (message.visible || message.asks === true));
+    if ((message.type === 'hello' || asked) && this.leading) this.#context.post({ type: 'leader', visible: this.#context.isVisible(), lock: true, ...(asked ? { beat: 'slow', quiet: true } : {}) });
+    // Only a lock holder's visibility matters here: stealing from a lease leader would steal from this tab's own.
+    if (message.type === 'leader' && !leases) {
       this.#leaderVisible = message.visible;
       if (!message.visible && !this.leading && this.#context.isVisible()) this.#steal();
     }
@@ -122,7 +129,7 @@ export class LockElection implements Election {
         return new Promise<void>((resolve) => {
           this.#release = resolve;
           this.#setLeading(true);
-          this.#context.post({ type: 'leader', visible: this.#context.isVisible() });
+          this.#context.post({ type: 'leader', visible: this.#context.isVisible(), lock: true });
         });
       })
       .then(

@@ -13,8 +13,10 @@ export type ElectionMessage =
    * The leader's announcement (and, without Web Locks, its heartbeat). `beat`, without Web Locks: how often it
    * beats now, so how long a lease followers give it (absent from earlier versions: fast while visible).
    * `quiet`: it does not beat at all (every follower asks when it needs it); earlier versions read `beat` alone.
+   * `lock`: it leads by holding the Web Lock, so a tab running the lease beside it (its locks refused) never
+   * leads over it (absent from earlier versions).
    */
-  | { type: 'leader'; visible: boolean; beat?: 'fast' | 'slow'; quiet?: boolean }
+  | { type: 'leader'; visible: boolean; beat?: 'fast' | 'slow'; quiet?: boolean; lock?: boolean }
   /**
    * Without Web Locks: a follower says it is there, and whether it is visible, so the leader beats as it needs;
    * a visible one also asks the leader to answer. `watches`: it asks its leader whenever news is late, so it
@@ -73,6 +75,17 @@ function readSessionMessage(m: Fields): SharedSessionMessage | null {
   }
 }
 
+/** `message` with each of `flags` that `m` has, or null when one is not a boolean. */
+function readFlags<M extends ElectionMessage, K extends keyof M>(m: Fields, message: M, flags: readonly K[]): M | null {
+  for (const flag of flags) {
+    const value = m[flag as string];
+    if (value === undefined) continue;
+    if (typeof value !== 'boolean') return null;
+    (message as Record<K, boolean>)[flag] = value;
+  }
+  return message;
+}
+
 function readElectionMessage(m: Fields): ElectionMessage | null {
   switch (m.type) {
     case 'hello':
@@ -80,20 +93,17 @@ function readElectionMessage(m: Fields): ElectionMessage | null {
       return { type: m.type };
     case 'leader': {
       if (typeof m.visible !== 'boolean') return null;
-      if (m.beat === undefined) return { type: 'leader', visible: m.visible };
-      if (m.beat !== 'fast' && m.beat !== 'slow') return null;
-      if (m.quiet === undefined) return { type: 'leader', visible: m.visible, beat: m.beat };
-      return typeof m.quiet === 'boolean' ? { type: 'leader', visible: m.visible, beat: m.beat, quiet: m.quiet } : null;
+      const message: Extract<ElectionMessage, { type: 'leader' }> = { type: 'leader', visible: m.visible };
+      if (m.beat !== undefined) {
+        if (m.beat !== 'fast' && m.beat !== 'slow') return null;
+        message.beat = m.beat;
+      }
+      return readFlags(m, message, ['quiet', 'lock']);
     }
     case 'follower': {
       if (typeof m.visible !== 'boolean') return null;
-      const message: ElectionMessage = { type: 'follower', visible: m.visible };
-      for (const flag of ['watches', 'asks'] as const) {
-        if (m[flag] === undefined) continue;
-        if (typeof m[flag] !== 'boolean') return null;
-        message[flag] = m[flag];
-      }
-      return message;
+      const message: Extract<ElectionMessage, { type: 'follower' }> = { type: 'follower', visible: m.visible };
+      return readFlags(m, message, ['watches', 'asks']);
     }
     case 'busy':
       return isName(m.name) && isTime(m.until) ? { type: 'busy', name: m.name, until: m.until } : null;

@@ -27,6 +27,17 @@ function catchUnhandled(): { seen: string[]; stop(): void } {
   };
 }
 
+/** The most leaders at once, minute by minute over `ms`, the keep-alives sent meanwhile, and the leaders at its end. */
+async function watchLeaders(world: TabWorld, ms: number): Promise<{ most: number; keepAlives: number; leaders: string[] }> {
+  let most = 0;
+  const keepAlives = world.server.counts.keepSessionAlive;
+  for (let waited = 0; waited < ms; waited += MINUTE) {
+    await world.advance(MINUTE);
+    most = Math.max(most, world.leaders().length);
+  }
+  return { most, keepAlives: world.server.counts.keepSessionAlive - keepAlives, leaders: world.leaders().map((tab) => tab.id) };
+}
+
 describe('a site whose storage is blocked', () => {
   it('Firefox (no channel, no storage, no locks): the page checks the session, shows active, keeps it alive alone and says why once', async () => {
     const unhandled = catchUnhandled();
@@ -70,6 +81,47 @@ describe('a site whose storage is blocked', () => {
       most = Math.max(most, world.leaders().length);
     }
     expect({ most, keepAlives: world.server.counts.keepSessionAlive - keepAlives }).to.deep.equal({ most: 1, keepAlives: 2 });
+    world.closeAll();
+  });
+
+  // The other mix: tabs opened while the site's cookies were blocked run the lease, and one opened after they
+  // were allowed again gets the lock. Before, both led: 4 keep-alives in 4 h where 2 were due.
+  for (const [first, later] of [[true, true], [true, false], [false, true], [false, false]] as const) {
+    it(`a lease tab leads first (${first ? 'visible' : 'hidden'}), a tab whose locks work opens later (${later ? 'visible' : 'hidden'}): one leader, also once both are flipped`, async () => {
+      const world = new TabWorld({ keepAlive: 'always', locks: 'refused' });
+      const lease = world.open({ visible: first });
+      await world.advance(3 * SECOND);
+      (world.options as { locks?: unknown }).locks = true;
+      const locked = world.open({ visible: later });
+      await world.advance(3 * SECOND);
+      expect([lease.coordinator.mode?.election, locked.coordinator.mode?.election]).to.deep.equal(['lease', 'web-locks']);
+      expect(await watchLeaders(world, 4 * HOUR)).to.deep.equal({ most: 1, keepAlives: 2, leaders: [locked.id] });
+      world.setVisible(lease, !first);
+      world.setVisible(locked, !later);
+      await world.advance(5 * SECOND);
+      expect(await watchLeaders(world, 2 * HOUR), 'once both are flipped').to.deep.equal({ most: 1, keepAlives: 1, leaders: [locked.id] });
+      world.closeAll();
+    });
+  }
+
+  it('the tab holding the lock closes: a tab queued for the lock leads, and once none is left the lease tab takes over', async () => {
+    const world = new TabWorld({ keepAlive: 'always', locks: 'refused' });
+    const lease = world.open();
+    await world.advance(3 * SECOND);
+    (world.options as { locks?: unknown }).locks = true;
+    const locked = world.open();
+    const queued = world.open({ visible: false });
+    await world.advance(3 * SECOND);
+    expect(world.leaders().map((tab) => tab.id)).to.deep.equal([locked.id]);
+    world.close(locked);
+    await world.advance(3 * SECOND);
+    expect(world.leaders().map((tab) => tab.id), 'after the lock holder closed').to.deep.equal([queued.id]);
+    const first = await watchLeaders(world, 3 * HOUR);
+    world.close(queued);
+    await world.advance(3 * SECOND);
+    expect(world.leaders().map((tab) => tab.id), 'after the last lock tab closed').to.deep.equal([lease.id]);
+    const second = await watchLeaders(world, 3 * HOUR);
+    expect({ most: Math.max(first.most, second.most), keepAlives: first.keepAlives + second.keepAlives, alive: world.server.isActive() }, 'over 6 h').to.deep.equal({ most: 1, keepAlives: 3, alive: true });
     world.closeAll();
   });
 

@@ -47,5 +47,8 @@ describe('wire', () => {
     expect(election({ type: 'follower', visible: false, asks: 1 })).to.equal(null);
     expect(election({ type: 'leader', visible: true, beat: 'slow', quiet: true })).to.deep.equal({ type: 'leader', visible: true, beat: 'slow', quiet: true });
     expect(election({ type: 'leader', visible: true, beat: 'slow', quiet: 'yes' })).to.equal(null);
+    expect(election({ type: 'leader', visible: false, lock: true })).to.deep.equal({ type: 'leader', visible: false, lock: true });
+    expect(election({ type: 'leader', visible: true, beat: 'slow', quiet: true, lock: true })).to.deep.equal({ type: 'leader', visible: true, beat: 'slow', quiet: true, lock: true });
+    expect(election({ type: 'leader', visible: true, lock: 1 })).to.equal(null);
   });
 });
