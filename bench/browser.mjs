@@ -43,7 +43,7 @@ async function heapUsed(page) {
 }
 
 /** Rounds of the render and start-up rows; the two sides take turns, so a slow moment of the machine hits both. */
-const ROUNDS = 3;
+const ROUNDS = Number(process.env.BENCH_ROUNDS) || 3;
 const RENDER_REPEATS = 3;
 
 async function measureMemory(browser, scripts, side) {
