@@ -10,6 +10,7 @@ import { writeTime, type FormatTimeHook, type TimeFormatContext } from '../share
 import { HasSlotController } from '../shared/has-slot-controller.js';
 import { knownValue } from '../shared/known-value.js';
 import { LangController } from '../shared/lang-controller.js';
+import { ownTexts } from '../shared/own-texts.js';
 import { ScrollRoom } from '../shared/scroll-room.js';
 import { SessionConsumer } from '../shared/session-consumer.js';
 import { showOnTop } from '../shared/top-layer.js';
@@ -138,7 +139,8 @@ export class ParaReauthDialog extends ParaElement {
   /** The session whose dialog this is while a mode shows: given back when it leaves, also once out of the page. */
   #claimedFrom: ParaSessionContext | null = null;
   #syncing = false;
-  #warnedOauth = '';
+  /** The last `oauth` value said to be wrong, said once. */
+  #warnedOauth: unknown = '';
 
   /** Whether the dialog is open (the resume bar is not a dialog). */
   get open(): boolean {
@@ -146,18 +148,34 @@ export class ParaReauthDialog extends ParaElement {
   }
 
   get #text(): ParaReauthDialogStrings {
-    return { ...this.language.translation.dialog, ...this.strings };
+    return { ...this.language.translation.dialog, ...ownTexts(this.strings, '<para-reauth-dialog> strings') };
   }
 
   /** The OAuth methods from the `oauth` attribute that the SDK knows. */
   get providers(): OAuthMethod[] {
-    const tokens = this.oauth.split(/\s+/).filter(Boolean);
+    const written = this.#oauthText();
+    const tokens = written.split(/\s+/).filter(Boolean);
     const unknown = tokens.filter((token) => !OAUTH_METHODS.includes(token.toUpperCase() as OAuthMethod));
-    if (unknown.length && this.#warnedOauth !== this.oauth) {
-      this.#warnedOauth = this.oauth;
-      console.warn(`<para-reauth-dialog>: oauth="${this.oauth}" has unknown methods (${unknown.join(', ')}); ignoring them. Known: ${OAUTH_METHODS.join(', ').toLowerCase()}.`);
+    if (unknown.length && this.#warnedOauth !== written) {
+      this.#warnedOauth = written;
+      console.warn(`<para-reauth-dialog>: oauth="${written}" has unknown methods (${unknown.join(', ')}); ignoring them. Known: ${OAUTH_METHODS.join(', ').toLowerCase()}.`);
     }
     return tokens.map((token) => token.toUpperCase() as OAuthMethod).filter((method) => OAUTH_METHODS.includes(method));
+  }
+
+  /**
+   * `oauth` as the attribute's text. A framework may set the property instead: `undefined` once the prop is unset
+   * (no methods), or a list of names (read as the attribute's words); anything else is said once and ignored.
+   */
+  #oauthText(): string {
+    const value: unknown = this.oauth;
+    if (typeof value === 'string') return value;
+    if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value.join(' ');
+    if (value !== undefined && value !== null && this.#warnedOauth !== value) {
+      this.#warnedOauth = value;
+      console.warn(`<para-reauth-dialog>: oauth must be a text of method names such as "google apple", not ${Array.isArray(value) ? 'a list holding other values' : `a ${typeof value}`}; no sign-in methods are offered from it.`);
+    }
+    return '';
   }
 
   override connectedCallback(): void {

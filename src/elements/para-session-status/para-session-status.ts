@@ -12,6 +12,7 @@ import { LangController } from '../shared/lang-controller.js';
 import { knownValue } from '../shared/known-value.js';
 import { joinVoices, speaksFor } from '../shared/one-voice.js';
 import { SessionConsumer } from '../shared/session-consumer.js';
+import { ownTexts } from '../shared/own-texts.js';
 import { stableText } from '../shared/stable-text.js';
 import { visuallyHidden } from '../shared/visually-hidden.styles.js';
 import styles from './para-session-status.styles.js';
@@ -139,7 +140,8 @@ export class ParaSessionStatus extends ParaElement {
 
   get #text(): ParaSessionStatusStrings {
     const base = this.language.translation.status;
-    return { ...base, ...this.strings, status: { ...base.status, ...this.strings.status } };
+    const own = this.strings as ParaSessionStatusStringsInput | null | undefined;
+    return { ...base, ...ownTexts(own, '<para-session-status> strings', ['status']), status: { ...base.status, ...ownTexts(own?.status, '<para-session-status> strings.status') } };
   }
 
   #label(shown: Shown, text = this.#text): string {

@@ -100,17 +100,33 @@ export class ParaSession extends ParaElement {
    * Advanced: the engine's clock, environment, tab coordinator, fetch. Setting it restarts the engine, unless
    * each value is the one set before (a framework passes a new, equal object on every render).
    */
-  @property({ attribute: false, hasChanged: (next: unknown, before: unknown) => !sameEngineOptions(next, before) })
+  @property({ attribute: false, hasChanged: (next: unknown, before: unknown) => !sameEngineOptions(next ?? {}, before ?? {}) })
   engineOptions: ParaSessionEngineOptions = {};
+  /** The last `engineOptions` that was not an object, said once. */
+  #badOptions: unknown = undefined;
 
   /** The tab channel this session coordinates under; default: derived from the client's environment and API key. */
   @property({ attribute: 'channel', reflect: true }) channel?: string;
 
   @provide({ context: paraSessionContext })
-  protected readonly handle = new SessionHandle(() => this.engineOptions) as ParaSessionContext;
+  protected readonly handle = new SessionHandle(() => this.#engineOptions) as ParaSessionContext;
 
   #engine: ParaSessionEngine | null = null;
   #unlisten: Array<() => void> = [];
+
+  /**
+   * `engineOptions` as an object: a framework that unsets the prop writes `undefined` (React 19, Vue's `.prop`,
+   * Angular's unset input), which is no options, not a session left stopped. Any other value is said and ignored.
+   */
+  get #engineOptions(): ParaSessionEngineOptions {
+    const options: unknown = this.engineOptions;
+    if (typeof options === 'object' && options !== null && !Array.isArray(options)) return options as ParaSessionEngineOptions;
+    if (options !== undefined && options !== null && this.#badOptions !== options) {
+      this.#badOptions = options;
+      console.warn(`<para-session>: engineOptions must be an object, not ${Array.isArray(options) ? 'an array' : `a ${typeof options}`}; the defaults are used.`);
+    }
+    return {};
+  }
 
   get state(): SessionState {
     return this.handle.$state.get();
@@ -202,7 +218,7 @@ export class ParaSession extends ParaElement {
   #replaceEngine(): void {
     for (const stop of this.#unlisten.splice(0)) stop();
     this.#engine?.stop();
-    const { setup } = splitCreateOptions(this.engineOptions);
+    const { setup } = splitCreateOptions(this.#engineOptions);
     if (this.channel !== undefined && this.channel !== null) setup.channel = this.channel;
     this.#engine = this.client ? new ParaSessionEngine(this.client, this.#sessionOptions(), setup, this.#warnings()) : null;
     // A new engine for this element keeps the element's place in `$paraSession`'s order.
@@ -234,13 +250,13 @@ export class ParaSession extends ParaElement {
   #sessionOptions(): Partial<SessionOptions> {
     const options: Partial<Record<OptionKey, unknown>> = {};
     for (const key of OPTION_KEYS) {
-      options[key] = OPTION_TABLE[key].attribute === null ? this.engineOptions[key as keyof ParaSessionEngineOptions] : this[key as AttributeOptionKey];
+      options[key] = OPTION_TABLE[key].attribute === null ? this.#engineOptions[key as keyof ParaSessionEngineOptions] : this[key as AttributeOptionKey];
     }
     return options as Partial<SessionOptions>;
   }
 
   #warnings(): OptionWarnings {
-    const warn = this.engineOptions.warn ?? ((message: string) => console.warn(message));
+    const warn = this.#engineOptions.warn ?? ((message: string) => console.warn(message));
     return { source: '<para-session>', name: optionName, warn };
   }
 

@@ -137,6 +137,8 @@ export function speakCountdown(seconds: number, locale = 'en'): string {
   return formatParts({ hours: Math.floor(total / 3600), minutes: Math.floor((total % 3600) / 60), seconds: total % 60 }, locale, 'long');
 }
 
+const threwBefore = new WeakSet<FormatTimeHook>();
+
 /** Runs the app's hook first; a hook that throws or returns nothing falls back to the built-in wording. */
 export function writeTime(seconds: number, context: TimeFormatContext, hook: FormatTimeHook | undefined): string {
   if (hook) {
@@ -144,7 +146,9 @@ export function writeTime(seconds: number, context: TimeFormatContext, hook: For
       const text = hook(seconds, context);
       if (typeof text === 'string' && text) return text;
     } catch (error) {
-      console.warn(`formatTime threw for ${seconds} s (${context.kind}); using the built-in wording.`, error);
+      // Once per hook: a countdown writes its time every second, shown and spoken, in every element.
+      if (!threwBefore.has(hook)) console.warn(`formatTime threw for ${seconds} s (${context.kind}); using the built-in wording (said once per hook).`, error);
+      threwBefore.add(hook);
     }
   }
   return builtInTime(seconds, context);

@@ -1,3 +1,4 @@
+import { ownTexts } from './own-texts.js';
 import type { ParaTranslation } from './translation-shape.js';
 
 /** A language's texts as registered: whole (a locale module) or in part (an app's `registerTranslation`). */
@@ -21,12 +22,21 @@ export function translationRegistry(): Registry {
   return (scope[KEY] ??= { languages: new Map(), listeners: new Set() });
 }
 
-/** `over`'s texts on top of `under`'s, one group at a time. */
+/** The units given as word forms (an object per unit); an unset one keeps the forms under it. */
+const wordForms = (units: PartialTranslation['units']): PartialTranslation['units'] =>
+  Object.fromEntries(Object.entries(units ?? {}).filter(([, forms]) => typeof forms === 'object' && forms !== null));
+
+/** `over`'s texts on top of `under`'s, one group at a time; a value that is not a text keeps the one under it. */
 export function layer(under: PartialTranslation, over: PartialTranslation): PartialTranslation {
+  const texts = <T extends object>(group: T | undefined, name: string, nested: readonly string[] = []) => ownTexts(group, `registerTranslation: ${name}`, nested);
   return {
-    dialog: { ...under.dialog, ...over.dialog },
-    status: { ...under.status, ...over.status, status: { ...under.status?.status, ...over.status?.status } },
-    units: { ...under.units, ...over.units },
+    dialog: { ...texts(under.dialog, 'dialog'), ...texts(over.dialog, 'dialog') },
+    status: {
+      ...texts(under.status, 'status', ['status']),
+      ...texts(over.status, 'status', ['status']),
+      status: { ...texts(under.status?.status, 'status.status'), ...texts(over.status?.status, 'status.status') },
+    },
+    units: { ...wordForms(under.units), ...wordForms(over.units) },
   };
 }
 

@@ -119,7 +119,8 @@ function validLang(lang: string, element: Element): string {
   const known = canonicalLangs.get(lang);
   if (known !== undefined) return known;
   try {
-    const canonical = Intl.getCanonicalLocales(lang)[0] ?? 'en';
+    // Read as the registry keys languages: `es_MX` (a server's locale name, Java's or gettext's) is `es-MX`.
+    const canonical = Intl.getCanonicalLocales(lang.trim().replace(/_/g, '-'))[0] ?? 'en';
     canonicalLangs.set(lang, canonical);
     return canonical;
   } catch {
