@@ -1,4 +1,5 @@
 import { expect, html } from '@open-wc/testing';
+import { render } from 'lit';
 import sinon from 'sinon';
 import type { ParaReauthDialog } from '../../src/elements/para-reauth-dialog/para-reauth-dialog.js';
 import type { ParaSessionStatus } from '../../src/elements/para-session-status/para-session-status.js';
@@ -158,5 +159,53 @@ describe('languages written as servers write them', () => {
     for (let i = 0; i < 30; i += 1) await settle(world, SECOND);
     expect([text(status, '[part="time"]'), warn.callCount]).to.deep.equal(['1:20 left', 1]);
     expect(String(warn.args[0]![0])).to.match(/^formatTime threw for \d+ s \(\w+\); using the built-in wording \(said once per hook\)\.$/);
+  });
+});
+
+describe('options and props written as attributes', () => {
+  afterEach(() => sinon.restore());
+  const engineOf = (provider: Element) => (provider as unknown as { handle: { $engine: { get(): { options: { warnBefore: number } } | null } } }).handle.$engine.get();
+
+  /** Markup rendered into a host of its own (a fixture's wrapper waits for a frame a background page never gets). */
+  async function mount(world: SessionWorld, template: unknown): Promise<{ host: HTMLElement; provider: ParaSession }> {
+    const host = document.createElement('div');
+    host.setAttribute('lang', 'en');
+    document.body.append(host);
+    render(template, host);
+    await settle(world, SECOND);
+    return { host, provider: host.querySelector('para-session')! };
+  }
+
+  it('warn-before="abc" written before session-length="120": the warning names the fallback the engine uses (40), not the one before session-length was read', async () => {
+    const world = createWorld({ sessionLengthMs: 120 * SECOND });
+    const warn = sinon.stub(console, 'warn');
+    const { host, provider } = await mount(world, html`<para-session warn-before="abc" session-length="120" .client=${world.client} .engineOptions=${world.engineOptions}></para-session>`);
+    const said = warn.args.map((args) => String(args[0])).filter((message) => message.includes('warn-before'));
+    expect({ used: engineOf(provider)!.options.warnBefore, said }).to.deep.equal({ used: 40, said: ['<para-session>: warn-before="abc" is not a number of seconds; using 40.'] });
+    // Changed later, alone: said again, with the fallback then.
+    provider.setAttribute('warn-before', 'soon');
+    await renders();
+    expect(warn.args.map((args) => String(args[0])).filter((message) => message.includes('warn-before')).slice(1)).to.deep.equal(['<para-session>: warn-before="soon" is not a number of seconds; using 40.']);
+    host.remove();
+  });
+
+  it('strings, formatTime and engineOptions written as attributes (rendered before the tags were defined) are each said once, as client is', async () => {
+    const world = createWorld();
+    const warn = sinon.stub(console, 'warn');
+    const { host, provider } = await mount(
+      world,
+      html`<para-session engineoptions="[object Object]" .client=${world.client}><para-session-status strings="[object Object]" format-time="(s) => s"></para-session-status><para-reauth-dialog strings="[object Object]"></para-reauth-dialog></para-session>`,
+    );
+    const status = provider.querySelector('para-session-status')!;
+    // A move (out of the page and back in one task) says nothing again.
+    provider.append(status);
+    await renders();
+    expect(warn.args.map((args) => String(args[0])).filter((message) => / is set as an attribute/.test(message))).to.deep.equal([
+      '<para-session>: engineoptions is set as an attribute, which holds only text; set the .engineOptions property (in React, import the kit before the first render, so the tag is defined when React sets it).',
+      '<para-session-status>: strings is set as an attribute, which holds only text; set the .strings property (in React, import the kit before the first render, so the tag is defined when React sets it).',
+      '<para-session-status>: format-time is set as an attribute, which holds only text; set the .formatTime property (in React, import the kit before the first render, so the tag is defined when React sets it).',
+      '<para-reauth-dialog>: strings is set as an attribute, which holds only text; set the .strings property (in React, import the kit before the first render, so the tag is defined when React sets it).',
+    ]);
+    host.remove();
   });
 });

@@ -1,5 +1,8 @@
 import { LitElement, css, type CSSResultGroup } from 'lit';
 
+/** The attributes each element said it cannot read, so a move (out of the page and back) says nothing again. */
+const saidAttributes = new WeakMap<Element, Set<string>>();
+
 /**
  * The base of every kit element: shared host styles, a typed `emit`, and a registration guard so a
  * page that loads the kit twice (two bundles, a micro-frontend) does not throw on `define`.
@@ -18,6 +21,29 @@ export class ParaElement extends LitElement {
       box-sizing: inherit;
     }
   `;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#sayPropertiesWrittenAsAttributes();
+  }
+
+  /**
+   * A framework that renders before the tag is defined (React 19, Preact, Vue without `.prop`) writes an object
+   * or function prop as an attribute ("[object Object]"): the element never gets it, and would say nothing.
+   * `client` says it in its own words (see `<para-session>`).
+   */
+  #sayPropertiesWrittenAsAttributes(): void {
+    for (const [name, options] of (this.constructor as typeof LitElement).elementProperties) {
+      if (typeof name !== 'string' || options.attribute !== false || options.state || name === 'client') continue;
+      const attribute = [name.toLowerCase(), name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)].find((candidate) => this.hasAttribute(candidate));
+      if (attribute === undefined || saidAttributes.get(this)?.has(attribute)) continue;
+      saidAttributes.set(this, (saidAttributes.get(this) ?? new Set()).add(attribute));
+      console.warn(
+        `<${this.localName}>: ${attribute} is set as an attribute, which holds only text; set the .${name} property ` +
+          '(in React, import the kit before the first render, so the tag is defined when React sets it).',
+      );
+    }
+  }
 
   /** Registers `tag` unless something is already registered under it. */
   static define(tag: string, registry: CustomElementRegistry = customElements): void {

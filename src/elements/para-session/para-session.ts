@@ -102,6 +102,8 @@ export class ParaSession extends ParaElement {
    */
   @property({ attribute: false, hasChanged: (next: unknown, before: unknown) => !sameEngineOptions(next ?? {}, before ?? {}) })
   engineOptions: ParaSessionEngineOptions = {};
+  /** Attributes that could not be read, by option, until the next update says them (see `attributeChangedCallback`). */
+  readonly #badAttributes = new Map<AttributeOptionKey, string>();
   /** The last `engineOptions` that was not an object, said once. */
   #badOptions: unknown = undefined;
 
@@ -161,18 +163,32 @@ export class ParaSession extends ParaElement {
     });
   }
 
-  /** A bad attribute warns here, where the element and the fallback are known; the property keeps its type. */
+  /**
+   * A bad attribute is noted here, where its text is known (the property keeps its type), and said at the next
+   * update, once every attribute is read: a fallback that depends on another option (`warn-before` on
+   * `session-length`) is then the one the engine uses, whichever attribute the markup wrote first.
+   */
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     const key = ATTRIBUTE_OPTION_KEYS.find((option) => OPTION_TABLE[option].attribute === name);
     const problem = key && value !== null ? attributeProblem(key, value) : null;
-    if (key && problem) {
-      const fallback = resolveOptions({ ...this.#sessionOptions(), [key]: undefined }, silentWarnings)[key];
-      this.#warnings().warn(`<para-session>: ${name}=${JSON.stringify(value)} ${problem}; using ${JSON.stringify(fallback)}.`);
-    }
+    if (key) this.#badAttributes.delete(key);
     super.attributeChangedCallback(name, old, value);
+    if (!key || !problem) return;
+    this.#badAttributes.set(key, `${name}=${JSON.stringify(value)} ${problem}`);
+    // Said by an update even when the property stays as it was (one unreadable text after another).
+    this.requestUpdate();
+  }
+
+  #sayBadAttributes(): void {
+    for (const [key, said] of this.#badAttributes) {
+      const fallback = resolveOptions({ ...this.#sessionOptions(), [key]: undefined }, silentWarnings)[key];
+      this.#warnings().warn(`<para-session>: ${said}; using ${JSON.stringify(fallback)}.`);
+    }
+    this.#badAttributes.clear();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#sayBadAttributes();
     if (changed.has('client') || changed.has('engineOptions') || changed.has('channel')) {
       this.#replaceEngine();
     } else if (this.#engine && ATTRIBUTE_OPTION_KEYS.some((key) => changed.has(key))) {
