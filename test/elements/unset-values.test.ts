@@ -194,7 +194,7 @@ describe('options and props written as attributes', () => {
     const warn = sinon.stub(console, 'warn');
     const { host, provider } = await mount(
       world,
-      html`<para-session engineoptions="[object Object]" .client=${world.client}><para-session-status strings="[object Object]" format-time="(s) => s"></para-session-status><para-reauth-dialog strings="[object Object]"></para-reauth-dialog></para-session>`,
+      html`<para-session engineoptions="[object Object]" .client=${world.client}><para-session-status strings="[object Object]" format-time="(s) =&gt; s"></para-session-status><para-reauth-dialog strings="[object Object]"></para-reauth-dialog></para-session>`,
     );
     const status = provider.querySelector('para-session-status')!;
     // A move (out of the page and back in one task) says nothing again.
