@@ -2,6 +2,14 @@
 import '@lit-labs/ssr-client/lit-element-hydrate-support.js';
 import { $paraSession } from 'para-session-kit';
 
-const client = { isSessionActive: async () => true, keepSessionAlive: async () => true, userId: 'u1', email: 'a@example.com' };
+// A session with 2 hours left, read from the session cookie's Expires as the SDK keeps it.
+const expires = new Date(Date.now() + 2 * 3600_000).toUTCString();
+const client = {
+  isSessionActive: async () => true,
+  keepSessionAlive: async () => true,
+  retrieveSessionCookie: () => `x-capsule-sid=s1; Expires=${expires}`,
+  userId: 'u1',
+  email: 'a@example.com',
+};
 document.querySelector('para-session').client = client;
 $paraSession.subscribe((state) => (document.body.dataset.status = state.status));

@@ -6,6 +6,7 @@ export const page = () => html`<para-session session-length="7200" keep-alive="a
   <para-session-guard>
     <main id="content">… what needs a session …</main>
     <p slot="fallback">Sign in to see your wallet.</p>
+    <p slot="pending">Loading your wallet…</p>
   </para-session-guard>
   <para-reauth-dialog oauth="google apple"></para-reauth-dialog>
 </para-session>`;

@@ -52,7 +52,7 @@ try {
     });
     const server = createServer((request, response) => {
       if (request.url === '/client.js') return response.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle.outputFiles[0].text);
-      if (request.url === '/') return response.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>SSR</title></head><body>${markup}</body></html>`);
+      if (request.url === '/') return response.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>SSR</title></head><body>${markup}</body></html>`);
       response.writeHead(404).end();
     });
     await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -81,14 +81,22 @@ try {
         const status = document.querySelector('para-session-status');
         return {
           status: document.body.dataset.status,
-          // Hydrated: the server's node is the one rendered; a client render from scratch would add a second.
-          kept: status.shadowRoot.querySelectorAll('[part="base"]').length === 1 && status.shadowRoot.contains(window.serverNode),
+          // Hydrated, then rendered once afresh by the client: one status, not the server's beside the client's.
+          bases: status.shadowRoot.querySelectorAll('[part="base"]').length,
           text: status.shadowRoot.querySelector('[part="base"]')?.textContent.replace(/\s+/g, ' ').trim(),
+          time: status.shadowRoot.querySelector('[part="time"]')?.textContent,
+          // The page's language, which the server could not see: the server wrote lang="en".
+          lang: status.shadowRoot.querySelector('[part="base"]')?.getAttribute('lang'),
           guard: document.querySelector('para-session-guard').showing,
+          guardSlot: document.querySelector('para-session-guard').shadowRoot.querySelector('slot')?.name,
         };
       });
       if (after.status !== 'active') throw new Error(`the session did not start: ${JSON.stringify(after)}`);
-      if (!after.kept) throw new Error('the server-rendered shadow DOM was rendered again instead of hydrated');
+      if (after.bases !== 1) throw new Error(`the status holds ${after.bases} renders, not one`);
+      // Before, the hydrated status never showed the time (a text its directive kept off the page) and kept the server's lang.
+      const expected = { time: true, lang: 'en-GB', guard: 'default', guardSlot: '' };
+      const seen = { time: /^(2 hrs|1 hr, 59 min) left$/.test(after.time) || after.time, lang: after.lang, guard: after.guard, guardSlot: after.guardSlot };
+      if (JSON.stringify(seen) !== JSON.stringify(expected)) throw new Error(`after hydration: ${JSON.stringify(seen)}, expected ${JSON.stringify(expected)}`);
       if (problems.length) throw new Error(`the page reported: ${problems.join(' | ')}`);
       return `server showed "${before.text}", hydrated to "${after.text}", guard shows ${after.guard}`;
     } finally {

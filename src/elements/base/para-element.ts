@@ -1,4 +1,5 @@
-import { LitElement, css, type CSSResultGroup } from 'lit';
+import { LitElement, css, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 
 /** The attributes each element said it cannot read, so a move (out of the page and back) says nothing again. */
 const saidAttributes = new WeakMap<Element, Set<string>>();
@@ -25,6 +26,35 @@ export class ParaElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#sayPropertiesWrittenAsAttributes();
+  }
+
+  /** Bumped once after hydration: the template is then rendered afresh (see `rendered`). */
+  #generation = 0;
+  #fromServer = false;
+
+  /** A shadow root already there is the server's (declarative shadow DOM), which Lit's hydration adopts. */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    this.#fromServer = this.shadowRoot !== null;
+    return super.createRenderRoot();
+  }
+
+  /**
+   * Hydration takes the client's first render to be what the server wrote, and writes none of it. The server
+   * knows neither the page's language (an ancestor's `lang`) nor the session, so what differs (lang, dir, the
+   * status in words, a text a directive keeps) would stay the server's until it changes again, some never: a
+   * hydrated status showed no time left and announced nothing. Rendered afresh once, everything is the client's.
+   */
+  protected override firstUpdated(changed: PropertyValues): void {
+    super.firstUpdated(changed);
+    if (!this.#fromServer) return;
+    this.#generation += 1;
+    // Not from inside this update: a change requested in it would be a second update Lit warns about.
+    queueMicrotask(() => this.requestUpdate());
+  }
+
+  /** What `render()` returns: its template, rendered afresh once after hydration. */
+  protected rendered(template: TemplateResult): unknown {
+    return keyed(this.#generation, template);
   }
 
   /**

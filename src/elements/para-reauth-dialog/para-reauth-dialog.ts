@@ -324,10 +324,10 @@ export class ParaReauthDialog extends ParaElement {
   protected override render() {
     const t = this.#text;
     const resume = this.mode === 'resume' ? resumeBar(t, this.language, () => this.#resume()) : nothing;
-    return html`${resume}<dialog part="dialog" lang=${this.language.locale} dir=${this.language.dir} aria-labelledby="title" aria-describedby="description" @cancel=${this.modal.onCancel} @close=${this.modal.onClose} @keydown=${this.modal.onKeydown} @focusin=${this.modal.onFocusin}>
+    return this.rendered(html`${resume}<dialog part="dialog" lang=${this.language.locale} dir=${this.language.dir} aria-labelledby="title" aria-describedby="description" @cancel=${this.modal.onCancel} @close=${this.modal.onClose} @keydown=${this.modal.onKeydown} @focusin=${this.modal.onFocusin}>
       ${this.mode === 'warning' ? this.warning.render(() => this.#signOut()) : this.mode === 'expired' ? this.expired.render() : nothing}
       ${this.open ? closeButton(t.close, () => this.#requestClose('close-button')) : nothing}
-    </dialog>`;
+    </dialog>`);
   }
 
   #time(seconds: number, kind: TimeFormatContext['kind']): string {

@@ -1,4 +1,4 @@
-import { css, html, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { isPresentable } from '../../core/state.js';
 import { ParaElement } from '../base/para-element.js';
 import { HasSlotController } from '../shared/has-slot-controller.js';
@@ -56,14 +56,9 @@ export class ParaSessionGuard extends ParaElement {
   }
 
   protected override render() {
-    switch (this.showing) {
-      case 'default':
-        return html`<slot></slot>`;
-      case 'pending':
-        return html`<slot name="pending"></slot>`;
-      default:
-        return html`<slot name="fallback"></slot>`;
-    }
+    // One template for every slot: hydration finds the server's (which showed the fallback) whatever the client shows first.
+    const showing = this.showing;
+    return this.rendered(html`<slot name=${showing === 'default' ? nothing : showing}></slot>`);
   }
 }
 

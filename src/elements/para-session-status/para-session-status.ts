@@ -172,7 +172,7 @@ export class ParaSessionStatus extends ParaElement {
     // The nodes never change, only their texts: with no time, the time and its spoken form are empty (and not
     // displayed). Adding and removing them on each change cost 1,000 statuses about 10 ms more script.
     // prettier-ignore
-    return html`<span part="base" lang=${this.language.locale} dir=${this.language.dir}><span part="indicator" class=${shown} aria-hidden="true"></span><span part="label">${this.#label(shown, text)}</span>${stableText(time ? ' ' : '')}<span part="time" aria-hidden=${ifDefined(expiring ? 'true' : undefined)}>${stableText(time)}</span><span class="visually-hidden spoken">${stableText(time && expiring ? this.#timeLeft('spoken', text) : '')}</span><span part="announcement" class="visually-hidden" role="status">${stableText(this.#announcement)}</span></span>`;
+    return this.rendered(html`<span part="base" lang=${this.language.locale} dir=${this.language.dir}><span part="indicator" class=${shown} aria-hidden="true"></span><span part="label">${this.#label(shown, text)}</span>${stableText(time ? ' ' : '')}<span part="time" aria-hidden=${ifDefined(expiring ? 'true' : undefined)}>${stableText(time)}</span><span class="visually-hidden spoken">${stableText(time && expiring ? this.#timeLeft('spoken', text) : '')}</span><span part="announcement" class="visually-hidden" role="status">${stableText(this.#announcement)}</span></span>`);
   }
 }
 
