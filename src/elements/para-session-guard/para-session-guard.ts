@@ -1,4 +1,5 @@
-import { css, html, nothing, type PropertyValues } from 'lit';
+import { css, html, type PropertyValues } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { isPresentable } from '../../core/state.js';
 import { ParaElement } from '../base/para-element.js';
 import { HasSlotController } from '../shared/has-slot-controller.js';
@@ -58,7 +59,7 @@ export class ParaSessionGuard extends ParaElement {
   protected override render() {
     // One template for every slot: hydration finds the server's (which showed the fallback) whatever the client shows first.
     const showing = this.showing;
-    return this.rendered(html`<slot name=${showing === 'default' ? nothing : showing}></slot>`);
+    return this.rendered(html`<slot name=${ifDefined(showing === 'default' ? undefined : showing)}></slot>`);
   }
 }
 
