@@ -7,13 +7,13 @@ import { bundle, ELEMENT_ENTRIES, SHIPPED_ENTRIES } from './size-measure.mjs';
 // Tripwires at today's weight (+0.5 KB or so), so growth is a decision someone makes in a commit. The issue's targets
 // (package 12, core 7, bundle 20 KB) are `node bench/size.mjs --check`; the weight by module is in bench/results.json.
 const TRIPWIRE_KB = {
-  'package entry': 38.5,
-  core: 19.5,
-  'self-contained bundle': 45.6,
-  '<para-session> alone': 21.5,
-  '<para-session> + <para-session-status>': 27.6,
-  '<para-session> + <para-reauth-dialog>': 36.1,
-  '<para-session> + <para-session-guard>': 22.3,
+  'package entry': 39.8,
+  core: 19.8,
+  'self-contained bundle': 46.9,
+  '<para-session> alone': 22.2,
+  '<para-session> + <para-session-status>': 28.5,
+  '<para-session> + <para-reauth-dialog>': 37.4,
+  '<para-session> + <para-session-guard>': 23.0,
 };
 
 let passed = 0;
