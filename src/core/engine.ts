@@ -441,11 +441,23 @@ export class ParaSessionEngine {
 
   /** The SDK's export; refused once the server said the session ended (also while signing in again) or the user signed out. */
   exportSession(options: ExportOptions = {}): Promise<string> {
+    const refusal = this.#exportRefusal();
+    if (refusal) return Promise.reject(refusal);
+    // Asked again once the SDK answered: a sign-out or an expiry meanwhile makes what it gave not to be sent.
+    return this.#para.exportSession(options).then((exported) => {
+      const late = this.#exportRefusal();
+      if (late) throw late;
+      return exported;
+    });
+  }
+
+  #exportRefusal(): Error | null {
     const { status } = this.state;
     // Signing in again ends the old session first: what this SDK still holds of it is not to be sent anywhere.
-    if (isReturning(status)) return Promise.reject(expiredExportError());
-    if (status === 'signed-out') return Promise.reject(signedOutExportError());
-    return this.#para.exportSession(options);
+    if (isReturning(status)) return expiredExportError();
+    // A sign-out the user asked for that has not reached the server yet (offline) is a sign-out all the same.
+    if (status === 'signed-out' || this.#owedLogout.pending) return signedOutExportError();
+    return null;
   }
 
   /** Same origin or `allowedOrigins` only, `https:` (or localhost), no redirects, within `requestTimeout`. */

@@ -30,6 +30,13 @@ export interface ParaSessionContext {
   releaseDialog(owner: object): void;
   /** Calls `listener` when the dialog that had the claim released it (another copy of the kit may lack it). */
   onDialogReleased?(listener: () => void): () => void;
+  /**
+   * True while the dialog asks which account goes on (another account signed in than the one whose session ended):
+   * the guard keeps the previous account's content hidden meanwhile. Another copy of the kit may lack it.
+   */
+  readonly $accountQuestion?: ReadableAtom<boolean>;
+  /** The dialog holding the claim says whether it asks that question. */
+  askAccount?(owner: object, asking: boolean): void;
 }
 
 // A registered symbol: elements of another copy of the kit on the page (a widget's bundle) find this copy's provider.

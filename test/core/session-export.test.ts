@@ -157,6 +157,39 @@ describe('session engine: exporting a session that is gone', () => {
     h.engine.stop();
   });
 
+  it('while a sign-out the user asked for is still owed (it failed offline): rejects with reason "signed-out", and sendSessionTo posts nothing', async () => {
+    const { sent, fetch } = recordingFetch();
+    const h = await startedWith({ fetch });
+    h.server.online = false;
+    await h.engine.logout().catch(() => undefined);
+    expect([h.engine.state.status, h.engine.logoutPending]).to.deep.equal(['active', true]);
+    // The network is back; the owed logout's retry has not run yet.
+    h.server.online = true;
+    const error = (await rejection(h.engine.exportSession())) as Error & { reason?: string };
+    expect([error.name, error.reason]).to.deep.equal(['SessionUnavailableError', 'signed-out']);
+    await rejection(h.engine.sendSessionTo('/api/session'));
+    expect(sent).to.have.length(0);
+    h.engine.stop();
+  });
+
+  it('an export asked for while active whose SDK answer comes after the user signed out: rejects with reason "signed-out"', async () => {
+    const h = await startedWith({});
+    let release!: () => void;
+    (h.client as unknown as { waitAndExportSession: (options: unknown) => Promise<string> }).waitAndExportSession = () =>
+      new Promise<string>((resolve) => (release = () => resolve(btoa(JSON.stringify({ userId: 'user-a' })))));
+    const exported = h.engine.exportSession().then(
+      () => 'handed out',
+      (error: Error & { reason?: string }) => `rejected ${error.reason}`,
+    );
+    const out = h.engine.logout();
+    await h.clock.advance(SECOND);
+    await out;
+    expect(h.engine.state.status).to.equal('signed-out');
+    release();
+    expect(await exported).to.equal('rejected signed-out');
+    h.engine.stop();
+  });
+
   for (const [returned, said] of [
     [undefined, 'undefined'],
     ['', 'an empty string'],

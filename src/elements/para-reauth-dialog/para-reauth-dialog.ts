@@ -283,6 +283,8 @@ export class ParaReauthDialog extends ParaElement {
     const bar = this.mode === 'resume' ? this.renderRoot.querySelector<HTMLElement>('[part="resume"]') : null;
     showOnTop(bar);
     this.#room.keep(bar);
+    // The guard keeps the previous account's content hidden while the user is asked which account goes on.
+    this.#claimedFrom?.askAccount?.(this, this.mode === 'expired' && this.signIn.phase.step === 'switched');
     this.modal.afterUpdate(changed.has('mode'));
   }
 

@@ -2,6 +2,7 @@ import { css, html, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { isPresentable } from '../../core/state.js';
 import { ParaElement } from '../base/para-element.js';
+import { canTakeFocus, containsAcrossShadows, deepActiveElement, guardFallbackFocus } from '../shared/focus.js';
 import { HasSlotController } from '../shared/has-slot-controller.js';
 import { SessionConsumer } from '../shared/session-consumer.js';
 
@@ -17,13 +18,15 @@ import { SessionConsumer } from '../shared/session-consumer.js';
 export class ParaSessionGuard extends ParaElement {
   static override styles = [ParaElement.styles, css`:host { display: contents; }`];
 
-  private readonly session = new SessionConsumer(this);
+  private readonly session = new SessionConsumer(this, (context) => context.$accountQuestion?.listen(() => this.requestUpdate()) ?? (() => undefined));
   private readonly slots = new HasSlotController(this);
 
   /** Which slot is showing: `default`, `pending` or `fallback`. */
   get showing(): 'default' | 'pending' | 'fallback' {
     const state = this.session.state;
-    if (isPresentable(state)) return 'default';
+    // Signed in as another account than the one whose session ended: what the page shows was the previous
+    // account's, so it stays hidden while the dialog asks which account goes on (the app re-renders for the new one).
+    if (isPresentable(state) && !this.session.context?.$accountQuestion?.get()) return 'default';
     if (state.status === 'checking' && this.slots.test('pending')) return 'pending';
     return 'fallback';
   }
@@ -35,14 +38,22 @@ export class ParaSessionGuard extends ParaElement {
   #scrollBeforeFallback: ScrollPlace[] | null = null;
   #shown: 'default' | 'pending' | 'fallback' | null = null;
 
+  /** The control inside the content that had focus when the content gave way. */
+  #focusBeforeFallback: HTMLElement | null = null;
+
   protected override willUpdate(_changed: PropertyValues): void {
     const next = this.showing;
     // The content leaving (an expiry, a sign-in again) shrinks the page and the browser scrolls it back up.
-    if (this.#shown === 'default' && next !== 'default') this.#scrollBeforeFallback = scrollPlaces(this);
+    if (this.#shown === 'default' && next !== 'default') {
+      this.#scrollBeforeFallback = scrollPlaces(this);
+      const focused = deepActiveElement();
+      this.#focusBeforeFallback = focused && containsAcrossShadows(this, focused) ? focused : null;
+    }
     this.#shown = next;
   }
 
   protected override updated(_changed: PropertyValues): void {
+    this.#keepFocus();
     if (this.#shown !== 'default' || !this.#scrollBeforeFallback) return;
     const places = this.#scrollBeforeFallback;
     this.#scrollBeforeFallback = null;
@@ -54,6 +65,21 @@ export class ParaSessionGuard extends ParaElement {
         scroller.scrollTo(x, y);
       }
     }
+  }
+
+  /**
+   * The content hid the control the keyboard was on (the app's own "Sign out", or an expiry the app handles
+   * itself): focus fell to the page, so it goes to what the guard shows instead ("Sign in"), as the dialog's own
+   * Sign out does. A dialog that took focus meanwhile keeps it.
+   */
+  #keepFocus(): void {
+    const saved = this.#focusBeforeFallback;
+    this.#focusBeforeFallback = null;
+    if (!saved || this.#shown === 'default' || canTakeFocus(saved)) return;
+    // Still the hidden control (the browser moves focus off it only at its next rendering), or already the page.
+    const active = deepActiveElement();
+    if (active && active !== document.body && active !== saved) return;
+    guardFallbackFocus(saved)?.focus();
   }
 
   protected override render() {

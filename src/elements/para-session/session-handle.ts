@@ -13,6 +13,7 @@ export class SessionHandle implements ParaSessionContext {
   readonly $engine = atom<ParaSessionEngine | null>(null);
   readonly $state = atom<SessionState>(initialState());
   readonly $reauth = atom<ReauthRequest | null>(null);
+  readonly $accountQuestion = atom(false);
   readonly #defaultEnvironment = browserEnvironment();
   readonly #completions = new Emitter<{ complete: ParaReauthCompleteDetail }>();
   #unfollow: (() => void) | null = null;
@@ -40,6 +41,7 @@ export class SessionHandle implements ParaSessionContext {
     this.#unfollow?.();
     this.#unfollow = null;
     this.$reauth.set(null);
+    this.$accountQuestion.set(false);
     this.$engine.set(engine);
     if (!engine) {
       this.$state.set(initialState());
@@ -64,9 +66,14 @@ export class SessionHandle implements ParaSessionContext {
     return true;
   }
 
+  askAccount(owner: object, asking: boolean): void {
+    if (this.#dialogOwner === owner) this.$accountQuestion.set(asking);
+  }
+
   releaseDialog(owner: object): void {
     if (this.#dialogOwner !== owner) return;
     this.#dialogOwner = null;
+    this.$accountQuestion.set(false);
     // Another dialog of this session (two on the page, one removed) shows what the released one showed.
     for (const listener of [...this.#released]) listener();
   }
