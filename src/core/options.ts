@@ -1,5 +1,8 @@
 import type { KeepAlivePolicy, SessionOptions } from './types.js';
 
+/** Seconds a session must run after an extension before its warning: the least gap between two extensions. */
+const MIN_WARNING_ROOM = 10;
+
 export const KEEP_ALIVE_POLICIES: readonly KeepAlivePolicy[] = ['activity', 'always', 'off'];
 
 export type OptionKey = keyof SessionOptions;
@@ -138,6 +141,10 @@ export function resolveOptions(input: Partial<SessionOptions>, warnings: OptionW
     warnBefore = MIN_WARN_BEFORE;
   } else if (warnBefore >= sessionLength) {
     warn('warnBefore', `is not shorter than the session (${sessionLength} s)`, fittingWarn);
+    warnBefore = fittingWarn;
+  } else if (warnBefore > sessionLength - MIN_WARNING_ROOM) {
+    // The warning would come within seconds of each extension, before a busy user's next action could count.
+    warn('warnBefore', `leaves under ${MIN_WARNING_ROOM} s of the session (${sessionLength} s) before the warning, so a busy user would be warned`, fittingWarn);
     warnBefore = fittingWarn;
   }
 

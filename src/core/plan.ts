@@ -58,14 +58,17 @@ function candidates(input: PlanInput): Plan[] {
   if (input.expiresAt !== null) {
     const { refreshBefore, warnBefore } = input.options;
     candidates.push({ at: input.expiresAt, action: 'confirm' });
+    let notBefore = -Infinity;
     if (input.retryAt === null && wantsExtension(input)) {
       // However the expiry reads, never extend twice within a short gap: a stale cookie must not cause a storm.
-      const notBefore = (input.lastExtendedAt ?? -Infinity) + MIN_EXTENSION_GAP_MS;
+      notBefore = (input.lastExtendedAt ?? -Infinity) + MIN_EXTENSION_GAP_MS;
       // The warning is for an idle user: a session about to be extended is, at the latest, extended when it would come.
       const lead = Math.max(refreshBefore, input.status === 'active' ? warnBefore : 0);
       candidates.push({ at: Math.max(input.expiresAt - lead * 1000, notBefore), action: 'extend' });
     }
-    if (input.status === 'active') candidates.push({ at: input.expiresAt - warnBefore * 1000, action: 'warn' });
+    // Not before that extension either: with `warn-before` within the gap of the session's length (60 and 55), the
+    // warning would come first every time and warn a busy user (a tie goes to the extension, listed first).
+    if (input.status === 'active') candidates.push({ at: Math.max(input.expiresAt - warnBefore * 1000, notBefore), action: 'warn' });
   }
   if (input.visible) {
     candidates.push({ at: (input.lastCheckedAt ?? input.now) + input.options.truthCheckEvery * 1000, action: 'truth-check' });
