@@ -36,8 +36,6 @@ export class ExpiryTracker {
   #signedFloor: number | null = null;
   /** A cookie string known not to reflect the latest extension; ignored until it changes. */
   #staleCookie: string | undefined;
-  /** The cookie one extension left unchanged while it still pointed ahead (see `extended`). */
-  #unchangedOnce: string | undefined;
   /**
    * The latest the session can end, by this tab's clock: a session length after the last extension this tab
    * knows of (its own, a signature, a cookie that moved later), or after the first answer. A cookie beyond it
@@ -198,14 +196,7 @@ export class ExpiryTracker {
     this.#lastCookie = this.#readCookie();
     this.#recheckAt = null;
     this.#overdueConfirms = 0;
-    const unchanged = cookieBefore !== undefined && this.cookieSnapshot() === cookieBefore;
-    // Unchanged once, and still ahead, it may be the server's word all the same: a renewal for what was left (Para's
-    // length lowered to the 5 minutes the lead leaves) ends on the same second. It is kept, so the next extension
-    // comes before it (a gap later); unchanged again, this SDK does not update it, and the estimate stands.
-    const ahead = unchanged && (this.#cookies.cookieExpiry(cookieBefore) ?? -Infinity) + this.#cookieShiftMs > now;
-    const knownStale = this.#staleCookie === cookieBefore || this.#unchangedOnce === cookieBefore;
-    this.#staleCookie = unchanged && (!ahead || knownStale) ? cookieBefore : undefined;
-    this.#unchangedOnce = unchanged && this.#staleCookie === undefined ? cookieBefore : undefined;
+    this.#staleCookie = cookieBefore !== undefined && this.cookieSnapshot() === cookieBefore ? cookieBefore : undefined;
     // A new cookie from the extension, for far less than the configured length: Para's session is shorter.
     const cookie = this.#staleCookie === undefined ? this.#readCookie() : null;
     if (!clockSuspect && cookie !== null && cookie - now < this.#sessionLengthMs / 2) this.#lengthHint(Math.round((cookie - now) / 1000), this.#lengthGiven(), 'shorter');
@@ -237,7 +228,6 @@ export class ExpiryTracker {
     this.#estimate = null;
     this.#signedFloor = null;
     this.#staleCookie = undefined;
-    this.#unchangedOnce = undefined;
     this.#recheckAt = null;
     this.#overdueConfirms = 0;
     this.#latest = null;
