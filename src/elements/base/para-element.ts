@@ -4,6 +4,10 @@ import { keyed } from 'lit/directives/keyed.js';
 /** The attributes each element said it cannot read, so a move (out of the page and back) says nothing again. */
 const saidAttributes = new WeakMap<Element, Set<string>>();
 
+/** A property set by the page: anything but its unset defaults (`undefined`, an empty options or texts object). */
+const hasValue = (value: unknown): boolean =>
+  value !== undefined && value !== null && !(typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype && Object.keys(value).length === 0);
+
 /**
  * The base of every kit element: shared host styles, a typed `emit`, and a registration guard so a
  * page that loads the kit twice (two bundles, a micro-frontend) does not throw on `define`.
@@ -57,18 +61,23 @@ export class ParaElement extends LitElement {
     return keyed(this.#generation, template);
   }
 
+  /** Where the element's console notices go (`<para-session>` sends them to its `engineOptions.warn`). */
+  protected say(message: string): void {
+    console.warn(message);
+  }
+
   /**
    * A framework that renders before the tag is defined (React 19, Preact, Vue without `.prop`) writes an object
-   * or function prop as an attribute ("[object Object]"): the element never gets it, and would say nothing.
-   * `client` says it in its own words (see `<para-session>`).
+   * or function prop as an attribute ("[object Object]"): the element never gets it, and would say nothing
+   * (`<para-session>` without its client stays idle). Said unless the property got a value all the same.
    */
   #sayPropertiesWrittenAsAttributes(): void {
     for (const [name, options] of (this.constructor as typeof LitElement).elementProperties) {
-      if (typeof name !== 'string' || options.attribute !== false || options.state || name === 'client') continue;
+      if (typeof name !== 'string' || options.attribute !== false || options.state || hasValue((this as unknown as Record<string, unknown>)[name])) continue;
       const attribute = [name.toLowerCase(), name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)].find((candidate) => this.hasAttribute(candidate));
       if (attribute === undefined || saidAttributes.get(this)?.has(attribute)) continue;
       saidAttributes.set(this, (saidAttributes.get(this) ?? new Set()).add(attribute));
-      console.warn(
+      this.say(
         `<${this.localName}>: ${attribute} is set as an attribute, which holds only text; set the .${name} property ` +
           '(in React, import the kit before the first render, so the tag is defined when React sets it).',
       );

@@ -141,15 +141,12 @@ export class ParaSession extends ParaElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // React 19 sets a property only on an element already defined; before that it writes the attribute,
-    // "[object Object]", and the session would stay idle with nothing said.
-    if (this.hasAttribute('client') && !this.client) {
-      this.#warnings().warn(
-        '<para-session>: client is set as an attribute, which holds only text; set the .client property ' +
-          '(in React, import the kit before the first render, so the tag is defined when React sets it).',
-      );
-    }
     this.#engine?.start();
+  }
+
+  /** The element's notices (a client written as an attribute) go where the engine's do. */
+  protected override say(message: string): void {
+    this.#warnings().warn(message);
   }
 
   override disconnectedCallback(): void {
