@@ -19,6 +19,7 @@ import { SessionSchedule } from './schedule.js';
 import { readAllowedOrigins, sendSession, type ExportLimits } from './session-export.js';
 import { ServerRequests } from './server-requests.js';
 import { sessionChannelName } from './session-channel.js';
+import { SingleFlight } from './single-flight.js';
 import { initialState, isUsableStatus, isWalletKind } from './state.js';
 import { TabSync } from './tab-sync.js';
 import { leadershipChanged, misconfigured, started, warningDue } from './transitions/lifecycle.js';
@@ -68,6 +69,7 @@ export class ParaSessionEngine {
   readonly #tabs: TabSync;
   readonly #reauth = new ReauthRoom();
   readonly #waiters = new Waiters();
+  readonly #logoutFlight = new SingleFlight<void>();
   readonly #page: PageWatch;
   readonly #targets: EffectTargets;
   readonly #fetchImpl: typeof globalThis.fetch | undefined;
@@ -318,6 +320,8 @@ export class ParaSessionEngine {
   /** Opens the re-authentication flow (the dialog, or the app's own UI) and resolves when it succeeds. */
   reauthenticate(): Promise<void> {
     if (!this.#running) return Promise.reject(engineStoppedError());
+    // Nothing to sign in again to: the session is usable, as `requireActive()` finds it.
+    if (isUsableStatus(this.state.status)) return Promise.resolve();
     const waiting = this.#waiters.wait();
     this.#requestReauth();
     return waiting;
@@ -382,7 +386,12 @@ export class ParaSessionEngine {
    * cannot be reached, nothing changes but the reported error, this rejects with `LogoutFailedError`, and
    * the logout is retried until it goes through.
    */
-  async logout(options: LogoutOptions = {}): Promise<void> {
+  logout(options: LogoutOptions = {}): Promise<void> {
+    // A second press (a double click) while the first is on its way is the same sign-out: one request to Para.
+    return this.#logoutFlight.run(() => this.#logout(options));
+  }
+
+  async #logout(options: LogoutOptions): Promise<void> {
     if (!this.#para.canLogout()) throw new Error(NO_LOGOUT);
     // Its retries, if the server cannot be reached now, are the same sign-out.
     this.#signOutOptions = options;

@@ -215,8 +215,10 @@ export class ParaReauthDialog extends ParaElement {
   #wantedMode(): Mode | null {
     const { status } = this.session.state;
     if (status !== 'expired' && status !== 'reauthenticating') this.#cancelledExpiry = false;
-    // A sign-in in flight, or its outcome, stays on screen until the user moves on.
-    if (this.mode === 'expired' && this.signIn.busy) return 'expired';
+    // A sign-in in flight, or its outcome, stays on screen until the user moves on; but a sign-out (the app's,
+    // or another tab's) ends it: its popup closes and the SDK's flow is cancelled, so nobody signs back in there.
+    if (this.mode === 'expired' && this.signIn.busy && status !== 'signed-out') return 'expired';
+    if (this.signIn.busy && status === 'signed-out') void this.signIn.stop();
     if (this.session.reauth?.handledBy === 'kit' && (status === 'expired' || status === 'reauthenticating')) return 'expired';
     if (status === 'expiring') return 'warning';
     // Offline is not a reason to hide the warning: the session still ends at the time shown.

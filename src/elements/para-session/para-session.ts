@@ -198,34 +198,43 @@ export class ParaSession extends ParaElement {
   }
 
   check(): Promise<SessionState> {
-    return this.#engine?.check() ?? Promise.resolve(this.state);
+    return this.#withEngine((engine) => engine.check(), () => Promise.resolve(this.state));
   }
 
   extend(): Promise<boolean> {
-    return this.#engine?.extend() ?? Promise.resolve(false);
+    return this.#withEngine((engine) => engine.extend(), () => Promise.resolve(false));
   }
 
   /** Resolves when the session is usable; after an expiry it opens the re-authentication first. */
   requireActive(): Promise<void> {
-    return this.#engine?.requireActive() ?? Promise.reject(this.#noClientError());
+    return this.#withEngine((engine) => engine.requireActive(), () => Promise.reject(this.#noClientError()));
   }
 
   reauthenticate(): Promise<void> {
-    return this.#engine?.reauthenticate() ?? Promise.reject(this.#noClientError());
+    return this.#withEngine((engine) => engine.reauthenticate(), () => Promise.reject(this.#noClientError()));
   }
 
   exportSession(options?: ExportOptions): Promise<string> {
-    return this.#engine?.exportSession(options) ?? Promise.reject(this.#noClientError());
+    return this.#withEngine((engine) => engine.exportSession(options), () => Promise.reject(this.#noClientError()));
   }
 
   /** POSTs the exported session to your server; the kit never stores it. */
   sendSessionTo(url: string | URL, init?: RequestInit, options?: ExportOptions): Promise<Response> {
-    return this.#engine?.sendSessionTo(url, init, options) ?? Promise.reject(this.#noClientError());
+    return this.#withEngine((engine) => engine.sendSessionTo(url, init, options), () => Promise.reject(this.#noClientError()));
   }
 
   /** Signs out; `{ clearPregenWallets: true }` also removes the pregenerated wallets the SDK keeps (see `LogoutOptions`). */
   logout(options?: LogoutOptions): Promise<void> {
-    return this.#engine?.logout(options) ?? Promise.resolve();
+    return this.#withEngine((engine) => engine.logout(options), () => Promise.resolve());
+  }
+
+  /**
+   * A call made right after `client` (or `engineOptions`, `channel`) was set, as app code writes it, goes to the
+   * engine the pending update starts, not to the one before it (or to none).
+   */
+  #withEngine<T>(call: (engine: ParaSessionEngine) => Promise<T>, none: () => Promise<T>): Promise<T> {
+    const run = () => (this.#engine ? call(this.#engine) : none());
+    return this.isConnected && this.isUpdatePending ? this.updateComplete.then(run) : run();
   }
 
   #replaceEngine(): void {
