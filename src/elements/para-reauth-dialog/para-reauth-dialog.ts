@@ -215,10 +215,8 @@ export class ParaReauthDialog extends ParaElement {
   #wantedMode(): Mode | null {
     const { status } = this.session.state;
     if (status !== 'expired' && status !== 'reauthenticating') this.#cancelledExpiry = false;
-    // A sign-in in flight, or its outcome, stays on screen until the user moves on; but a sign-out (the app's,
-    // or another tab's) ends it: its popup closes and the SDK's flow is cancelled, so nobody signs back in there.
-    if (this.mode === 'expired' && this.signIn.busy && status !== 'signed-out') return 'expired';
-    if (this.signIn.busy && status === 'signed-out') void this.signIn.stop();
+    // A sign-in in flight, or its outcome, stays on screen until the user moves on.
+    if (this.mode === 'expired' && this.signIn.busy) return 'expired';
     if (this.session.reauth?.handledBy === 'kit' && (status === 'expired' || status === 'reauthenticating')) return 'expired';
     if (status === 'expiring') return 'warning';
     // Offline is not a reason to hide the warning: the session still ends at the time shown.
@@ -239,6 +237,9 @@ export class ParaReauthDialog extends ParaElement {
   };
 
   #syncMode(): void {
+    // A sign-out, whoever asked for it, ends a sign-in in flight: its popup closes and the SDK's flow is cancelled,
+    // so nobody signs back in there (stopping shows the form at once, so the dialog then leaves).
+    if (this.signIn.busy && this.session.state.status === 'signed-out') void this.signIn.stop();
     const wanted = this.#wantedMode();
     const context = this.session.context;
     if (wanted && context?.claimDialog(this)) {
