@@ -239,7 +239,14 @@ export class ParaReauthDialog extends ParaElement {
   #syncMode(): void {
     // A sign-out, whoever asked for it, ends a sign-in in flight: its popup closes and the SDK's flow is cancelled,
     // so nobody signs back in there (stopping shows the form at once, so the dialog then leaves).
-    if (this.signIn.busy && this.session.state.status === 'signed-out') void this.signIn.stop();
+    const { status } = this.session.state;
+    if (this.signIn.busy && status === 'signed-out') void this.signIn.stop();
+    // "Which account goes on?" asks about the session the user just signed in to: once that one ends too, the
+    // question is over, and the form asks for the account whose session ended now.
+    if (this.mode === 'expired' && this.signIn.phase.step === 'switched' && (status === 'expired' || status === 'reauthenticating')) {
+      this.signIn.reset();
+      this.expired.prefill(this.session.engine);
+    }
     const wanted = this.#wantedMode();
     const context = this.session.context;
     if (wanted && context?.claimDialog(this)) {
