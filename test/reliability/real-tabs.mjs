@@ -125,6 +125,7 @@ async function tabsScenario(browser, site, errors, { check, measure }) {
   const context = await browser.newContext();
   // After the context: starting one (a whole MiniBrowser for WebKit) takes seconds the timeline must not lose.
   site.reset(session, { lengthMs: SESSION_MS, firstExpiryMs: 25_000 });
+  const resetAt = Date.now();
   const tabs = [];
   for (const id of ['A', 'B', 'C']) {
     const page = await context.newPage();
@@ -151,7 +152,7 @@ async function tabsScenario(browser, site, errors, { check, measure }) {
   const beforeHandover = site.stats(session);
   const firstCycle = keepAlives(beforeHandover);
   check('a. only the leader extended (first cycle)', firstCycle.length === 1 && firstCycle.every((entry) => entry.page === leader.id && entry.answer),
-    `keep-alives: ${firstCycle.map((entry) => entry.page).join(',') || 'none'} (leader ${leader.id})`);
+    `keep-alives: ${firstCycle.map((entry) => `${entry.page}@${entry.at - resetAt}${entry.answer ? '' : ' (refused)'}`).join(',') || 'none'} ms after the reset (leader ${leader.id}; ${(await leaderAt(tabs, resetAt)).history})`);
 
   // (b) handover.
   const expiryAtClose = beforeHandover.expiresAt;
