@@ -34,6 +34,12 @@ export class ExpiryTracker {
   #recheckAt: number | null = null;
   #overdueConfirms = 0;
   #signedFloor: number | null = null;
+  /**
+   * The latest `Expires` a cookie read in this session had (server time, before any shift). A cookie that reads
+   * earlier later on is an older copy: a check sent before an extension and answered after it stores the
+   * cookie it carried, in every tab. Within one session the server only moves the end later.
+   */
+  #cookieHigh: number | null = null;
   /** A cookie string known not to reflect the latest extension; ignored until it changes. */
   #staleCookie: string | undefined;
   /**
@@ -227,6 +233,7 @@ export class ExpiryTracker {
   reset(): void {
     this.#estimate = null;
     this.#signedFloor = null;
+    this.#cookieHigh = null;
     this.#staleCookie = undefined;
     this.#recheckAt = null;
     this.#overdueConfirms = 0;
@@ -291,11 +298,16 @@ export class ExpiryTracker {
     return capped ? this.#latest! : best;
   }
 
-  /** The cookie's `Expires`, unless the cookie is known stale. */
+  /**
+   * The cookie's `Expires`, unless the cookie is known stale; never earlier than one read before in this
+   * session (an older copy stored since is no news).
+   */
   #readCookie(): number | null {
     const snapshot = this.cookieSnapshot();
     if (this.#staleCookie !== undefined && snapshot === this.#staleCookie) return null;
-    const expiry = this.#cookies.cookieExpiry(snapshot);
-    return expiry === null ? null : expiry + this.#cookieShiftMs;
+    const read = this.#cookies.cookieExpiry(snapshot);
+    if (read === null) return null;
+    this.#cookieHigh = Math.max(read, this.#cookieHigh ?? read);
+    return this.#cookieHigh + this.#cookieShiftMs;
   }
 }

@@ -65,6 +65,34 @@ describe('ExpiryTracker', () => {
     expect(expiry.current(NOW)).to.equal(NOW + 60_000);
   });
 
+  it("an older cookie written after this tab's extension (another tab's slower answer) does not undo the extension", () => {
+    const { jar, expiry } = tracker(60);
+    jar.cookie = cookieFor(NOW + 20_000);
+    const before = expiry.cookieSnapshot();
+    // The keep-alive answers with the cookie it renewed.
+    jar.cookie = cookieFor(NOW + 60_000);
+    expect(expiry.extended(NOW, before)).to.equal(NOW + 60_000);
+    // Then a check sent before the extension, answered after it, stores the cookie it carried.
+    jar.cookie = cookieFor(NOW + 20_000);
+    expect(expiry.current(NOW + 1_000)).to.equal(NOW + 60_000);
+    expect(expiry.confirmedActive(NOW + 1_000, NOW + 60_000)).to.equal(NOW + 60_000);
+    // A later extension (another tab's) still moves it on; a new session starts over.
+    jar.cookie = cookieFor(NOW + 90_000);
+    expect(expiry.confirmedActive(NOW + 30_000, NOW + 60_000)).to.equal(NOW + 90_000);
+    expiry.reset();
+    jar.cookie = cookieFor(NOW + 50_000);
+    expect(expiry.confirmedActive(NOW + 31_000, null)).to.equal(NOW + 50_000);
+  });
+
+  it('a shorter session than configured, shown by the cookie the extension renewed, stays the shorter one', () => {
+    const { jar, expiry } = tracker(7200);
+    jar.cookie = cookieFor(NOW + 60_000);
+    const before = expiry.cookieSnapshot();
+    jar.cookie = cookieFor(NOW + HOUR);
+    expect(expiry.extended(NOW, before)).to.equal(NOW + HOUR);
+    expect(expiry.confirmedActive(NOW + 1_000, NOW + HOUR)).to.equal(NOW + HOUR);
+  });
+
   it('reads the session length live, in seconds', () => {
     const { jar, expiry } = tracker();
     jar.sessionLength = 600;
