@@ -519,6 +519,8 @@ export class ParaSessionEngine {
     // Only the tab that said it asks the server can answer the check this tab waits on (a forged answer cannot).
     const view = this.#view();
     this.#apply(remoteMessage(this.#tabs.isChecker(from) ? view : { ...view, checkingSince: null }, message));
+    // Another tab's news of the session live (its extension, say): the cookie it stored is the floor from now on.
+    if (message.type === 'state' && this.state.kind === 'user' && isUsableStatus(this.state.status)) this.#expiry.noteCookie();
     if (message.type === 'reauth-started') {
       this.#followedSignIn.at(this.#time.now() + FOLLOWED_SIGN_IN_MS, () => this.#running && this.#apply(reauthAbandoned(this.#view())));
     }

@@ -35,9 +35,11 @@ export class ExpiryTracker {
   #overdueConfirms = 0;
   #signedFloor: number | null = null;
   /**
-   * The latest `Expires` a cookie read in this session had (server time, before any shift). A cookie that reads
-   * earlier later on is an older copy: a check sent before an extension and answered after it stores the
-   * cookie it carried, in every tab. Within one session the server only moves the end later.
+   * The latest `Expires` the cookie had while the session was known live (an answer "active", an extension, a
+   * tab's news of one; server time, before any shift). A cookie that reads earlier later on is an older copy: a
+   * check sent before an extension and answered after it stores the cookie it carried, in every tab. Within one
+   * session the server only moves the end later. Not taken while signing in: the pending session's cookie is
+   * not the session's.
    */
   #cookieHigh: number | null = null;
   /** A cookie string known not to reflect the latest extension; ignored until it changes. */
@@ -135,8 +137,17 @@ export class ExpiryTracker {
     return this.#recheckAt !== null || this.#estimateIsRecheck;
   }
 
+  /** The session is live (an answer or another tab said so): the cookie's `Expires` now is a floor for later reads. */
+  noteCookie(): void {
+    const snapshot = this.cookieSnapshot();
+    if (this.#staleCookie !== undefined && snapshot === this.#staleCookie) return;
+    const read = this.#cookies.cookieExpiry(snapshot);
+    if (read !== null) this.#cookieHigh = Math.max(read, this.#cookieHigh ?? read);
+  }
+
   /** The server just said the session is active (a touch). */
   confirmedActive(now: number, previous: number | null): number {
+    this.noteCookie();
     const raw = this.#readCookie();
     // While the cookie's time is still ahead, an answer cannot tell sleep from a clock set forward: the jump
     // waits for an answer past that time, and a cookie since renewed makes it no evidence at all.
@@ -204,6 +215,7 @@ export class ExpiryTracker {
     this.#overdueConfirms = 0;
     this.#staleCookie = cookieBefore !== undefined && this.cookieSnapshot() === cookieBefore ? cookieBefore : undefined;
     // A new cookie from the extension, for far less than the configured length: Para's session is shorter.
+    this.noteCookie();
     const cookie = this.#staleCookie === undefined ? this.#readCookie() : null;
     if (!clockSuspect && cookie !== null && cookie - now < this.#sessionLengthMs / 2) this.#lengthHint(Math.round((cookie - now) / 1000), this.#lengthGiven(), 'shorter');
     return this.current(now);
@@ -307,7 +319,6 @@ export class ExpiryTracker {
     if (this.#staleCookie !== undefined && snapshot === this.#staleCookie) return null;
     const read = this.#cookies.cookieExpiry(snapshot);
     if (read === null) return null;
-    this.#cookieHigh = Math.max(read, this.#cookieHigh ?? read);
-    return this.#cookieHigh + this.#cookieShiftMs;
+    return Math.max(read, this.#cookieHigh ?? read) + this.#cookieShiftMs;
   }
 }

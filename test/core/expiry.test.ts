@@ -84,6 +84,16 @@ describe('ExpiryTracker', () => {
     expect(expiry.confirmedActive(NOW + 31_000, null)).to.equal(NOW + 50_000);
   });
 
+  it("a sign-in's pending cookie, read while signing in, is no floor for the session it brings (1-minute sessions)", () => {
+    const { jar, expiry } = tracker(60);
+    // The pending session the SDK's sign-in holds says about 10 minutes; the engine reads it in passing.
+    jar.cookie = cookieFor(NOW + 10 * 60_000);
+    expect(expiry.longestSessionMs(NOW)).to.equal(10 * 60_000);
+    // Signed in: the session's own cookie, one minute.
+    jar.cookie = cookieFor(NOW + 65_000);
+    expect(expiry.confirmedActive(NOW + 5_000, null)).to.equal(NOW + 65_000);
+  });
+
   it('a shorter session than configured, shown by the cookie the extension renewed, stays the shorter one', () => {
     const { jar, expiry } = tracker(7200);
     jar.cookie = cookieFor(NOW + 60_000);
