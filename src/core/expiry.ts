@@ -4,6 +4,8 @@ export interface CookieSource {
   cookieExpiry(cookie: string | undefined): number | null;
 }
 
+/** How many cookie strings a tab remembers to know an older copy: a few extensions' worth. */
+const SEEN_COOKIES = 8;
 /** The cookie's `Expires` drops the milliseconds: the real end is within a second after it. */
 const OVERDUE_RECHECK_MS = 1_000;
 const MAX_OVERDUE_RECHECK_MS = 60_000;
@@ -36,12 +38,14 @@ export class ExpiryTracker {
   #signedFloor: number | null = null;
   /**
    * The latest `Expires` the cookie had while the session was known live (an answer "active", an extension, a
-   * tab's news of one; server time, before any shift). A cookie that reads earlier later on is an older copy: a
-   * check sent before an extension and answered after it stores the cookie it carried, in every tab. Within one
-   * session the server only moves the end later. Not taken while signing in: the pending session's cookie is
-   * not the session's.
+   * tab's news of one; server time, before any shift). A cookie seen before that reads earlier comes back as an
+   * older copy: a check sent before an extension and answered after it stores the cookie it carried, in every
+   * tab. A cookie never seen that reads earlier is the server's news (a session it shortened): it holds. Not
+   * taken while signing in: the pending session's cookie is not the session's.
    */
   #cookieHigh: number | null = null;
+  /** The cookie strings this tab read lately, to tell an older copy coming back from news. */
+  #seenCookies: string[] = [];
   /** A cookie string known not to reflect the latest extension; ignored until it changes. */
   #staleCookie: string | undefined;
   /**
@@ -139,9 +143,9 @@ export class ExpiryTracker {
 
   /** The session is live (an answer or another tab said so): the cookie's `Expires` now is a floor for later reads. */
   noteCookie(): void {
-    const snapshot = this.cookieSnapshot();
-    if (this.#staleCookie !== undefined && snapshot === this.#staleCookie) return;
-    const read = this.#cookies.cookieExpiry(snapshot);
+    // Read first: it tells an older copy from news, and forgets the floor on news.
+    if (this.#readCookie() === null) return;
+    const read = this.#cookies.cookieExpiry(this.#cookies.sessionCookie());
     if (read !== null) this.#cookieHigh = Math.max(read, this.#cookieHigh ?? read);
   }
 
@@ -199,7 +203,15 @@ export class ExpiryTracker {
 
   /** The cookie string now, to tell after a request whether the server sent a new one. */
   cookieSnapshot(): string | undefined {
-    return this.#cookies.sessionCookie();
+    const snapshot = this.#cookies.sessionCookie();
+    this.#saw(snapshot);
+    return snapshot;
+  }
+
+  #saw(snapshot: string | undefined): void {
+    if (snapshot === undefined || this.#seenCookies.includes(snapshot)) return;
+    this.#seenCookies.push(snapshot);
+    if (this.#seenCookies.length > SEEN_COOKIES) this.#seenCookies.shift();
   }
 
   /** The server just extended the session by its length. An unchanged cookie is stale: trust the estimate. */
@@ -246,6 +258,7 @@ export class ExpiryTracker {
     this.#estimate = null;
     this.#signedFloor = null;
     this.#cookieHigh = null;
+    this.#seenCookies = [];
     this.#staleCookie = undefined;
     this.#recheckAt = null;
     this.#overdueConfirms = 0;
@@ -315,10 +328,17 @@ export class ExpiryTracker {
    * session (an older copy stored since is no news).
    */
   #readCookie(): number | null {
-    const snapshot = this.cookieSnapshot();
+    const snapshot = this.#cookies.sessionCookie();
+    const seenBefore = snapshot !== undefined && this.#seenCookies.includes(snapshot);
+    this.#saw(snapshot);
     if (this.#staleCookie !== undefined && snapshot === this.#staleCookie) return null;
     const read = this.#cookies.cookieExpiry(snapshot);
     if (read === null) return null;
-    return Math.max(read, this.#cookieHigh ?? read) + this.#cookieShiftMs;
+    if (this.#cookieHigh !== null && read < this.#cookieHigh) {
+      if (seenBefore) return this.#cookieHigh + this.#cookieShiftMs;
+      // News: the server ended the session earlier than it had said.
+      this.#cookieHigh = null;
+    }
+    return read + this.#cookieShiftMs;
   }
 }

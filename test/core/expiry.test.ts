@@ -84,6 +84,16 @@ describe('ExpiryTracker', () => {
     expect(expiry.confirmedActive(NOW + 31_000, null)).to.equal(NOW + 50_000);
   });
 
+  it("a cookie never seen before that reads earlier is the server's news (it shortened the session): it holds", () => {
+    const { jar, expiry } = tracker(60);
+    jar.cookie = cookieFor(NOW + 60_000);
+    expect(expiry.confirmedActive(NOW, null)).to.equal(NOW + 60_000);
+    jar.cookie = cookieFor(NOW + 25_000);
+    expect(expiry.confirmedActive(NOW + 1_000, NOW + 60_000)).to.equal(NOW + 25_000);
+    // And from then on that one is the end: the copy from before it is older news than it.
+    expect(expiry.current(NOW + 2_000)).to.equal(NOW + 25_000);
+  });
+
   it("a sign-in's pending cookie, read while signing in, is no floor for the session it brings (1-minute sessions)", () => {
     const { jar, expiry } = tracker(60);
     // The pending session the SDK's sign-in holds says about 10 minutes; the engine reads it in passing.
