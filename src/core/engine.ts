@@ -277,6 +277,9 @@ export class ParaSessionEngine {
 
   stop(): void {
     if (!this.#running) return;
+    // A sign-in this tab ran ends with it: the tabs that followed it offer the sign-in again now, not once the
+    // SDK's limit for a sign-in has passed (its popup closes with the page, or its dialog stops it).
+    if (this.#reauth.signingIn) this.interruptReauth();
     this.#running = false;
     this.#requests.stop();
     this.#schedule.stop();

@@ -122,6 +122,7 @@ export class ReauthAttempt {
   #popupWatch: unknown = null;
   #navigated: string | null = null;
   #settle: ((outcome: ReauthOutcome) => void) | null = null;
+  #waitingForSdk = false;
 
   readonly #session: ReauthSession;
   readonly #popup: Window | null;
@@ -148,6 +149,11 @@ export class ReauthAttempt {
     }
   }
 
+  /** Whether the SDK's sign-in call was made and has not answered: the person has not finished signing in here. */
+  get waitingForSdk(): boolean {
+    return this.#waitingForSdk;
+  }
+
   /** Stops the SDK's flow; the caller tells the engine (`cancelReauth`). */
   async cancel(): Promise<void> {
     this.#cancelled = true;
@@ -163,6 +169,7 @@ export class ReauthAttempt {
       if (method.type === 'refresh') return await this.#refresh(client);
       await this.#session.beginReauth();
       if (this.#cancelled) return { ok: false, cancelled: true };
+      this.#waitingForSdk = true;
       if (method.type === 'oauth') {
         await client.authenticateWithOAuth!({ method: method.method, redirectCallbacks: { onOAuthUrl: (url) => this.#navigate(url) } });
       } else {
@@ -170,7 +177,9 @@ export class ReauthAttempt {
         const auth = method.type === 'email' ? { email: method.email } : { phone: method.phone };
         await client.authenticateWithEmailOrPhone!({ auth });
       }
+      this.#waitingForSdk = false;
     } catch (error) {
+      this.#waitingForSdk = false;
       if (this.#cancelled) return { ok: false, cancelled: true };
       const kind = classifyParaFailure(error);
       return this.#failed(kind === 'network' ? 'network' : method.type === 'refresh' ? 'unsupported' : 'failed', describeFailure(error));

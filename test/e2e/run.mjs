@@ -21,6 +21,7 @@ import { expiryReauth } from './scenarios/expiry-reauth.mjs';
 import { idleWarning } from './scenarios/idle-warning.mjs';
 import { offlineAcrossExpiry } from './scenarios/offline.mjs';
 import { reRenderReauth } from './scenarios/re-render-reauth.mjs';
+import { signInElsewhere } from './scenarios/sign-in-elsewhere.mjs';
 
 const SESSION_LENGTH = 30; // seconds, emulator-wide: every session and keep-alive lasts this long
 const RUN_LIMIT_MS = 360_000; // the whole run, start-up and the warm-up load included, must finish under 6 minutes
@@ -159,7 +160,7 @@ const ctxFor = (engine) => ({
 let quiet;
 console.log(`demo ${demo.url} · emulator ${demo.emu.apiUrl} (sessions ${SESSION_LENGTH} s) · engines ${running.map((e) => `${e} ${browsers.get(e).version() || '(version once a context is open)'}`).join(', ')}`);
 for (const engine of running.filter((e) => e !== primary)) {
-  console.log(`note [${engine}] scenarios 2 (keep-alive always), 4 (idle warning) and 8 (dialog re-rendered during re-auth) run in ${primary} only, to keep the run short; 1/6/7, 3 and 5 run here`);
+  console.log(`note [${engine}] scenarios 2 (keep-alive always), 4 (idle warning), 8 (dialog re-rendered during re-auth) and 9 (signed in again in another tab) run in ${primary} only, to keep the run short; 1/6/7, 3 and 5 run here`);
   for (const limit of browsers.get(engine).limits) console.log(`note [${engine}] ${limit}`);
 }
 try {
@@ -184,6 +185,7 @@ try {
       lane(primary, '4 idle warning', idleWarning(ctxFor(primary))),
       lane(primary, '3 expiry and re-auth', expiryReauth(ctxFor(primary))),
       lane(primary, '8 dialog re-rendered during re-auth', reRenderReauth(ctxFor(primary))),
+      lane(primary, '9 signed in again in another tab', signInElsewhere(ctxFor(primary))),
     ],
   };
   for (const engine of running.filter((e) => e !== primary)) {

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { ParaSessionEngine } from '../../core/engine.js';
+import { isUsableStatus } from '../../core/state.js';
 import { OAUTH_METHODS, type OAuthMethod } from '../../para/reauth.js';
 import { ParaElement } from '../base/para-element.js';
 import type { ParaSessionContext } from '../context.js';
@@ -241,6 +242,8 @@ export class ParaReauthDialog extends ParaElement {
     // so nobody signs back in there (stopping shows the form at once, so the dialog then leaves).
     const { status } = this.session.state;
     if (this.signIn.busy && status === 'signed-out') void this.signIn.stop();
+    // Signed in again elsewhere (another tab, the app) while this tab's popup waits: that sign-in stops.
+    if (this.signIn.running && isUsableStatus(status)) this.signIn.sessionBack();
     // "Which account goes on?" asks about the session the user just signed in to: once that one ends too, the
     // question is over, and the form asks for the account whose session ended now.
     if (this.mode === 'expired' && this.signIn.phase.step === 'switched' && (status === 'expired' || status === 'reauthenticating')) {
@@ -312,6 +315,8 @@ export class ParaReauthDialog extends ParaElement {
       return;
     }
     void this.signIn.stop();
+    // Signed in again elsewhere meanwhile: closing a sign-in nobody needs any more is not giving up on one.
+    if (isUsableStatus(this.session.state.status)) return this.sync();
     this.#cancelledExpiry = true;
     this.session.engine?.cancelReauth(source === 'cancel-button' ? 'cancelled' : 'dismissed');
     this.sync();

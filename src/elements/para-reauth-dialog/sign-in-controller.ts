@@ -18,6 +18,13 @@ export interface SignInSource {
 }
 
 /**
+ * Once the session is back while this tab's sign-in still waits for the SDK, how long that sign-in may take to
+ * finish by itself (its own, heard before the SDK's answer: the SDK polls every second) before it is taken for
+ * someone else's (another tab's, the app's) and stopped.
+ */
+const OWN_FINISH_GRACE_MS = 3_000;
+
+/**
  * Runs the dialog's sign-in: one attempt at a time, started from the user's gesture (the popup must
  * open before anything is awaited). The host stops it when it leaves its session for good (`stop()`): a
  * move, out and back in one task, is no reason to.
@@ -27,6 +34,8 @@ export class SignInController {
   #attempt: ReauthAttempt | null = null;
   /** The engine the attempt signs in for: another one (the app set a new client) ends it. */
   #attemptEngine: ParaSessionEngine | null = null;
+  /** Set while the session is back and the attempt is given a moment to finish by itself. */
+  #backTimer: unknown = null;
 
   readonly #host: ReactiveControllerHost;
   readonly #source: SignInSource;
@@ -56,6 +65,7 @@ export class SignInController {
     void attempt.run(method).then((outcome) => {
       if (this.#attempt !== attempt) return;
       this.#attempt = null;
+      this.#clearBackTimer();
       if (outcome.ok) {
         if (this.#current.step === 'progress') this.#show({ step: 'form' });
       } else if (!outcome.cancelled) {
@@ -74,8 +84,39 @@ export class SignInController {
     const attempt = this.#attempt;
     this.#attempt = null;
     this.#attemptEngine = null;
+    this.#clearBackTimer();
     this.#show({ step: 'form' });
     await attempt?.cancel();
+  }
+
+  /** Whether an attempt runs (its popup and the SDK's flow), whatever the dialog shows. */
+  get running(): boolean {
+    return this.#attempt !== null;
+  }
+
+  /**
+   * The session is usable again while the attempt still waits for the SDK: someone signed in elsewhere (another
+   * tab, the app), or this attempt did and its answer is on its way. Unless it finishes within a moment, it stops:
+   * its popup closes and the SDK's flow is cancelled, so nobody signs in there over the session in use, and no
+   * error of that flow shows over it later. What the dialog shows of the outcome ("signed in as someone else")
+   * stays.
+   */
+  sessionBack(): void {
+    const attempt = this.#attempt;
+    if (!attempt?.waitingForSdk || this.#backTimer !== null) return;
+    this.#backTimer = this.#source.timers().setTimeout(() => {
+      this.#backTimer = null;
+      if (this.#attempt !== attempt || !attempt.waitingForSdk) return;
+      this.#attempt = null;
+      this.#attemptEngine = null;
+      if (this.#current.step === 'progress') this.#show({ step: 'form' });
+      void attempt.cancel();
+    }, OWN_FINISH_GRACE_MS);
+  }
+
+  #clearBackTimer(): void {
+    if (this.#backTimer !== null) this.#source.timers().clearTimeout(this.#backTimer);
+    this.#backTimer = null;
   }
 
   showSwitched(identity: ParaIdentity, previous: ParaIdentity): void {

@@ -1,0 +1,135 @@
+import { expect } from '@open-wc/testing';
+import sinon from 'sinon';
+import { button, dialogOpen, MINUTE, SECOND, sh, statuses, stubPopups, TabPages, titleOf, type FakePopup } from './support/tab-pages.js';
+
+/** Two tabs whose session ended; tab A's dialog runs its sign-in ("Finish signing in", its popup open). */
+async function signingInInA() {
+  const { popups } = stubPopups();
+  const world = new TabPages();
+  const [a, b] = [world.open(), world.open()];
+  await world.run(3 * SECOND);
+  await world.reachExpiry();
+  button(a.dialog, 'Continue with email')!.click();
+  await world.run(2 * SECOND);
+  expect(titleOf(a.dialog)).to.equal('Finish signing in');
+  expect(statuses(world)).to.deep.equal(['reauthenticating', 'reauthenticating']);
+  return { world, a, b, popups };
+}
+
+const seen = (world: TabPages, popups: FakePopup[]) => ({
+  statuses: statuses(world),
+  dialogs: world.tabs.map((tab) => dialogOpen(tab.dialog)),
+  popupsClosed: popups.map((popup) => popup.closed),
+  flows: world.tabs.map((tab) => tab.client.flowPending),
+});
+
+/** The app's own sign-in in tab B (not the dialog's): every tab's SDK then reads the session from storage. */
+function appSignsInIn(world: TabPages, tab: TabPages['tabs'][number]) {
+  world.server.signIn();
+  tab.environment.window.dispatchEvent(new CustomEvent('paraLogin'));
+}
+
+describe('<para-reauth-dialog>: signed in again elsewhere while this tab signs in', () => {
+  afterEach(() => {
+    sinon.restore();
+    document.querySelectorAll('body > div').forEach((host) => host.remove());
+  });
+
+  it("through tab B's dialog: A's popup closes, its SDK flow is cancelled and its dialog leaves", async () => {
+    const { world, a, b, popups } = await signingInInA();
+    button(b.dialog, 'Continue with email')!.click();
+    await world.run(2 * SECOND);
+    b.client.approve();
+    await world.run(5 * SECOND);
+    expect(seen(world, popups)).to.deep.equal({ statuses: ['active', 'active'], dialogs: [false, false], popupsClosed: [true, true], flows: [false, false] });
+    expect(a.client.cancelCalls, "A's flow cancelled").to.be.greaterThan(0);
+    expect(world.server.isActive(), 'the session B signed in to').to.equal(true);
+    world.destroy();
+  });
+
+  it("through the app's own sign-in in B: the same, and nothing shows over the session later", async () => {
+    const { world, a, b, popups } = await signingInInA();
+    appSignsInIn(world, b);
+    await world.run(5 * SECOND);
+    expect(seen(world, popups)).to.deep.equal({ statuses: ['active', 'active'], dialogs: [false, false], popupsClosed: [true], flows: [false, false] });
+    await world.run(3 * MINUTE, 10 * SECOND);
+    expect(dialogOpen(a.dialog), 'no error of the stopped flow, minutes later').to.equal(false);
+    expect(world.server.isActive()).to.equal(true);
+    expect(world.server.counts.logout, 'only the sign-in in A logged the old session out').to.equal(1);
+    world.destroy();
+  });
+
+  it("as another account (b@b.co): A asks which account goes on, with its own popup closed and flow cancelled", async () => {
+    const { world, a, b, popups } = await signingInInA();
+    button(b.dialog, 'Continue with email')!.click();
+    await world.run(2 * SECOND);
+    // Every tab's SDK reads the new user from the storage they share.
+    Object.assign(a.client, { userId: 'user-b', email: 'b@b.co' });
+    b.client.approve({ userId: 'user-b', email: 'b@b.co' });
+    await world.run(5 * SECOND);
+    expect(statuses(world)).to.deep.equal(['active', 'active']);
+    expect(popups[0].closed, "A's popup").to.equal(true);
+    expect(a.client.flowPending, "A's SDK flow").to.equal(false);
+    expect(titleOf(a.dialog)).to.equal('You signed in with another account');
+    expect(sh(a.dialog).querySelector('[role="alert"]')!.textContent).to.contain('b@b.co');
+    world.destroy();
+  });
+
+  it('this tab finishing its own sign-in as the others hear of it is not stopped: active, no error', async () => {
+    const { world, a, popups } = await signingInInA();
+    a.client.approve();
+    await world.run(5 * SECOND);
+    expect(seen(world, popups)).to.deep.equal({ statuses: ['active', 'active'], dialogs: [false, false], popupsClosed: [true], flows: [false, false] });
+    expect(a.client.cancelCalls, 'nothing to cancel').to.equal(0);
+    world.destroy();
+  });
+
+  it("Cancel in A in the moment before its flow stops: closes, and reports no cancelled sign-in while signed in", async () => {
+    const { world, a, b } = await signingInInA();
+    appSignsInIn(world, b);
+    await world.run(SECOND, 250);
+    const cancels: string[] = [];
+    a.provider.addEventListener('para-reauth-cancel', (event) => cancels.push((event as CustomEvent<{ reason: string }>).detail.reason));
+    if (dialogOpen(a.dialog)) button(a.dialog, 'Cancel')!.click();
+    await world.run(5 * SECOND);
+    expect(statuses(world)).to.deep.equal(['active', 'active']);
+    expect(dialogOpen(a.dialog)).to.equal(false);
+    expect(cancels).to.deep.equal([]);
+    world.destroy();
+  });
+});
+
+describe('<para-session>: the tab that signs in goes away mid sign-in', () => {
+  afterEach(() => {
+    sinon.restore();
+    document.querySelectorAll('body > div').forEach((host) => host.remove());
+  });
+
+  it("its <para-session> leaves the page: the other tab offers the sign-in again within seconds, not minutes", async () => {
+    const { world, a, b, popups } = await signingInInA();
+    a.host.remove();
+    await world.run(5 * SECOND);
+    expect(b.provider.state.status).to.equal('expired');
+    expect(dialogOpen(b.dialog), "B's dialog offers the sign-in").to.equal(true);
+    expect(popups[0].closed, "A's popup").to.equal(true);
+    world.destroy();
+  });
+
+  for (const which of ['the same client', 'a new client'] as const) {
+    it(`the app sets client to null, then ${which}: the other tab offers the sign-in again within seconds`, async () => {
+      const { world, a, popups } = await signingInInA();
+      const before = a.client;
+      a.provider.client = null;
+      await a.provider.updateComplete;
+      await world.run(SECOND);
+      a.provider.client = which === 'the same client' ? before : world.makeClient(a.environment);
+      await a.provider.updateComplete;
+      await world.run(5 * SECOND);
+      expect(popups[0].closed, "A's popup").to.equal(true);
+      expect(before.flowPending, "A's SDK flow").to.equal(false);
+      expect(statuses(world)).to.deep.equal(['expired', 'expired']);
+      expect(titleOf(a.dialog), 'A offers the sign-in again').to.not.equal('Finish signing in');
+      world.destroy();
+    });
+  }
+});
