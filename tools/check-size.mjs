@@ -7,13 +7,13 @@ import { bundle, ELEMENT_ENTRIES, SHIPPED_ENTRIES } from './size-measure.mjs';
 // Tripwires at today's weight (+0.5 KB or so), so growth is a decision someone makes in a commit. The issue's targets
 // (package 12, core 7, bundle 20 KB) are `node bench/size.mjs --check`; the weight by module is in bench/results.json.
 const TRIPWIRE_KB = {
-  'package entry': 39.8,
-  core: 19.8,
-  'self-contained bundle': 46.9,
-  '<para-session> alone': 22.2,
-  '<para-session> + <para-session-status>': 28.5,
-  '<para-session> + <para-reauth-dialog>': 37.4,
-  '<para-session> + <para-session-guard>': 23.5,
+  'package entry': 40.3,
+  core: 19.9,
+  'self-contained bundle': 47.5,
+  '<para-session> alone': 22.4,
+  '<para-session> + <para-session-status>': 28.8,
+  '<para-session> + <para-reauth-dialog>': 37.9,
+  '<para-session> + <para-session-guard>': 23.7,
 };
 
 let passed = 0;
