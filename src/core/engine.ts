@@ -8,7 +8,7 @@ import type { SharedSessionMessage } from './coordinator.js';
 import { CorrectedClock } from './corrected-clock.js';
 import { defaultCoordinator, sessionLengthHint, splitCreateOptions } from './engine-setup.js';
 import { Emitter } from './emitter.js';
-import { browserEnvironment, type SessionEnvironment } from './environment.js';
+import { browserEnvironment, listen, type SessionEnvironment } from './environment.js';
 import { accountChangedError, engineStoppedError, expiredExportError, LogoutFailedError, reauthCancelledError, signedOutError, signedOutExportError } from './errors.js';
 import { ExpiryTracker } from './expiry.js';
 import { engineOptionWarnings, SessionOptionSet, type OptionWarnings } from './options.js';
@@ -260,6 +260,13 @@ export class ParaSessionEngine {
       return this.#apply(misconfigured(problem));
     }
     this.#cleanups.push(registerSession(this, this.#environmentUsed.window));
+    // The page unloads for good while this tab signs in (its popup outlives it, but nobody waits for that sign-in):
+    // the tabs that followed offer the sign-in again now.
+    this.#cleanups.push(
+      listen(this.#environmentUsed.window, ['pagehide'], (event) => {
+        if (!(event as PageTransitionEvent).persisted && this.#reauth.signingIn) this.interruptReauth();
+      }),
+    );
     this.#page.start();
     this.#reauth.remember(this.#para.identity(), true);
     const kind = this.#para.kind();

@@ -115,6 +115,23 @@ describe('<para-session>: the tab that signs in goes away mid sign-in', () => {
     world.destroy();
   });
 
+  it('the page unloads for good (pagehide, not kept for back/forward): the other tab offers the sign-in again at once', async () => {
+    const { world, b } = await signingInInA();
+    world.tabs[0].environment.window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
+    await world.run(2 * SECOND);
+    expect(b.provider.state.status).to.equal('expired');
+    expect(dialogOpen(b.dialog), "B's dialog offers the sign-in").to.equal(true);
+    world.destroy();
+  });
+
+  it('a page kept for back/forward (pagehide, persisted) may come back to its sign-in: the other tab keeps following it', async () => {
+    const { world, b } = await signingInInA();
+    world.tabs[0].environment.window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
+    await world.run(2 * SECOND);
+    expect(b.provider.state.status).to.equal('reauthenticating');
+    world.destroy();
+  });
+
   for (const which of ['the same client', 'a new client'] as const) {
     it(`the app sets client to null, then ${which}: the other tab offers the sign-in again within seconds`, async () => {
       const { world, a, popups } = await signingInInA();
