@@ -46,6 +46,8 @@ export class ExpiryTracker {
   #cookieHigh: number | null = null;
   /** The cookie strings this tab read lately, to tell an older copy coming back from news. */
   #seenCookies: string[] = [];
+  /** The strings read before the server's news of an earlier end: any of them coming back is older than that news. */
+  #supersededCookies: string[] = [];
   /** A cookie string known not to reflect the latest extension; ignored until it changes. */
   #staleCookie: string | undefined;
   /**
@@ -143,10 +145,11 @@ export class ExpiryTracker {
 
   /** The session is live (an answer or another tab said so): the cookie's `Expires` now is a floor for later reads. */
   noteCookie(): void {
-    // Read first: it tells an older copy from news, and forgets the floor on news.
-    if (this.#readCookie() === null) return;
-    const read = this.#cookies.cookieExpiry(this.#cookies.sessionCookie());
-    if (read !== null) this.#cookieHigh = Math.max(read, this.#cookieHigh ?? read);
+    // As read: an older copy reads as the floor, news as itself.
+    const shown = this.#readCookie();
+    if (shown === null) return;
+    const read = shown - this.#cookieShiftMs;
+    this.#cookieHigh = Math.max(read, this.#cookieHigh ?? read);
   }
 
   /** The server just said the session is active (a touch). */
@@ -203,9 +206,9 @@ export class ExpiryTracker {
 
   /** The cookie string now, to tell after a request whether the server sent a new one. */
   cookieSnapshot(): string | undefined {
-    const snapshot = this.#cookies.sessionCookie();
-    this.#saw(snapshot);
-    return snapshot;
+    // Read as any read is, so a string first met here is news or an older copy as it would be anywhere.
+    this.#readCookie();
+    return this.#cookies.sessionCookie();
   }
 
   #saw(snapshot: string | undefined): void {
@@ -259,6 +262,7 @@ export class ExpiryTracker {
     this.#signedFloor = null;
     this.#cookieHigh = null;
     this.#seenCookies = [];
+    this.#supersededCookies = [];
     this.#staleCookie = undefined;
     this.#recheckAt = null;
     this.#overdueConfirms = 0;
@@ -334,10 +338,12 @@ export class ExpiryTracker {
     if (this.#staleCookie !== undefined && snapshot === this.#staleCookie) return null;
     const read = this.#cookies.cookieExpiry(snapshot);
     if (read === null) return null;
+    if (this.#cookieHigh !== null && this.#supersededCookies.includes(snapshot!)) return this.#cookieHigh + this.#cookieShiftMs;
     if (this.#cookieHigh !== null && read < this.#cookieHigh) {
       if (seenBefore) return this.#cookieHigh + this.#cookieShiftMs;
-      // News: the server ended the session earlier than it had said.
-      this.#cookieHigh = null;
+      // News: the server ended the session earlier than it had said. Every cookie read before it is older.
+      this.#supersededCookies = this.#seenCookies.filter((seen) => seen !== snapshot);
+      this.#cookieHigh = read;
     }
     return read + this.#cookieShiftMs;
   }

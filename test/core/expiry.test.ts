@@ -94,6 +94,28 @@ describe('ExpiryTracker', () => {
     expect(expiry.current(NOW + 2_000)).to.equal(NOW + 25_000);
   });
 
+  it("news first met as the cookie an extension starts from (that keep-alive then failing) still holds", () => {
+    const { jar, expiry } = tracker();
+    jar.cookie = cookieFor(NOW + HOUR);
+    expect(expiry.confirmedActive(NOW, null)).to.equal(NOW + HOUR);
+    // Another tab's answer stored the server's shortened session; this tab's extension starts from it, and fails.
+    jar.cookie = cookieFor(NOW + 3 * 60_000);
+    expiry.cookieSnapshot();
+    expect(expiry.confirmedActive(NOW + 1_000, NOW + HOUR)).to.equal(NOW + 3 * 60_000);
+  });
+
+  it('after that news, a copy of a cookie from before it coming back is older than the news: the news holds', () => {
+    const { jar, expiry } = tracker();
+    const before = cookieFor(NOW + HOUR);
+    jar.cookie = before;
+    expiry.confirmedActive(NOW, null);
+    jar.cookie = cookieFor(NOW + 3 * 60_000);
+    expect(expiry.confirmedActive(NOW + 1_000, NOW + HOUR)).to.equal(NOW + 3 * 60_000);
+    // A slow check's answer stores the cookie it carried.
+    jar.cookie = before;
+    expect(expiry.confirmedActive(NOW + 2_000, NOW + 3 * 60_000)).to.equal(NOW + 3 * 60_000);
+  });
+
   it("a sign-in's pending cookie, read while signing in, is no floor for the session it brings (1-minute sessions)", () => {
     const { jar, expiry } = tracker(60);
     // The pending session the SDK's sign-in holds says about 10 minutes; the engine reads it in passing.

@@ -15,6 +15,28 @@ describe('session engine: keep-alive', () => {
     h.engine.stop();
   });
 
+  it('a session the server shortened, its cookie stored by another tab just before this tab extends (and that fails): warned before the real end', async () => {
+    const h = createHarness({ keepAlive: 'always' });
+    await h.start();
+    const warnedWithLeft: number[] = [];
+    h.engine.on('warning', () => warnedWithLeft.push(h.server.expiresAt! - h.clock.serverNow()));
+    await h.clock.advance(h.engine.state.expiresAt! - 5 * MINUTE - h.clock.now() - 50);
+    h.server.expiresAt = h.clock.serverNow() + 90 * SECOND;
+    h.client['jar'].cookie = `capsule.sid=s%3Aabc; Path=/; Expires=${new Date(h.server.expiresAt).toUTCString()}; HttpOnly`;
+    // The keep-alive endpoint fails (the SDK answers false on any failure); checks still answer.
+    h.client.keepSessionAlive = () => Promise.resolve(false);
+    let shownUsableAfterEnd = 0;
+    for (let t = 0; t < 5 * MINUTE; t += SECOND) {
+      await h.clock.advance(SECOND);
+      if (!h.server.isActive() && (h.engine.state.status === 'active' || h.engine.state.status === 'expiring')) shownUsableAfterEnd += SECOND;
+    }
+    expect(warnedWithLeft.length, 'warned').to.equal(1);
+    expect(warnedWithLeft[0]).to.be.greaterThan(0);
+    expect(shownUsableAfterEnd, 'shown signed in after the real end').to.be.at.most(2 * SECOND);
+    expect(h.engine.state.status).to.equal('expired');
+    h.engine.stop();
+  });
+
   it('makes no extension for an idle user under keepAlive="activity", warns warnBefore ahead, then expires exactly once', async () => {
     const h = createHarness();
     await h.start();
