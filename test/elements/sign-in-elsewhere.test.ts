@@ -150,3 +150,59 @@ describe('<para-session>: the tab that signs in goes away mid sign-in', () => {
     });
   }
 });
+
+describe('<para-reauth-dialog>: the "Sign in again" bar while another tab signs in', () => {
+  afterEach(() => {
+    sinon.restore();
+    document.querySelectorAll('body > div').forEach((host) => host.remove());
+  });
+
+  it('stays, with the focus it holds, while tab A signs in and after A goes away mid sign-in', async () => {
+    stubPopups();
+    const world = new TabPages();
+    const [a, b] = [world.open(), world.open()];
+    await world.run(3 * SECOND);
+    // Tab A is another document: its modal must not make this page inert, nor its focus moves count here.
+    sinon.stub(sh(a.dialog).querySelector('dialog')!, 'showModal').callsFake(function (this: HTMLDialogElement) {
+      this.show();
+    });
+    await world.reachExpiry();
+    sinon.stub(sh(a.dialog).querySelector<HTMLElement>('#title')!, 'focus');
+    button(b.dialog, 'Cancel')!.click();
+    await world.run(SECOND);
+    const bar = () => sh(b.dialog).querySelector<HTMLButtonElement>('[part="resume"] button');
+    bar()!.focus();
+    button(a.dialog, 'Continue with email')!.click();
+    await world.run(2 * SECOND);
+    expect(statuses(world)).to.deep.equal(['reauthenticating', 'reauthenticating']);
+    expect(bar(), 'the bar while A signs in').to.not.equal(null);
+    expect(sh(b.dialog).activeElement, 'its focus').to.equal(bar());
+    a.host.remove();
+    await world.run(5 * SECOND);
+    expect(b.provider.state.status).to.equal('expired');
+    expect(sh(b.dialog).activeElement, 'still on the bar').to.equal(bar());
+    await expect(b.dialog).to.be.accessible();
+    world.destroy();
+  });
+
+  it('goes once A signs in: the session is back in every tab', async () => {
+    const { popups } = stubPopups();
+    const world = new TabPages();
+    const [a, b] = [world.open(), world.open()];
+    await world.run(3 * SECOND);
+    sinon.stub(sh(a.dialog).querySelector('dialog')!, 'showModal').callsFake(function (this: HTMLDialogElement) {
+      this.show();
+    });
+    await world.reachExpiry();
+    button(b.dialog, 'Cancel')!.click();
+    await world.run(SECOND);
+    button(a.dialog, 'Continue with email')!.click();
+    await world.run(2 * SECOND);
+    a.client.approve();
+    await world.run(3 * SECOND);
+    expect(statuses(world)).to.deep.equal(['active', 'active']);
+    expect(sh(b.dialog).querySelector('[part="resume"]')).to.equal(null);
+    expect(popups[0].closed).to.equal(true);
+    world.destroy();
+  });
+});

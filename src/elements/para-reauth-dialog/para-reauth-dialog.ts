@@ -222,7 +222,8 @@ export class ParaReauthDialog extends ParaElement {
     if (status === 'expiring') return 'warning';
     // Offline is not a reason to hide the warning: the session still ends at the time shown.
     if (this.mode === 'warning' && status === 'offline') return 'warning';
-    if (status === 'expired' && this.#cancelledExpiry && !this.session.reauth) return 'resume';
+    // Another tab signing in is no reason to take the way back from this one (nor the focus it may hold).
+    if ((status === 'expired' || status === 'reauthenticating') && this.#cancelledExpiry && !this.session.reauth) return 'resume';
     return null;
   }
 
