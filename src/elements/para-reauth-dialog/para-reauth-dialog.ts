@@ -6,7 +6,7 @@ import { OAUTH_METHODS, type OAuthMethod } from '../../para/reauth.js';
 import { ParaElement } from '../base/para-element.js';
 import type { ParaSessionContext } from '../context.js';
 import { ParaRequestCloseEvent, type ParaReauthCompleteDetail } from '../events.js';
-import { guardFallbackFocus } from '../shared/focus.js';
+import { guardFallbackFocus, restoreFocus } from '../shared/focus.js';
 import { writeTime, type FormatTimeHook, type TimeFormatContext } from '../shared/format-time.js';
 import { HasSlotController } from '../shared/has-slot-controller.js';
 import { knownValue } from '../shared/known-value.js';
@@ -116,7 +116,12 @@ export class ParaReauthDialog extends ParaElement {
     phase: () => this.signIn.phase,
     // The expired view, a sign-in in progress, an error: focus says what happened.
     focus: (reason) => (reason === 'changed' && this.signIn.phase.step === 'error' ? this.renderRoot.querySelector<HTMLElement>('[data-focus]')?.focus() : this.#focusHeading()),
-    fallbackFocus: (saved) => this.renderRoot.querySelector<HTMLElement>('[part="resume"] button') ?? guardFallbackFocus(saved),
+    fallbackFocus: (saved) => {
+      const bar = this.renderRoot.querySelector<HTMLElement>('[part="resume"] button');
+      // The bar stands in for what had focus (hidden by a guard while signed out): it gets it back once shown.
+      if (bar) this.#behindBar = saved;
+      return bar ?? guardFallbackFocus(saved);
+    },
     onDismiss: () => this.#requestClose('escape'),
     onUnrendered: () => console.warn("<para-reauth-dialog> is not rendered (in a hidden container, or in <para-session-guard>'s content, hidden once the session ends), so it stays closed. Place it outside <para-session-guard>."),
   });
@@ -137,6 +142,10 @@ export class ParaReauthDialog extends ParaElement {
   /** While the bar shows: what the page scrolls into view stops above it. */
   readonly #room = new ScrollRoom();
   #cancelledExpiry = false;
+  /** What had focus before the bar took it in its place. */
+  #behindBar: HTMLElement | null = null;
+  /** The bar held focus as it went: where focus goes is decided once it is gone. */
+  #barHadFocus = false;
   /** The session whose dialog this is while a mode shows: given back when it leaves, also once out of the page. */
   #claimedFrom: ParaSessionContext | null = null;
   #syncing = false;
@@ -272,6 +281,7 @@ export class ParaReauthDialog extends ParaElement {
 
   #leave(): void {
     const wasWarning = this.mode === 'warning';
+    this.#barHadFocus = this.mode === 'resume' && this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement !== null;
     const context = this.#claimedFrom;
     this.mode = null;
     this.#claimedFrom = null;
@@ -300,6 +310,13 @@ export class ParaReauthDialog extends ParaElement {
     // The guard keeps the previous account's content hidden while the user is asked which account goes on.
     this.#claimedFrom?.askAccount?.(this, this.mode === 'expired' && this.signIn.phase.step === 'switched');
     this.modal.afterUpdate(changed.has('mode'));
+    if (this.#barHadFocus && !this.mode) {
+      // The session is back (or ended for good): focus goes back to what the bar stood in for, shown again.
+      this.#barHadFocus = false;
+      const behind = this.#behindBar;
+      this.#behindBar = null;
+      restoreFocus(behind, (saved) => guardFallbackFocus(saved));
+    }
   }
 
   #focusHeading(): void {
