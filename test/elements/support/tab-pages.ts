@@ -105,9 +105,10 @@ export class TabPages {
     for (let t = 0; t < ms; t += step) await this.settle(step);
   }
 
+  /** Lets the session run out on the server and every tab notice it. */
   async reachExpiry(): Promise<void> {
-    await this.run(this.server.expiresAt! - this.clock.now() + 3 * SECOND, 60 * SECOND);
-    await this.run(5 * SECOND);
+    await this.settle(this.server.expiresAt! - this.clock.now() - 5 * SECOND);
+    await this.run(10 * SECOND, SECOND);
   }
 
   destroy(): void {
