@@ -2,6 +2,11 @@ import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import { button, dialogOpen, MINUTE, SECOND, sh, statuses, stubPopups, TabPages, titleOf, type FakePopup } from './support/tab-pages.js';
 
+function cleanUp() {
+  sinon.restore();
+  document.querySelectorAll('body > div').forEach((host) => host.remove());
+}
+
 /** Two tabs whose session ended; tab A's dialog runs its sign-in ("Finish signing in", its popup open). */
 async function signingInInA() {
   const { popups } = stubPopups();
@@ -30,10 +35,7 @@ function appSignsInIn(world: TabPages, tab: TabPages['tabs'][number]) {
 }
 
 describe('<para-reauth-dialog>: signed in again elsewhere while this tab signs in', () => {
-  afterEach(() => {
-    sinon.restore();
-    document.querySelectorAll('body > div').forEach((host) => host.remove());
-  });
+  afterEach(cleanUp);
 
   it("through tab B's dialog: A's popup closes, its SDK flow is cancelled and its dialog leaves", async () => {
     const { world, a, b, popups } = await signingInInA();
@@ -100,10 +102,7 @@ describe('<para-reauth-dialog>: signed in again elsewhere while this tab signs i
 });
 
 describe('<para-session>: the tab that signs in goes away mid sign-in', () => {
-  afterEach(() => {
-    sinon.restore();
-    document.querySelectorAll('body > div').forEach((host) => host.remove());
-  });
+  afterEach(cleanUp);
 
   it("its <para-session> leaves the page: the other tab offers the sign-in again within seconds, not minutes", async () => {
     const { world, a, b, popups } = await signingInInA();
@@ -151,51 +150,45 @@ describe('<para-session>: the tab that signs in goes away mid sign-in', () => {
   }
 });
 
-describe('<para-reauth-dialog>: the "Sign in again" bar while another tab signs in', () => {
-  afterEach(() => {
-    sinon.restore();
-    document.querySelectorAll('body > div').forEach((host) => host.remove());
+/** Two tabs expired; B pressed Cancel and shows its "Sign in again" bar. Tab A is another document there. */
+async function barInBWhileAWaits() {
+  const { popups } = stubPopups();
+  const world = new TabPages();
+  const [a, b] = [world.open(), world.open()];
+  await world.run(3 * SECOND);
+  // Its modal must not make this page inert, nor its focus moves count here.
+  sinon.stub(sh(a.dialog).querySelector('dialog')!, 'showModal').callsFake(function (this: HTMLDialogElement) {
+    this.show();
   });
+  await world.reachExpiry();
+  sinon.stub(sh(a.dialog).querySelector<HTMLElement>('#title')!, 'focus');
+  button(b.dialog, 'Cancel')!.click();
+  await world.run(SECOND);
+  return { world, a, b, popups };
+}
+
+describe('<para-reauth-dialog>: the "Sign in again" bar while another tab signs in', () => {
+  afterEach(cleanUp);
 
   it('stays, with the focus it holds, while tab A signs in and after A goes away mid sign-in', async () => {
-    stubPopups();
-    const world = new TabPages();
-    const [a, b] = [world.open(), world.open()];
-    await world.run(3 * SECOND);
-    // Tab A is another document: its modal must not make this page inert, nor its focus moves count here.
-    sinon.stub(sh(a.dialog).querySelector('dialog')!, 'showModal').callsFake(function (this: HTMLDialogElement) {
-      this.show();
-    });
-    await world.reachExpiry();
-    sinon.stub(sh(a.dialog).querySelector<HTMLElement>('#title')!, 'focus');
-    button(b.dialog, 'Cancel')!.click();
-    await world.run(SECOND);
+    const { world, a, b } = await barInBWhileAWaits();
     const bar = () => sh(b.dialog).querySelector<HTMLButtonElement>('[part="resume"] button');
     bar()!.focus();
     button(a.dialog, 'Continue with email')!.click();
     await world.run(2 * SECOND);
     expect(statuses(world)).to.deep.equal(['reauthenticating', 'reauthenticating']);
     expect(bar(), 'the bar while A signs in').to.not.equal(null);
-    expect(sh(b.dialog).activeElement, 'its focus').to.equal(bar());
+    expect(sh(b.dialog).activeElement === bar(), 'its focus').to.equal(true);
     a.host.remove();
     await world.run(5 * SECOND);
     expect(b.provider.state.status).to.equal('expired');
-    expect(sh(b.dialog).activeElement, 'still on the bar').to.equal(bar());
+    expect(sh(b.dialog).activeElement === bar(), 'still on the bar').to.equal(true);
     await expect(b.dialog).to.be.accessible();
     world.destroy();
   });
 
   it('goes once A signs in: the session is back in every tab', async () => {
-    const { popups } = stubPopups();
-    const world = new TabPages();
-    const [a, b] = [world.open(), world.open()];
-    await world.run(3 * SECOND);
-    sinon.stub(sh(a.dialog).querySelector('dialog')!, 'showModal').callsFake(function (this: HTMLDialogElement) {
-      this.show();
-    });
-    await world.reachExpiry();
-    button(b.dialog, 'Cancel')!.click();
-    await world.run(SECOND);
+    const { world, a, b, popups } = await barInBWhileAWaits();
     button(a.dialog, 'Continue with email')!.click();
     await world.run(2 * SECOND);
     a.client.approve();
