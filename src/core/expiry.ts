@@ -328,8 +328,8 @@ export class ExpiryTracker {
   }
 
   /**
-   * The cookie's `Expires`, unless the cookie is known stale; never earlier than one read before in this
-   * session (an older copy stored since is no news).
+   * The cookie's `Expires`, unless the cookie is known stale. An older copy (a string seen before, earlier than
+   * the floor, or one from before the server's news) reads as the floor.
    */
   #readCookie(): number | null {
     const snapshot = this.#cookies.sessionCookie();

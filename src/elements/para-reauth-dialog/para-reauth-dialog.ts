@@ -282,6 +282,7 @@ export class ParaReauthDialog extends ParaElement {
   #leave(): void {
     const wasWarning = this.mode === 'warning';
     this.#barHadFocus = this.mode === 'resume' && this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement !== null;
+    if (!this.#barHadFocus) this.#behindBar = null;
     const context = this.#claimedFrom;
     this.mode = null;
     this.#claimedFrom = null;
