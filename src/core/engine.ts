@@ -25,7 +25,7 @@ import { TabSync } from './tab-sync.js';
 import { leadershipChanged, misconfigured, started, warningDue } from './transitions/lifecycle.js';
 import { PageWatch } from './page-watch.js';
 import { reauthAbandoned, reauthBegins, reauthCancelled, reauthInterrupted } from './transitions/reauth-step.js';
-import { remoteMessage } from './transitions/remote-message.js';
+import { olderEndHeard, remoteMessage } from './transitions/remote-message.js';
 import { isReturning, reported, signOut, statusFor } from './transitions/outcomes.js';
 import type { SessionView, Step } from './transitions/step.js';
 import { applyEffects, type EffectTargets } from './apply-step.js';
@@ -46,6 +46,8 @@ const CONFIRM_BACKOFF = { ...DEFAULT_BACKOFF, baseMs: 1_000, capMs: 30_000 };
 
 /** The SDK waits 300 s for a sign-in to finish; a tab that heard one begin waits that and a minute more. */
 const FOLLOWED_SIGN_IN_MS = 6 * 60_000;
+/** An end another tab sends this much earlier than the floor is an older copy's, not the cookie's whole seconds. */
+const OLDER_END_SLACK_MS = 1_000;
 
 const NO_LOGOUT = 'The Para client has no logout() method, so the session cannot be ended on the server; nothing was changed.';
 
@@ -529,8 +531,13 @@ export class ParaSessionEngine {
     // Only the tab that said it asks the server can answer the check this tab waits on (a forged answer cannot).
     const view = this.#view();
     this.#apply(remoteMessage(this.#tabs.isChecker(from) ? view : { ...view, checkingSince: null }, message));
-    // Another tab's news of the session live (its extension, say): the cookie it stored is the floor from now on.
-    if (message.type === 'state' && this.state.kind === 'user' && isUsableStatus(this.state.status)) this.#expiry.noteCookie();
+    if (message.type === 'state' && this.state.kind === 'user' && isUsableStatus(this.state.status)) {
+      // Another tab's news of the session live (its extension, say): the cookie it stored is the floor from now on.
+      this.#expiry.noteCookie();
+      // An end earlier than the floor, from a tab that read an older copy of the cookie: the floor holds.
+      const floor = this.state.expiresAt === null ? null : this.#expiry.floorAfter(this.state.expiresAt + OLDER_END_SLACK_MS);
+      if (floor !== null) this.#apply(olderEndHeard(this.#view(), floor));
+    }
     if (message.type === 'reauth-started') {
       this.#followedSignIn.at(this.#time.now() + FOLLOWED_SIGN_IN_MS, () => this.#running && this.#apply(reauthAbandoned(this.#view())));
     }

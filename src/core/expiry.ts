@@ -152,6 +152,17 @@ export class ExpiryTracker {
     this.#cookieHigh = Math.max(read, this.#cookieHigh ?? read);
   }
 
+  /**
+   * The end this tab's floor says (tab clock) when the cookie now is an older copy of one read before and that
+   * end is later than `expiresAt`; `null` otherwise (the cookie is the news, or says no earlier).
+   */
+  floorAfter(expiresAt: number): number | null {
+    const shown = this.#readCookie();
+    const raw = this.#cookies.cookieExpiry(this.#cookies.sessionCookie());
+    if (shown === null || raw === null || shown === raw + this.#cookieShiftMs) return null;
+    return shown > expiresAt ? shown : null;
+  }
+
   /** The server just said the session is active (a touch). */
   confirmedActive(now: number, previous: number | null): number {
     this.noteCookie();

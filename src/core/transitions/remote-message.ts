@@ -69,6 +69,14 @@ function implausible(view: SessionView, message: StateMessage): boolean {
   return message.expiresAt !== null && message.expiresAt > latest + view.longestSessionMs;
 }
 
+/**
+ * Another tab's end is earlier than the one this tab knows, read from an older copy of the cookie (its check,
+ * sent before an extension, answered after it): this tab's end holds, and the tabs hear it.
+ */
+export function olderEndHeard(view: SessionView, expiresAt: number): Step {
+  return { patch: { expiresAt, status: statusFor(view, expiresAt, view.state.status) }, effects: [effect('publish-state')] };
+}
+
 /** The server confirmed that the session is gone after another tab said the user signed out. */
 export function remoteSignOutConfirmed(view: SessionView): Step {
   const step = signOut(view, false);

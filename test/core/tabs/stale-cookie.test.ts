@@ -40,4 +40,24 @@ describe('an older cookie stored after an extension', () => {
     }
     world.closeAll();
   });
+
+  it('also when that tab answers before the news of the extension reaches it, and tells the leader the old end', async () => {
+    const world = new TabWorld({ keepAlive: 'always' });
+    const leader = world.open();
+    const other = world.open({ visible: false });
+    await world.advance(2 * SECOND);
+    const due = world.server.expiresAt! - 5 * MINUTE;
+    await world.advance(due - world.clock.serverNow() - 500);
+    // Messages between tabs slow (busy processes): the other tab's own late answer comes first.
+    world.channels.latencyMs = 3_000;
+    answersWithCookieFromBefore(world, other, 1_000);
+    other.environment.document.setVisible(true);
+    await world.advance(10 * SECOND);
+    world.channels.latencyMs = 1;
+    await world.advance(10 * MINUTE);
+    expect(world.server.counts.keepSessionAlive, 'the session was extended 10 minutes ago for 2 hours').to.equal(1);
+    for (const tab of [leader, other]) expect(tab.engine.state.expiresAt, tab.id).to.be.closeTo(world.server.expiresAt!, SECOND);
+    world.closeAll();
+  });
 });
+
