@@ -46,8 +46,6 @@ const CONFIRM_BACKOFF = { ...DEFAULT_BACKOFF, baseMs: 1_000, capMs: 30_000 };
 
 /** The SDK waits 300 s for a sign-in to finish; a tab that heard one begin waits that and a minute more. */
 const FOLLOWED_SIGN_IN_MS = 6 * 60_000;
-/** An end another tab sends this much earlier than the floor is an older copy's, not the cookie's whole seconds. */
-const OLDER_END_SLACK_MS = 1_000;
 
 const NO_LOGOUT = 'The Para client has no logout() method, so the session cannot be ended on the server; nothing was changed.';
 
@@ -262,13 +260,8 @@ export class ParaSessionEngine {
       return this.#apply(misconfigured(problem));
     }
     this.#cleanups.push(registerSession(this, this.#environmentUsed.window));
-    // The page unloads for good while this tab signs in (its popup outlives it, but nobody waits for that sign-in):
-    // the tabs that followed offer the sign-in again now.
-    this.#cleanups.push(
-      listen(this.#environmentUsed.window, ['pagehide'], (event) => {
-        if (!(event as PageTransitionEvent).persisted && this.#reauth.signingIn) this.interruptReauth();
-      }),
-    );
+    // The page unloads for good (its popup outlives it, but nobody waits for that sign-in).
+    this.#cleanups.push(listen(this.#environmentUsed.window, ['pagehide'], (event) => !(event as PageTransitionEvent).persisted && this.#endOwnSignIn()));
     this.#page.start();
     this.#reauth.remember(this.#para.identity(), true);
     const kind = this.#para.kind();
@@ -286,9 +279,7 @@ export class ParaSessionEngine {
 
   stop(): void {
     if (!this.#running) return;
-    // A sign-in this tab ran ends with it: the tabs that followed it offer the sign-in again now, not once the
-    // SDK's limit for a sign-in has passed (its popup closes with the page, or its dialog stops it).
-    if (this.#reauth.signingIn) this.interruptReauth();
+    this.#endOwnSignIn();
     this.#running = false;
     this.#requests.stop();
     this.#schedule.stop();
@@ -384,6 +375,14 @@ export class ParaSessionEngine {
    * The kit's own sign-in stopped with no answer and no choice of the user's (its dialog left the page): `expired`
    * again, here and in the tabs that followed, the request and whoever waits on it kept for the next sign-in.
    */
+  /**
+   * This tab goes away while it signs in: the tabs that followed its sign-in offer it again now, not once the SDK's
+   * limit for a sign-in has passed.
+   */
+  #endOwnSignIn(): void {
+    if (this.#reauth.signingIn) this.interruptReauth();
+  }
+
   interruptReauth(): void {
     if (this.state.status === 'reauthenticating') this.#apply(reauthInterrupted(this.#view(), 'expired'));
   }
@@ -532,10 +531,7 @@ export class ParaSessionEngine {
     const view = this.#view();
     this.#apply(remoteMessage(this.#tabs.isChecker(from) ? view : { ...view, checkingSince: null }, message));
     if (message.type === 'state' && this.state.kind === 'user' && isUsableStatus(this.state.status)) {
-      // Another tab's news of the session live (its extension, say): the cookie it stored is the floor from now on.
-      this.#expiry.noteCookie();
-      // An end earlier than the floor, from a tab that read an older copy of the cookie: the floor holds.
-      const floor = this.state.expiresAt === null ? null : this.#expiry.floorAfter(this.state.expiresAt + OLDER_END_SLACK_MS);
+      const floor = this.state.expiresAt === null ? null : this.#expiry.heardLive(this.state.expiresAt);
       if (floor !== null) this.#apply(olderEndHeard(this.#view(), floor));
     }
     if (message.type === 'reauth-started') {

@@ -4,6 +4,8 @@ export interface CookieSource {
   cookieExpiry(cookie: string | undefined): number | null;
 }
 
+/** An end another tab sends this much earlier than the floor is an older copy's, not the cookie's whole seconds. */
+const OLDER_END_SLACK_MS = 1_000;
 /** How many cookie strings a tab remembers to know an older copy: a few extensions' worth. */
 const SEEN_COOKIES = 8;
 /** The cookie's `Expires` drops the milliseconds: the real end is within a second after it. */
@@ -144,7 +146,7 @@ export class ExpiryTracker {
   }
 
   /** The session is live (an answer or another tab said so): the cookie's `Expires` now is a floor for later reads. */
-  noteCookie(): void {
+  #noteCookie(): void {
     // As read: an older copy reads as the floor, news as itself.
     const shown = this.#readCookie();
     if (shown === null) return;
@@ -153,19 +155,21 @@ export class ExpiryTracker {
   }
 
   /**
-   * The end this tab's floor says (tab clock) when the cookie now is an older copy of one read before and that
-   * end is later than `expiresAt`; `null` otherwise (the cookie is the news, or says no earlier).
+   * Another tab said the session is live, ending at `expiresAt`: the cookie it stored is the floor from now on.
+   * Returns the floor's end (tab clock) when that tab's end is earlier, read from an older copy of the cookie (its
+   * check, sent before an extension, answered after it); `null` when its end stands.
    */
-  floorAfter(expiresAt: number): number | null {
+  heardLive(expiresAt: number): number | null {
+    this.#noteCookie();
     const shown = this.#readCookie();
     const raw = this.#cookies.cookieExpiry(this.#cookies.sessionCookie());
     if (shown === null || raw === null || shown === raw + this.#cookieShiftMs) return null;
-    return shown > expiresAt ? shown : null;
+    return shown > expiresAt + OLDER_END_SLACK_MS ? shown : null;
   }
 
   /** The server just said the session is active (a touch). */
   confirmedActive(now: number, previous: number | null): number {
-    this.noteCookie();
+    this.#noteCookie();
     const raw = this.#readCookie();
     // While the cookie's time is still ahead, an answer cannot tell sleep from a clock set forward: the jump
     // waits for an answer past that time, and a cookie since renewed makes it no evidence at all.
@@ -241,7 +245,7 @@ export class ExpiryTracker {
     this.#overdueConfirms = 0;
     this.#staleCookie = cookieBefore !== undefined && this.cookieSnapshot() === cookieBefore ? cookieBefore : undefined;
     // A new cookie from the extension, for far less than the configured length: Para's session is shorter.
-    this.noteCookie();
+    this.#noteCookie();
     const cookie = this.#staleCookie === undefined ? this.#readCookie() : null;
     if (!clockSuspect && cookie !== null && cookie - now < this.#sessionLengthMs / 2) this.#lengthHint(Math.round((cookie - now) / 1000), this.#lengthGiven(), 'shorter');
     return this.current(now);
