@@ -1,20 +1,23 @@
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
-import { button, dialogOpen, MINUTE, SECOND, sh, statuses, stubPopups, TabPages, titleOf, type FakePopup } from './support/tab-pages.js';
+import { button, dialogOpen, HOUR, MINUTE, SECOND, sh, statuses, stubPopups, TabPages, titleOf, type FakePopup } from './support/tab-pages.js';
 
 function cleanUp() {
   sinon.restore();
   document.querySelectorAll('body > div').forEach((host) => host.remove());
 }
 
-/** Two tabs whose session ended; tab A's dialog runs its sign-in ("Finish signing in", its popup open). */
-async function signingInInA() {
+/**
+ * Two tabs whose session ended; tab A's dialog runs its sign-in ("Finish signing in", its popup open), by `way`
+ * (the button's name), in sessions `sessionLengthMs` long.
+ */
+async function signingInInA({ way = 'Continue with email', sessionLengthMs = 2 * HOUR } = {}) {
   const { popups } = stubPopups();
-  const world = new TabPages();
+  const world = new TabPages({ sessionLengthMs, oauth: 'google' });
   const [a, b] = [world.open(), world.open()];
   await world.run(3 * SECOND);
   await world.reachExpiry();
-  button(a.dialog, 'Continue with email')!.click();
+  button(a.dialog, way)!.click();
   await world.run(2 * SECOND);
   expect(titleOf(a.dialog)).to.equal('Finish signing in');
   expect(statuses(world)).to.deep.equal(['reauthenticating', 'reauthenticating']);
@@ -37,29 +40,34 @@ function appSignsInIn(world: TabPages, tab: TabPages['tabs'][number]) {
 describe('<para-reauth-dialog>: signed in again elsewhere while this tab signs in', () => {
   afterEach(cleanUp);
 
-  it("through tab B's dialog: A's popup closes, its SDK flow is cancelled and its dialog leaves", async () => {
-    const { world, a, b, popups } = await signingInInA();
-    button(b.dialog, 'Continue with email')!.click();
-    await world.run(2 * SECOND);
-    b.client.approve();
-    await world.run(5 * SECOND);
-    expect(seen(world, popups)).to.deep.equal({ statuses: ['active', 'active'], dialogs: [false, false], popupsClosed: [true, true], flows: [false, false] });
-    expect(a.client.cancelCalls, "A's flow cancelled").to.be.greaterThan(0);
-    expect(world.server.isActive(), 'the session B signed in to').to.equal(true);
-    world.destroy();
-  });
+  for (const way of ['Continue with email', 'Continue with Google']) {
+    it(`through tab B's dialog, A signing in by "${way}": A's popup closes, its SDK flow is cancelled and its dialog leaves`, async () => {
+      const { world, a, b, popups } = await signingInInA({ way });
+      button(b.dialog, 'Continue with email')!.click();
+      await world.run(2 * SECOND);
+      b.client.approve();
+      await world.run(5 * SECOND);
+      expect(seen(world, popups)).to.deep.equal({ statuses: ['active', 'active'], dialogs: [false, false], popupsClosed: [true, true], flows: [false, false] });
+      expect(a.client.cancelCalls, "A's flow cancelled").to.be.greaterThan(0);
+      expect(world.server.isActive(), 'the session B signed in to').to.equal(true);
+      world.destroy();
+    });
+  }
 
-  it("through the app's own sign-in in B: the same, and nothing shows over the session later", async () => {
-    const { world, a, b, popups } = await signingInInA();
-    appSignsInIn(world, b);
-    await world.run(5 * SECOND);
-    expect(seen(world, popups)).to.deep.equal({ statuses: ['active', 'active'], dialogs: [false, false], popupsClosed: [true], flows: [false, false] });
-    await world.run(3 * MINUTE, 10 * SECOND);
-    expect(dialogOpen(a.dialog), 'no error of the stopped flow, minutes later').to.equal(false);
-    expect(world.server.isActive()).to.equal(true);
-    expect(world.server.counts.logout, 'only the sign-in in A logged the old session out').to.equal(1);
-    world.destroy();
-  });
+  for (const sessionLengthMs of [2 * HOUR, MINUTE]) {
+    it(`through the app's own sign-in in B, ${sessionLengthMs / MINUTE}-minute sessions: the same, and nothing shows over the session later`, async () => {
+      const { world, a, b, popups } = await signingInInA({ sessionLengthMs });
+      appSignsInIn(world, b);
+      await world.run(5 * SECOND);
+      expect(seen(world, popups)).to.deep.equal({ statuses: ['active', 'active'], dialogs: [false, false], popupsClosed: [true], flows: [false, false] });
+      // Later, within the session B signed in to (before its own warning).
+      await world.run(Math.min(3 * MINUTE, sessionLengthMs / 2), 10 * SECOND);
+      expect(dialogOpen(a.dialog), 'no error of the stopped flow, minutes later').to.equal(false);
+      expect(world.server.isActive()).to.equal(true);
+      expect(world.server.counts.logout, 'only the sign-in in A logged the old session out').to.equal(1);
+      world.destroy();
+    });
+  }
 
   it("as another account (b@b.co): A asks which account goes on, with its own popup closed and flow cancelled", async () => {
     const { world, a, b, popups } = await signingInInA();

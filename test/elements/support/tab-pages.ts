@@ -52,13 +52,15 @@ export interface TabPage {
 /** Several tabs of one origin in one test page: one server and cookie jar, shared fake channels and locks, one <para-session> (with its dialog) per tab. */
 export class TabPages {
   readonly clock = new FakeClock();
-  readonly server = new FakeParaServer(this.clock, 2 * HOUR);
+  readonly server: FakeParaServer;
   readonly jar: { cookie?: string } = {};
   readonly channels = new FakeChannelHub(this.clock, () => 0.5);
   readonly locks = new FakeLockHub();
   readonly tabs: TabPage[] = [];
 
-  constructor() {
+  /** `sessionLengthMs`: Para's session length, which the pages say (`session-length`); `oauth`: the dialogs' `oauth`. */
+  constructor(readonly options: { sessionLengthMs?: number; oauth?: string } = {}) {
+    this.server = new FakeParaServer(this.clock, options.sessionLengthMs ?? 2 * HOUR);
     this.server.signIn();
   }
 
@@ -84,7 +86,7 @@ export class TabPages {
     const engineOptions = { clock: this.clock, environment, random: () => 0.5, coordinator, warn: () => {} };
     const host = document.createElement('div');
     render(
-      html`<para-session lang="en" .client=${client} .engineOptions=${engineOptions}><para-reauth-dialog></para-reauth-dialog></para-session>`,
+      html`<para-session lang="en" session-length=${(this.options.sessionLengthMs ?? 2 * HOUR) / 1000} .client=${client} .engineOptions=${engineOptions}><para-reauth-dialog oauth=${this.options.oauth ?? ''}></para-reauth-dialog></para-session>`,
       host,
     );
     document.body.append(host);
