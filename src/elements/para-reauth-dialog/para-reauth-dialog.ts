@@ -149,6 +149,8 @@ export class ParaReauthDialog extends ParaElement {
   /** The session whose dialog this is while a mode shows: given back when it leaves, also once out of the page. */
   #claimedFrom: ParaSessionContext | null = null;
   #syncing = false;
+  /** Whether the status was usable when the dialog last followed it: a failed sign-in's error goes once it turns usable. */
+  #wasUsable = false;
   /** The last `oauth` value said to be wrong, said once. */
   #warnedOauth: unknown = '';
 
@@ -253,7 +255,13 @@ export class ParaReauthDialog extends ParaElement {
     const { status } = this.session.state;
     if (this.signIn.busy && status === 'signed-out') void this.signIn.stop();
     // Signed in again elsewhere (another tab, the app) while this tab's popup waits: that sign-in stops.
-    if (this.signIn.running && isUsableStatus(status)) this.signIn.sessionBack();
+    const usable = isUsableStatus(status);
+    if (this.signIn.running && usable) this.signIn.sessionBack();
+    // Back from elsewhere after this tab's sign-in failed: its error is about a sign-in nobody needs now, and its
+    // "Try again" would log the live session out first. A failure that comes while the session is usable (signing
+    // back in as the previous account) is the outcome of what the user asked for, and stays.
+    if (usable && !this.#wasUsable && this.signIn.phase.step === 'error') this.signIn.reset();
+    this.#wasUsable = usable;
     // "Which account goes on?" asks about the session the user just signed in to: once that one ends too, the
     // question is over, and the form asks for the account whose session ended now.
     if (this.mode === 'expired' && this.signIn.phase.step === 'switched' && (status === 'expired' || status === 'reauthenticating')) {
