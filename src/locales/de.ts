@@ -12,6 +12,8 @@ export const german: ParaTranslation = {
     close: 'Schließen',
     extendFailed: 'Ihre Sitzung konnte nicht verlängert werden. Versuchen Sie es erneut.',
     extendOffline: 'Sie scheinen offline zu sein, daher konnte Ihre Sitzung nicht verlängert werden. Sie endet weiterhin zur angezeigten Zeit; versuchen Sie es erneut, sobald Sie wieder online sind.',
+    signOutPending: 'Sie sind noch nicht abgemeldet: Para war nicht erreichbar. Sie werden abgemeldet, sobald Para wieder erreichbar ist.',
+    signOutFailed: 'Sie konnten nicht abgemeldet werden. Versuchen Sie es erneut.',
     expiredTitle: 'Ihre Sitzung ist abgelaufen',
     expiredTitleKnown: 'Willkommen zurück, {name}',
     expiredDescription: 'Zu Ihrer Sicherheit wurde Ihre Sitzung beendet. Melden Sie sich erneut an, um dort weiterzumachen, wo Sie aufgehört haben; auf dieser Seite geht nichts verloren.',

@@ -16,6 +16,10 @@ export interface ParaReauthDialogStrings {
   close: string;
   extendFailed: string;
   extendOffline: string;
+  /** "Sign out" could not reach Para: the session goes on there, and the sign-out is retried until it goes through. */
+  signOutPending: string;
+  /** "Sign out" could not be done at all (the client cannot log out): nothing changed. */
+  signOutFailed: string;
   expiredTitle: string;
   /** The heading when the account is known: `{name}` is its display name, email or phone. */
   expiredTitleKnown: string;
@@ -66,6 +70,8 @@ export const defaultDialogStrings: ParaReauthDialogStrings = {
   close: 'Close',
   extendFailed: 'Your session could not be extended. Try again.',
   extendOffline: 'You seem to be offline, so your session could not be extended. It still ends at the time shown; try again when you are back online.',
+  signOutPending: 'You are not signed out yet: Para could not be reached. You will be signed out as soon as it can be.',
+  signOutFailed: 'You could not be signed out. Try again.',
   expiredTitle: 'Your session has ended',
   expiredTitleKnown: 'Welcome back, {name}',
   expiredDescription: 'For your security, your session ended. Sign in again to continue where you left off; nothing on this page is lost.',

@@ -191,12 +191,15 @@ export interface WarningViewModel {
   spokenTime: string;
   /** A spoken mark just reached; urgent ones interrupt. */
   announcement: { text: string; urgent: boolean } | null;
-  /** Why staying signed in failed, or `null`. */
-  failure: { kind: 'offline' | 'failed'; text: string } | null;
+  /** Why staying signed in or signing out failed, or `null`. */
+  failure: { kind: WarningFailureKind; text: string } | null;
   extending: boolean;
   onStaySignedIn(): void;
   onSignOut(): void;
 }
+
+/** Which failure the warning shows: a new kind is a new alert, spoken again. */
+export type WarningFailureKind = 'offline' | 'failed' | 'sign-out-pending' | 'sign-out-failed';
 
 export function warningView(view: WarningViewModel): TemplateResult {
   const { strings: t, announcement } = view;

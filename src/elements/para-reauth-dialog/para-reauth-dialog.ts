@@ -349,11 +349,6 @@ export class ParaReauthDialog extends ParaElement {
     this.sync();
   }
 
-  #signOut(): void {
-    // A logout that fails (offline) is reported as para-session-error and finished later by the engine.
-    this.session.engine?.logout().catch(() => {});
-  }
-
   #resume(): void {
     this.#cancelledExpiry = false;
     this.session.engine?.reauthenticate().catch(() => undefined);
@@ -369,7 +364,7 @@ export class ParaReauthDialog extends ParaElement {
     const t = this.#text;
     const resume = this.mode === 'resume' ? resumeBar(t, this.language, () => this.#resume()) : nothing;
     return this.rendered(html`${resume}<dialog part="dialog" lang=${this.language.locale} dir=${this.language.dir} aria-labelledby="title" aria-describedby="description" @cancel=${this.modal.onCancel} @close=${this.modal.onClose} @keydown=${this.modal.onKeydown} @focusin=${this.modal.onFocusin}>
-      ${this.mode === 'warning' ? this.warning.render(() => this.#signOut()) : this.mode === 'expired' ? this.expired.render() : nothing}
+      ${this.mode === 'warning' ? this.warning.render() : this.mode === 'expired' ? this.expired.render() : nothing}
       ${this.open ? closeButton(t.close, () => this.#requestClose('close-button')) : nothing}
     </dialog>`);
   }

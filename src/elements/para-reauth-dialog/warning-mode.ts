@@ -5,7 +5,7 @@ import { CountdownSeconds } from '../shared/countdown-seconds.js';
 import { announcementMark, type TimeFormatContext } from '../shared/format-time.js';
 import type { SessionConsumer } from '../shared/session-consumer.js';
 import { fill, type ParaReauthDialogStrings } from './dialog-strings.js';
-import { warningView } from './dialog-views.js';
+import { warningView, type WarningFailureKind } from './dialog-views.js';
 
 export interface WarningModeOptions {
   /** Whether the warning is what the dialog shows now: the countdown ticks only then. */
@@ -25,10 +25,14 @@ interface Said {
   text: string;
 }
 
-/** Warning mode: the live countdown, its spoken marks, and "Stay signed in" with its failure message. */
+/** What last failed of the user's choices in the warning: extending, or signing out. */
+type WarningFailure = 'extend' | 'sign-out-pending' | 'sign-out-failed' | null;
+
+/** Warning mode: the live countdown, its spoken marks, and "Stay signed in" and "Sign out" with their failure messages. */
 export class WarningMode implements ReactiveController {
   #extending = false;
-  #extendFailed = false;
+  #signingOut = false;
+  #failure: WarningFailure = null;
   /** Seconds left when the warning opened: spoken marks count from there. */
   #openedAt = 0;
   /** The mark last spoken, in the words it was spoken in; emptied, not spoken again, when only its words change. */
@@ -60,7 +64,7 @@ export class WarningMode implements ReactiveController {
     if (warning) this.#openedAt = secondsLeft(this.#session.state, this.#session.clock.now()) ?? 0;
     this.#countdown.reset();
     this.#said = null;
-    this.#setFailed(false);
+    this.#setFailure(null);
   }
 
   /** Before each render: a mark just reached is put into words; a language change alone says nothing. */
@@ -85,16 +89,36 @@ export class WarningMode implements ReactiveController {
     const engine = this.#session.engine;
     if (!engine || this.#extending) return;
     this.#extending = true;
-    this.#setFailed(false);
+    this.#setFailure(null);
     this.#host.requestUpdate();
     const extended = await engine.extend();
     this.#extending = false;
     this.#host.requestUpdate();
-    if (!extended) this.#setFailed(true);
+    if (!extended) this.#setFailure('extend');
     this.#options.settled();
   }
 
-  render(onSignOut: () => void): TemplateResult {
+  /**
+   * "Sign out": success shows as the status leaving for `signed-out`. A logout that cannot reach Para leaves the
+   * session as it is (the engine retries it until it goes through): the user is told so, in the warning.
+   */
+  async signOut(): Promise<void> {
+    const engine = this.#session.engine;
+    if (!engine || this.#signingOut) return;
+    this.#signingOut = true;
+    this.#setFailure(null);
+    try {
+      await engine.logout();
+    } catch {
+      // Reported as para-session-error too; here, in words the user reads.
+      if (this.#session.state.status !== 'signed-out') this.#setFailure(engine.logoutPending ? 'sign-out-pending' : 'sign-out-failed');
+    } finally {
+      this.#signingOut = false;
+      this.#options.settled();
+    }
+  }
+
+  render(): TemplateResult {
     const session = this.#session;
     const t = this.#options.strings();
     const time = this.#options.time;
@@ -106,10 +130,10 @@ export class WarningMode implements ReactiveController {
       announcement: said?.text ? { text: said.text, urgent: said.urgent } : null,
       countdown: time(seconds, 'countdown'),
       spokenTime: time(seconds, 'spoken'),
-      failure: this.#extendFailed ? { kind: offline ? 'offline' : 'failed', text: offline ? t.extendOffline : t.extendFailed } : null,
+      failure: this.#failureShown(t, offline),
       extending: this.#extending,
       onStaySignedIn: () => void this.staySignedIn(),
-      onSignOut,
+      onSignOut: () => void this.signOut(),
     });
   }
 
@@ -117,9 +141,22 @@ export class WarningMode implements ReactiveController {
     return this.#countdown.read(this.#session.state, this.#session.clock, this.#session.engine?.expiryProvisional ?? false) ?? 0;
   }
 
-  #setFailed(failed: boolean): void {
-    if (this.#extendFailed === failed) return;
-    this.#extendFailed = failed;
+  #failureShown(t: ParaReauthDialogStrings, offline: boolean): { kind: WarningFailureKind; text: string } | null {
+    switch (this.#failure) {
+      case 'extend':
+        return { kind: offline ? 'offline' : 'failed', text: offline ? t.extendOffline : t.extendFailed };
+      case 'sign-out-pending':
+        return { kind: 'sign-out-pending', text: t.signOutPending };
+      case 'sign-out-failed':
+        return { kind: 'sign-out-failed', text: t.signOutFailed };
+      default:
+        return null;
+    }
+  }
+
+  #setFailure(failure: WarningFailure): void {
+    if (this.#failure === failure) return;
+    this.#failure = failure;
     this.#host.requestUpdate();
   }
 }

@@ -1,0 +1,82 @@
+import { expect, html } from '@open-wc/testing';
+import sinon from 'sinon';
+import type { ParaSession } from '../../src/elements/para-session/para-session.js';
+import type { ParaReauthDialog } from '../../src/elements/para-reauth-dialog/para-reauth-dialog.js';
+import { deepActiveElement } from '../../src/elements/shared/focus.js';
+import { arabic } from '../../src/locales/ar.js';
+import { german } from '../../src/locales/de.js';
+import { createWorld, reachWarning, SECOND, sessionFixture, settle, type SessionWorld } from './support/session-fixture.js';
+import { buttonNamed, nativeDialog, shadow } from './support/dialog-parts.js';
+
+/**
+ * "Sign out" in the warning, when the logout cannot reach Para (offline) or cannot be done at all: the session
+ * stays as it is (honest logout), and the user must be told so, in the page's language; a press that changed
+ * nothing on screen reads as a broken button.
+ */
+async function warned(lang = 'en') {
+  const world = createWorld();
+  const provider = await sessionFixture<ParaSession>(
+    html`<para-session lang=${lang} .client=${world.client} .engineOptions=${world.engineOptions}><para-reauth-dialog></para-reauth-dialog></para-session>`,
+    world,
+  );
+  const dialog = provider.querySelector('para-reauth-dialog')!;
+  await reachWarning(world);
+  expect(provider.state.status).to.equal('expiring');
+  return { world, provider, dialog };
+}
+
+const alert = (dialog: ParaReauthDialog) => shadow(dialog).querySelector('[role="alert"]')?.textContent?.trim() ?? null;
+
+async function pressSignOut(world: SessionWorld, dialog: ParaReauthDialog, name: string) {
+  const button = buttonNamed(dialog, name)!;
+  button.focus();
+  button.click();
+  await settle(world, 2 * SECOND);
+}
+
+describe('<para-reauth-dialog>: "Sign out" in the warning fails', () => {
+  afterEach(() => sinon.restore());
+
+  const languages = [
+    { lang: 'en', signOut: 'Sign out', pending: 'You are not signed out yet: Para could not be reached. You will be signed out as soon as it can be.' },
+    { lang: 'de', signOut: german.dialog!.signOut!, pending: german.dialog!.signOutPending! },
+    { lang: 'ar', signOut: arabic.dialog!.signOut!, pending: arabic.dialog!.signOutPending! },
+  ];
+  for (const { lang, signOut, pending } of languages) {
+    it(`offline (${lang}): the user is told it is owed, the session stays, and it goes through once online`, async () => {
+      const { world, provider, dialog } = await warned(lang);
+      world.server.online = false;
+      await pressSignOut(world, dialog, signOut);
+      expect(alert(dialog), 'announced, in the page language').to.equal(pending);
+      expect(provider.state.status, 'honest logout: the session is still live on the server').to.equal('expiring');
+      expect(nativeDialog(dialog).open).to.equal(true);
+      expect(deepActiveElement()?.textContent?.trim(), 'focus stays on the button pressed').to.equal(signOut);
+      await expect(dialog).to.be.accessible();
+      world.server.online = true;
+      await settle(world, 30 * SECOND);
+      expect(provider.state.status).to.equal('signed-out');
+      expect(nativeDialog(dialog).open).to.equal(false);
+    });
+  }
+
+  it('a client that cannot log out: "could not be signed out", and nothing is owed', async () => {
+    const { world, provider, dialog } = await warned();
+    (world.client as unknown as { logout?: unknown }).logout = undefined;
+    await pressSignOut(world, dialog, 'Sign out');
+    expect(alert(dialog)).to.equal('You could not be signed out. Try again.');
+    await settle(world, 30 * SECOND);
+    expect(provider.state.status, 'nothing owed, nothing retried').to.equal('expiring');
+  });
+
+  it('pressed again once online: the message goes and the user is signed out', async () => {
+    const { world, provider, dialog } = await warned();
+    world.server.online = false;
+    await pressSignOut(world, dialog, 'Sign out');
+    expect(alert(dialog)).to.contain('not signed out yet');
+    world.server.online = true;
+    buttonNamed(dialog, 'Sign out')!.click();
+    await settle(world, SECOND);
+    expect(provider.state.status).to.equal('signed-out');
+    expect(nativeDialog(dialog).open).to.equal(false);
+  });
+});
