@@ -49,14 +49,18 @@ export class Timer {
   /** Runs `callback(lateByMs)` at wall time `at`, replacing any earlier plan. */
   at(at: number, callback: (lateBy: number) => void): void {
     this.cancel();
-    const plannedMono = this.#clock.monotonic() + Math.max(0, at - this.#clock.now());
+    const now = this.#clock.now();
+    const plannedMono = this.#clock.monotonic() + Math.max(0, at - now);
+    // Set for a moment already past (the plan's moment came with the news that made it due, as activity after the
+    // refresh point): due now, and late only by how long it then takes to run.
+    const plannedWall = Math.max(at, now);
     this.#dueAt = at;
     this.#dueMono = plannedMono;
     this.#arm(plannedMono, () => {
       this.#handle = null;
       this.#dueAt = null;
       // Lateness in either clock counts: throttling delays the monotonic one, sleep the wall one.
-      callback(Math.max(this.#clock.now() - at, this.#clock.monotonic() - plannedMono, 0));
+      callback(Math.max(this.#clock.now() - plannedWall, this.#clock.monotonic() - plannedMono, 0));
     });
   }
 
