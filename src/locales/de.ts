@@ -34,6 +34,8 @@ export const german: ParaTranslation = {
     cancel: 'Abbrechen',
     progressTitle: 'Anmeldung abschließen',
     progressDescription: 'Schließen Sie die Anmeldung im geöffneten Fenster ab. Diese Seite macht danach weiter.',
+    confirmingDescription: 'Angemeldet. Para bestätigt Ihre Sitzung; diese Seite macht gleich weiter.',
+    confirmingOffline: 'Angemeldet, aber Para ist nicht erreichbar, um das zu bestätigen. Diese Seite macht weiter, sobald Sie wieder online sind.',
     retry: 'Erneut versuchen',
     errorPopupBlocked: 'Ihr Browser hat das Anmeldefenster blockiert. Erlauben Sie Pop-ups für diese Website und versuchen Sie es erneut.',
     errorPopupClosed: 'Das Anmeldefenster wurde geschlossen, bevor Sie fertig waren. Versuchen Sie es erneut, wenn Sie bereit sind.',

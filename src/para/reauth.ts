@@ -127,11 +127,14 @@ export class ReauthAttempt {
   readonly #session: ReauthSession;
   readonly #popup: Window | null;
   readonly #timers: ReauthTimers;
+  readonly #onConfirming: () => void;
 
-  constructor(session: ReauthSession, popup: Window | null, timers: ReauthTimers) {
+  /** `onConfirming`: the person finished signing in (the SDK answered, its window is closed); the server is asked now. */
+  constructor(session: ReauthSession, popup: Window | null, timers: ReauthTimers, onConfirming: () => void = () => undefined) {
     this.#session = session;
     this.#popup = popup;
     this.#timers = timers;
+    this.#onConfirming = onConfirming;
   }
 
   async run(method: ReauthMethod): Promise<ReauthOutcome> {
@@ -187,6 +190,7 @@ export class ReauthAttempt {
     if (this.#cancelled) return { ok: false, cancelled: true };
     this.#stopWatching();
     this.#closePopup();
+    this.#onConfirming();
     const state = await this.#session.completeReauth();
     if (state.status === 'active' || state.status === 'expiring') return { ok: true };
     if (state.error?.kind === 'network' || state.status === 'offline') {

@@ -43,6 +43,10 @@ export interface ParaReauthDialogStrings {
   cancel: string;
   progressTitle: string;
   progressDescription: string;
+  /** After the sign-in window closed on success, while Para confirms the session. */
+  confirmingDescription: string;
+  /** The same, while Para cannot be reached to confirm it. */
+  confirmingOffline: string;
   retry: string;
   errorPopupBlocked: string;
   errorPopupClosed: string;
@@ -92,6 +96,8 @@ export const defaultDialogStrings: ParaReauthDialogStrings = {
   cancel: 'Cancel',
   progressTitle: 'Finish signing in',
   progressDescription: 'Complete the sign-in in the window that opened. This page will continue when you are done.',
+  confirmingDescription: 'Signed in. Para is confirming your session; this page will continue in a moment.',
+  confirmingOffline: 'Signed in, but Para cannot be reached to confirm it. This page will continue once you are back online.',
   retry: 'Try again',
   errorPopupBlocked: 'Your browser blocked the sign-in window. Allow pop-ups for this site, then try again.',
   errorPopupClosed: 'The sign-in window was closed before you finished. Try again when you are ready.',

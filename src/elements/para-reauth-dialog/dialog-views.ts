@@ -107,9 +107,16 @@ export function signInForm(view: SignInViewModel): TemplateResult {
   `;
 }
 
-export function progressView(strings: ParaReauthDialogStrings, onCancel: () => void): TemplateResult {
+/**
+ * Signing in: in the popup, then (`confirming`) with the server once the popup is done and closed, which can
+ * wait for the network (`offline`). Each text is said once, in the same live region.
+ */
+export function progressView(strings: ParaReauthDialogStrings, onCancel: () => void, { confirming = false, offline = false } = {}): TemplateResult {
+  const stage = !confirming ? 'popup' : offline ? 'offline' : 'confirming';
+  const text = { popup: strings.progressDescription, offline: strings.confirmingOffline, confirming: strings.confirmingDescription }[stage];
+  // Each stage is news in an element of its own (re-worded in place, a region stops speaking); Cancel stays, with its focus.
   return html`
-    <p role=${speaksOnce('status', strings.progressDescription)}><span part="spinner" aria-hidden="true"></span>${strings.progressDescription}</p>
+    ${keyed(stage, html`<p role=${speaksOnce('status', text)}><span part="spinner" aria-hidden="true"></span>${text}</p>`)}
     <div part="actions">
       <button part="button" type="button" @click=${onCancel}>${strings.cancel}</button>
     </div>

@@ -17,6 +17,8 @@ export interface ExpiredModeOptions {
   countryCode(): string;
   /** The page put its own sign-in UI in the `auth` slot. */
   hasAuthSlot(): boolean;
+  /** Para cannot be reached now (what the last request met). */
+  offline(): boolean;
   onCancel(): void;
 }
 
@@ -104,7 +106,7 @@ export class ExpiredMode {
     const cancel = () => this.#options.onCancel();
     switch (phase.step) {
       case 'progress':
-        return progressView(t, cancel);
+        return progressView(t, cancel, { confirming: this.#signIn.confirming, offline: this.#options.offline() });
       case 'error':
         return errorView(t, phase.failure, () => this.#start(phase.retry), cancel);
       case 'switched':

@@ -137,6 +137,7 @@ export class ParaReauthDialog extends ParaElement {
     reauth: () => knownValue(this, 'reauth', this.reauth, REAUTH_FLOWS, 'full'),
     countryCode: () => this.countryCode,
     hasAuthSlot: () => this.slots.test('auth'),
+    offline: () => this.session.state.status === 'offline' || this.session.state.error?.kind === 'network',
     onCancel: () => this.#requestClose('cancel-button'),
   });
   /** While the bar shows: what the page scrolls into view stops above it. */

@@ -36,6 +36,8 @@ export class SignInController {
   #attemptEngine: ParaSessionEngine | null = null;
   /** Set while the session is back and the attempt is given a moment to finish by itself. */
   #backTimer: unknown = null;
+  /** The person finished in the popup (closed now): the attempt waits for the server's word. */
+  #confirming = false;
 
   readonly #host: ReactiveControllerHost;
   readonly #source: SignInSource;
@@ -58,7 +60,11 @@ export class SignInController {
   start(method: ReauthMethod): void {
     const engine = this.#source.engine();
     if (!engine || this.#current.step === 'progress') return;
-    const attempt = new ReauthAttempt(engine, openAuthPopup(), this.#source.timers());
+    const attempt = new ReauthAttempt(engine, openAuthPopup(), this.#source.timers(), () => {
+      if (this.#attempt !== attempt || this.#current.step !== 'progress') return;
+      this.#confirming = true;
+      this.#host.requestUpdate();
+    });
     this.#attempt = attempt;
     this.#attemptEngine = engine;
     this.#show({ step: 'progress', method });
@@ -87,6 +93,11 @@ export class SignInController {
     this.#clearBackTimer();
     this.#show({ step: 'form' });
     await attempt?.cancel();
+  }
+
+  /** Whether the sign-in shown in progress is done in its popup and only the server's confirmation is awaited. */
+  get confirming(): boolean {
+    return this.#confirming && this.#current.step === 'progress';
   }
 
   /** Whether an attempt runs (its popup and the SDK's flow), whatever the dialog shows. */
@@ -138,6 +149,7 @@ export class SignInController {
 
   #show(phase: SignInPhase): void {
     this.#current = phase;
+    this.#confirming = false;
     this.#host.requestUpdate();
     this.#source.changed();
   }
