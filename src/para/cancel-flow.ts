@@ -48,11 +48,20 @@ export async function cancelSignIn(client: CancellableClient, timers: CancelTime
   unsubscribe = client.onStatePhaseChange((snapshot) => {
     const now = snapshot?.authPhase;
     if (now !== undefined && ENDED.has(now)) stop();
-    else if (now !== undefined && CANCELLABLE.has(now)) void client.cancelAuthFlow?.().catch(() => undefined);
+    else if (now !== undefined && CANCELLABLE.has(now)) cancelAgain(client);
   });
   // Reached a cancellable phase meanwhile (the listener hears changes only).
   const since = client.getCurrentState?.()?.authPhase;
-  if (since !== undefined && CANCELLABLE.has(since)) void client.cancelAuthFlow?.().catch(() => undefined);
+  if (since !== undefined && CANCELLABLE.has(since)) cancelAgain(client);
+}
+
+/** A cancel that fails, by a rejection or a throw (a wrapper around the SDK), changes nothing: the watch goes on. */
+function cancelAgain(client: CancellableClient): void {
+  try {
+    void client.cancelAuthFlow?.()?.catch(() => undefined);
+  } catch {
+    // As a rejection.
+  }
 }
 
 /** A new sign-in on `client` starts: an earlier flow's watch must not cancel this one. */
