@@ -1,11 +1,10 @@
-import { expect, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
-import type { ParaSession } from '../../src/elements/para-session/para-session.js';
 import type { ParaReauthDialog } from '../../src/elements/para-reauth-dialog/para-reauth-dialog.js';
 import { deepActiveElement } from '../../src/elements/shared/focus.js';
 import { german } from '../../src/locales/de.js';
 import { stubWindowOpen } from './support/fake-popup.js';
-import { createWorld, MINUTE, reachExpiry, SECOND, sessionFixture, settle } from './support/session-fixture.js';
+import { createWorld, dialogPage, MINUTE, reachExpiry, SECOND, settle } from './support/session-fixture.js';
 import { buttonNamed, nativeDialog, shadow } from './support/dialog-parts.js';
 
 /**
@@ -16,11 +15,7 @@ import { buttonNamed, nativeDialog, shadow } from './support/dialog-parts.js';
 async function approvedThenOffline(lang = 'en') {
   const world = createWorld();
   const { popup } = stubWindowOpen();
-  const provider = await sessionFixture<ParaSession>(
-    html`<para-session lang=${lang} .client=${world.client} .engineOptions=${world.engineOptions}><para-reauth-dialog></para-reauth-dialog></para-session>`,
-    world,
-  );
-  const dialog = provider.querySelector('para-reauth-dialog')!;
+  const { provider, dialog } = await dialogPage(world, { lang });
   await reachExpiry(world);
   buttonNamed(dialog, lang === 'de' ? german.dialog!.continueWithEmail! : 'Continue with email').click();
   await settle(world, SECOND);
@@ -58,11 +53,7 @@ describe('<para-reauth-dialog>: signed in, while Para confirms it', () => {
   it('online but slow: says Para is confirming, once the popup has closed', async () => {
     const world = createWorld();
     const { popup } = stubWindowOpen();
-    const provider = await sessionFixture<ParaSession>(
-      html`<para-session .client=${world.client} .engineOptions=${world.engineOptions}><para-reauth-dialog></para-reauth-dialog></para-session>`,
-      world,
-    );
-    const dialog = provider.querySelector('para-reauth-dialog')!;
+    const { provider, dialog } = await dialogPage(world);
     await reachExpiry(world);
     buttonNamed(dialog, 'Continue with email').click();
     await settle(world, SECOND);

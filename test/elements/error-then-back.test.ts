@@ -1,10 +1,10 @@
-import { expect, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import type { ParaSession } from '../../src/elements/para-session/para-session.js';
 import type { ParaReauthDialog } from '../../src/elements/para-reauth-dialog/para-reauth-dialog.js';
 import { deepActiveElement } from '../../src/elements/shared/focus.js';
 import { stubWindowOpen, type FakePopup } from './support/fake-popup.js';
-import { createWorld, reachExpiry, SECOND, sessionFixture, settle, type SessionWorld } from './support/session-fixture.js';
+import { createWorld, dialogPage, reachExpiry, SECOND, settle, type SessionWorld } from './support/session-fixture.js';
 import { buttonNamed, nativeDialog, shadow } from './support/dialog-parts.js';
 
 /**
@@ -15,14 +15,7 @@ import { buttonNamed, nativeDialog, shadow } from './support/dialog-parts.js';
 async function failedThenBack(how: 'offline' | 'popup-closed') {
   const world = createWorld();
   const { popup } = stubWindowOpen();
-  const provider = await sessionFixture<ParaSession>(
-    html`<para-session .client=${world.client} .engineOptions=${world.engineOptions}>
-      <button id="app-button">App</button>
-      <para-reauth-dialog></para-reauth-dialog>
-    </para-session>`,
-    world,
-  );
-  const dialog = provider.querySelector('para-reauth-dialog')!;
+  const { provider, dialog } = await dialogPage(world);
   provider.querySelector<HTMLButtonElement>('#app-button')!.focus();
   await reachExpiry(world);
   if (how === 'offline') world.server.online = false;
@@ -73,11 +66,7 @@ describe('<para-reauth-dialog>: a failed sign-in, then the session is back from 
   it('the control: signing back in as the previous account fails over the live session: that error stays', async () => {
     const world = createWorld();
     const { popup } = stubWindowOpen();
-    const provider = await sessionFixture<ParaSession>(
-      html`<para-session .client=${world.client} .engineOptions=${world.engineOptions}><para-reauth-dialog></para-reauth-dialog></para-session>`,
-      world,
-    );
-    const dialog = provider.querySelector('para-reauth-dialog')!;
+    const { provider, dialog } = await dialogPage(world);
     await reachExpiry(world);
     buttonNamed(dialog, 'Continue with email').click();
     await settle(world, SECOND);

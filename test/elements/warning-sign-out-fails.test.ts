@@ -1,11 +1,10 @@
-import { expect, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
-import type { ParaSession } from '../../src/elements/para-session/para-session.js';
 import type { ParaReauthDialog } from '../../src/elements/para-reauth-dialog/para-reauth-dialog.js';
 import { deepActiveElement } from '../../src/elements/shared/focus.js';
 import { arabic } from '../../src/locales/ar.js';
 import { german } from '../../src/locales/de.js';
-import { createWorld, reachWarning, SECOND, sessionFixture, settle, type SessionWorld } from './support/session-fixture.js';
+import { createWorld, dialogPage, reachWarning, SECOND, settle, type SessionWorld } from './support/session-fixture.js';
 import { buttonNamed, nativeDialog, shadow } from './support/dialog-parts.js';
 
 /**
@@ -15,11 +14,7 @@ import { buttonNamed, nativeDialog, shadow } from './support/dialog-parts.js';
  */
 async function warned(lang = 'en') {
   const world = createWorld();
-  const provider = await sessionFixture<ParaSession>(
-    html`<para-session lang=${lang} .client=${world.client} .engineOptions=${world.engineOptions}><para-reauth-dialog></para-reauth-dialog></para-session>`,
-    world,
-  );
-  const dialog = provider.querySelector('para-reauth-dialog')!;
+  const { provider, dialog } = await dialogPage(world, { lang });
   await reachWarning(world);
   expect(provider.state.status).to.equal('expiring');
   return { world, provider, dialog };

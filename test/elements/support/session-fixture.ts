@@ -99,3 +99,15 @@ export async function warningPage(world: SessionWorld, { sessionLength, status =
   return { provider, dialog: provider.querySelector('para-reauth-dialog')!, status: provider.querySelector('para-session-status') };
 }
 
+
+/** A provider with a dialog and, before it, an app button (`#app-button`) to hold focus, in the page language `lang`. */
+export async function dialogPage(world: SessionWorld, { lang = 'en' }: { lang?: string } = {}) {
+  const provider = await sessionFixture<ParaSession>(
+    html`<para-session lang=${lang} .client=${world.client} .engineOptions=${world.engineOptions}>
+      <button id="app-button">App</button>
+      <para-reauth-dialog></para-reauth-dialog>
+    </para-session>`,
+    world,
+  );
+  return { provider, dialog: provider.querySelector('para-reauth-dialog')! };
+}
