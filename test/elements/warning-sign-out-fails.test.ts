@@ -74,4 +74,40 @@ describe('<para-reauth-dialog>: "Sign out" in the warning fails', () => {
     expect(provider.state.status).to.equal('signed-out');
     expect(nativeDialog(dialog).open).to.equal(false);
   });
+
+  it('owed, then "Stay signed in" (offline): no extension is claimed, the owed sign-out stays said, and it goes through once online', async () => {
+    const { world, provider, dialog } = await warned();
+    world.server.online = false;
+    await pressSignOut(world, dialog, 'Sign out');
+    const stay = buttonNamed(dialog, 'Stay signed in')!;
+    expect(stay.getAttribute('aria-disabled'), 'says it does nothing now').to.equal('true');
+    const keepAlives = world.server.counts.keepSessionAlive;
+    await pressSignOut(world, dialog, 'Stay signed in');
+    expect(alert(dialog)).to.contain('not signed out yet');
+    expect(world.server.counts.keepSessionAlive - keepAlives).to.equal(0);
+    world.server.online = true;
+    await settle(world, 30 * SECOND);
+    expect(provider.state.status).to.equal('signed-out');
+  });
+
+  it('owed while keep-alive still answers: "Stay signed in" and Escape extend nothing, so no sign-out comes after a shown success', async () => {
+    const { world, provider, dialog } = await warned();
+    // Para's logout fails (network) while its keep-alive answers: a flaky path.
+    let logoutFails = true;
+    const logout = world.client.logout.bind(world.client);
+    world.client.logout = (options?: { clearPregenWallets?: boolean }) =>
+      logoutFails ? Promise.reject(Object.assign(new Error('Network Error'), { code: 'ERR_NETWORK' })) : logout(options);
+    await pressSignOut(world, dialog, 'Sign out');
+    expect(alert(dialog)).to.contain('not signed out yet');
+    const keepAlives = world.server.counts.keepSessionAlive;
+    await pressSignOut(world, dialog, 'Stay signed in');
+    dialog.shadowRoot!.querySelector('dialog')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    await settle(world, 2 * SECOND);
+    expect(world.server.counts.keepSessionAlive - keepAlives, 'no extension over an owed sign-out').to.equal(0);
+    expect(provider.state.status).to.equal('expiring');
+    expect(nativeDialog(dialog).open).to.equal(true);
+    logoutFails = false;
+    await settle(world, 60 * SECOND);
+    expect(provider.state.status).to.equal('signed-out');
+  });
 });

@@ -200,6 +200,7 @@ export interface WarningViewModel {
   announcement: { text: string; urgent: boolean } | null;
   /** Why staying signed in or signing out failed, or `null`. */
   failure: { kind: WarningFailureKind; text: string } | null;
+  /** "Stay signed in" does nothing now: an extension is on its way, or the user's sign-out is owed. */
   extending: boolean;
   onStaySignedIn(): void;
   onSignOut(): void;

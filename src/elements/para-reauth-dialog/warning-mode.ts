@@ -87,7 +87,9 @@ export class WarningMode implements ReactiveController {
   /** "Stay signed in": asks the engine to extend; success shows as the status leaving `expiring`. */
   async staySignedIn(): Promise<void> {
     const engine = this.#session.engine;
-    if (!engine || this.#extending) return;
+    // The user asked to sign out and it is owed (Para could not be reached): it goes through, whatever is pressed
+    // now; extending would only show a success the owed sign-out then takes back.
+    if (!engine || this.#extending || engine.logoutPending) return;
     this.#extending = true;
     this.#setFailure(null);
     this.#host.requestUpdate();
@@ -125,13 +127,15 @@ export class WarningMode implements ReactiveController {
     const seconds = this.#secondsLeft();
     const said = this.#said;
     const offline = session.state.status === 'offline';
+    // Owed by any tab's "Sign out": every tab's warning says so.
+    const owed = session.engine?.logoutPending ?? false;
     return warningView({
       strings: t,
       announcement: said?.text ? { text: said.text, urgent: said.urgent } : null,
       countdown: time(seconds, 'countdown'),
       spokenTime: time(seconds, 'spoken'),
-      failure: this.#failureShown(t, offline),
-      extending: this.#extending,
+      failure: this.#failureShown(t, offline, owed),
+      extending: this.#extending || owed,
       onStaySignedIn: () => void this.staySignedIn(),
       onSignOut: () => void this.signOut(),
     });
@@ -141,7 +145,8 @@ export class WarningMode implements ReactiveController {
     return this.#countdown.read(this.#session.state, this.#session.clock, this.#session.engine?.expiryProvisional ?? false) ?? 0;
   }
 
-  #failureShown(t: ParaReauthDialogStrings, offline: boolean): { kind: WarningFailureKind; text: string } | null {
+  #failureShown(t: ParaReauthDialogStrings, offline: boolean, owed: boolean): { kind: WarningFailureKind; text: string } | null {
+    if (owed) return { kind: 'sign-out-pending', text: t.signOutPending };
     switch (this.#failure) {
       case 'extend':
         return { kind: offline ? 'offline' : 'failed', text: offline ? t.extendOffline : t.extendFailed };
