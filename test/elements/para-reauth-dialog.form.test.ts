@@ -62,6 +62,24 @@ describe('toE164: what people type in the phone field', () => {
     expect(toE164('+۹۸ ۲۱ ۶۱۱۸ ۰۰۰۰', null)).to.equal('+982161180000');
     expect(toE164('٠٤ ١٢٣ ٤٥٦٧', '+971')).to.equal('+97141234567');
   });
+
+  it('full-width digits with their full-width dashes and brackets (a Japanese or Chinese IME) are a number', () => {
+    expect(toE164('０９０－１２３４－５６７８', '+81')).to.equal('+819012345678');
+    expect(toE164('（０９０）１２３４ ５６７８', '+81')).to.equal('+819012345678');
+    expect(toE164('＋８１．９０．１２３４．５６７８', null)).to.equal('+819012345678');
+  });
+
+  it('every dash separates, as hyphens do: en and em dash, non-breaking hyphen, minus sign (autocorrect, paste)', () => {
+    for (const dash of ['\u2013', '\u2014', '\u2011', '\u2010', '\u2212']) {
+      expect(toE164(`+44 7700 900${dash}123`, null), `U+${dash.charCodeAt(0).toString(16)}`).to.equal('+447700900123');
+    }
+  });
+
+  it('a number copied from a right-to-left page or a chat app, wrapped in direction marks, is the number', () => {
+    expect(toE164('\u202a+971 4 123 4567\u202c', null)).to.equal('+97141234567');
+    expect(toE164('\u2066+971 4 123 4567\u2069', null)).to.equal('+97141234567');
+    expect(toE164('\u202a+44 (0)20 7946 0958\u202c', null), 'the trunk 0 still dropped').to.equal('+442079460958');
+  });
 });
 
 describe('<para-reauth-dialog> sign-in form', () => {
