@@ -4,9 +4,10 @@
 // so the SDK's `POST /users/verify-oauth` poll answers `done`.
 const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export const OAUTH_PATH = /^\/auth\/(google|apple|discord|x|facebook)$/;
+// X is `TWITTER` to the SDK (its `TOAuthMethod`), so its path is `/auth/twitter`.
+export const OAUTH_PATH = /^\/auth\/(google|apple|discord|twitter|facebook)$/;
 
-const PROVIDERS = { google: 'Google', apple: 'Apple', discord: 'Discord', x: 'X', facebook: 'Facebook' };
+const PROVIDERS = { google: 'Google', apple: 'Apple', discord: 'Discord', twitter: 'X', facebook: 'Facebook' };
 
 export function oauthPage({ method, sessionId, completeUrl }) {
   const provider = PROVIDERS[method] ?? method;

@@ -10,6 +10,16 @@ import { classifyParaFailure, describeFailure } from './errors.js';
 export type OAuthMethod = 'GOOGLE' | 'APPLE' | 'DISCORD' | 'X' | 'FACEBOOK' | 'TELEGRAM' | 'FARCASTER';
 export const OAUTH_METHODS: readonly OAuthMethod[] = ['GOOGLE', 'APPLE', 'DISCORD', 'X', 'FACEBOOK', 'TELEGRAM', 'FARCASTER'];
 
+/** The SDK's own name of a method, where it differs: X is `TWITTER` to it (`TOAuthMethod`; an `X` would open `/auth/x`). */
+const SDK_OAUTH_NAMES: Partial<Record<OAuthMethod, string>> = { X: 'TWITTER' };
+
+/** The method a word names (`google`, `x`, and `twitter`, the SDK's name for X), or `null` for none the kit knows. */
+export function oauthMethodNamed(word: string): OAuthMethod | null {
+  const upper = word.trim().toUpperCase();
+  const method = (upper === 'TWITTER' ? 'X' : upper) as OAuthMethod;
+  return OAUTH_METHODS.includes(method) ? method : null;
+}
+
 export type ReauthMethod =
   | { type: 'email'; email: string }
   | { type: 'phone'; phone: string }
@@ -42,7 +52,8 @@ export interface ReauthSession {
 /** The auth methods of `ParaWeb`, typed the way the flows call them. */
 interface AuthCapableClient {
   authenticateWithEmailOrPhone?(params: { auth: { email: string } | { phone: string } }): Promise<unknown>;
-  authenticateWithOAuth?(params: { method: OAuthMethod; redirectCallbacks: { onOAuthUrl: (url: string) => void } }): Promise<unknown>;
+  /** `method` in the SDK's names (`TOAuthMethod`). */
+  authenticateWithOAuth?(params: { method: string; redirectCallbacks: { onOAuthUrl: (url: string) => void } }): Promise<unknown>;
   refreshSession?(params: { shouldOpenPopup: boolean }): Promise<string>;
   cancelAuthFlow?(): Promise<void>;
   onStatePhaseChange?(callback: (snapshot: ParaStateSnapshot) => void): () => void;
@@ -96,8 +107,9 @@ export function readKnownAccount(client: ParaSessionClient | null | undefined, i
   const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : null);
   const phone = text(auth.phone) ?? text(safeRead(() => client?.phone)) ?? (isPhoneNumber(identity?.email) ? identity!.email : null);
   const email = text(auth.email) ?? text(safeRead(() => client?.email)) ?? (isPhoneNumber(identity?.email) ? null : (identity?.email ?? null));
-  const oauth = text(info.authType)?.toUpperCase() as OAuthMethod | undefined;
-  const method = oauth && OAUTH_METHODS.includes(oauth) ? oauth : phone ? 'phone' : email ? 'email' : null;
+  const authType = text(info.authType);
+  const oauth = authType ? oauthMethodNamed(authType) : null;
+  const method = oauth ?? (phone ? 'phone' : email ? 'email' : null);
   return { email, phone, displayName: text(info.displayName), method };
 }
 
@@ -174,7 +186,7 @@ export class ReauthAttempt {
       if (this.#cancelled) return { ok: false, cancelled: true };
       this.#waitingForSdk = true;
       if (method.type === 'oauth') {
-        await client.authenticateWithOAuth!({ method: method.method, redirectCallbacks: { onOAuthUrl: (url) => this.#navigate(url) } });
+        await client.authenticateWithOAuth!({ method: SDK_OAUTH_NAMES[method.method] ?? method.method, redirectCallbacks: { onOAuthUrl: (url) => this.#navigate(url) } });
       } else {
         this.#followPortalUrl(client);
         const auth = method.type === 'email' ? { email: method.email } : { phone: method.phone };

@@ -47,12 +47,14 @@ const providerButton = (strings: ParaReauthDialogStrings, method: OAuthMethod, o
     ${fill(strings.continueWithProvider, { provider: PROVIDER_NAMES[method] })}
   </button>`;
 
-function accountCard(account: KnownAccount): TemplateResult {
+/** The account's card; none for an account known by nothing to show (an OAuth account with no name). */
+function accountCard(account: KnownAccount): TemplateResult | typeof nothing {
   const identifier = account.email ?? account.phone ?? '';
   const name = account.displayName ?? identifier;
+  if (!name) return nothing;
   return html`<div part="account">
     <span part="avatar" aria-hidden="true">${[...name][0]?.toUpperCase() ?? '?'}</span>
-    <span part="account-text"><span part="account-name" dir="auto">${name}</span>${account.displayName ? html`<span part="account-id" dir="ltr">${identifier}</span>` : nothing}</span>
+    <span part="account-text"><span part="account-name" dir="auto">${name}</span>${account.displayName && identifier ? html`<span part="account-id" dir="ltr">${identifier}</span>` : nothing}</span>
   </div>`;
 }
 
@@ -86,7 +88,9 @@ function identifierForm(view: SignInViewModel, primary: boolean): TemplateResult
 
 export function signInForm(view: SignInViewModel): TemplateResult {
   const { strings: t, account } = view;
-  const lastProvider = account?.method && view.providers.includes(account.method as OAuthMethod) ? (account.method as OAuthMethod) : null;
+  // The way this account signs in comes first, also when `oauth` does not list it: for a Telegram or Farcaster
+  // account it is the only way back (there is no email or phone to type).
+  const lastProvider = account?.method && account.method in PROVIDER_NAMES ? (account.method as OAuthMethod) : null;
   const first = view.offerRefresh
     ? html`<button class="primary" part="button button-primary" type="button" @click=${view.onRefresh}>${t.continueWithRefresh}</button>`
     : lastProvider

@@ -74,7 +74,8 @@ export class ExpiredMode {
     this.#expectedAccount = known;
     this.#lastMethod = null;
     this.#choosingWayBack = false;
-    const account = known.email || known.phone ? known : null;
+    // Known by an email or phone, or (Telegram, Farcaster: neither) by the OAuth method it signs in with.
+    const account = known.email || known.phone || isOAuthMethod(known.method) ? known : null;
     this.#set({ account, field: account?.method === 'phone' ? 'phone' : 'email', email: account?.email ?? '', phone: account?.phone ?? '', invalid: false });
   }
 

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { ParaSessionEngine } from '../../core/engine.js';
 import { isUsableStatus } from '../../core/state.js';
-import { OAUTH_METHODS, type OAuthMethod } from '../../para/reauth.js';
+import { OAUTH_METHODS, oauthMethodNamed, type OAuthMethod } from '../../para/reauth.js';
 import { ParaElement } from '../base/para-element.js';
 import type { ParaSessionContext } from '../context.js';
 import { ParaRequestCloseEvent, type ParaReauthCompleteDetail } from '../events.js';
@@ -168,12 +168,14 @@ export class ParaReauthDialog extends ParaElement {
   get providers(): OAuthMethod[] {
     const written = this.#oauthText();
     const tokens = written.split(/\s+/).filter(Boolean);
-    const unknown = tokens.filter((token) => !OAUTH_METHODS.includes(token.toUpperCase() as OAuthMethod));
+    const unknown = tokens.filter((token) => oauthMethodNamed(token) === null);
     if (unknown.length && this.#warnedOauth !== written) {
       this.#warnedOauth = written;
       console.warn(`<para-reauth-dialog>: oauth="${written}" has unknown methods (${unknown.join(', ')}); ignoring them. Known: ${OAUTH_METHODS.join(', ').toLowerCase()}.`);
     }
-    return tokens.map((token) => token.toUpperCase() as OAuthMethod).filter((method) => OAUTH_METHODS.includes(method));
+    const methods = tokens.map(oauthMethodNamed).filter((method): method is OAuthMethod => method !== null);
+    // `x twitter` is one method, offered once.
+    return [...new Set(methods)];
   }
 
   /**
