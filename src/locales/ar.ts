@@ -48,6 +48,7 @@ export const arabic: ParaTranslation = {
     signInAs: 'تسجيل الدخول باسم {previous}',
     signInWithPrevious: 'تسجيل الدخول بحسابك السابق',
     unknownAccount: 'حساب آخر',
+    unknownCurrentAccount: 'حساب آخر',
     resumeMessage: 'لقد سُجّل خروجك. عملك في هذه الصفحة محفوظ.',
     resumeAction: 'تسجيل الدخول مرة أخرى',
   },

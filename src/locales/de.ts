@@ -48,6 +48,7 @@ export const german: ParaTranslation = {
     signInAs: 'Als {previous} anmelden',
     signInWithPrevious: 'Mit Ihrem vorherigen Konto anmelden',
     unknownAccount: 'einem anderen Konto',
+    unknownCurrentAccount: 'ein anderes Konto',
     resumeMessage: 'Sie sind abgemeldet. Ihre Arbeit auf dieser Seite bleibt erhalten.',
     resumeAction: 'Erneut anmelden',
   },

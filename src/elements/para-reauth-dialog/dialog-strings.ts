@@ -59,7 +59,10 @@ export interface ParaReauthDialogStrings {
   signInAs: string;
   /** Instead of `signInAs` when nothing names the account whose session ended: back to the sign-in choices. */
   signInWithPrevious: string;
+  /** `{previous}` when nothing names the account whose session ended ("…belonged to another account"). */
   unknownAccount: string;
+  /** `{current}` when nothing names the account signed in now ("signed in as another account"); a language may need another case. */
+  unknownCurrentAccount: string;
   /** After Cancel: a way back in, shown at the bottom of the page. */
   resumeMessage: string;
   resumeAction: string;
@@ -110,6 +113,7 @@ export const defaultDialogStrings: ParaReauthDialogStrings = {
   signInAs: 'Sign in as {previous}',
   signInWithPrevious: 'Sign in with your previous account',
   unknownAccount: 'another account',
+  unknownCurrentAccount: 'another account',
   resumeMessage: 'You are signed out. Your work on this page is kept.',
   resumeAction: 'Sign in again',
 };

@@ -123,7 +123,7 @@ export class ExpiredMode {
     // The account signed in now, as the person knows it; a user id means nothing to the person reading it.
     const now = readKnownAccount(this.#client, identity);
     const names = {
-      current: now.displayName ?? now.email ?? now.phone ?? t.unknownAccount,
+      current: now.displayName ?? now.email ?? now.phone ?? t.unknownCurrentAccount,
       previous: name ?? t.unknownAccount,
       signInAsLabel: name ? sentence(t.signInAs, { previous: name }) : method?.type === 'oauth' ? fill(t.continueWithProvider, { provider: PROVIDER_NAMES[method.method] }) : t.signInWithPrevious,
     };
