@@ -21,6 +21,8 @@ export const arabic: ParaTranslation = {
     phoneLabel: 'رقم الهاتف',
     phoneHint: 'مع رمز الدولة، مثل ‎+971 4 123 4567.',
     phoneInvalid: 'أدخل رقم هاتف مع رمز الدولة، مثل ‎+971 4 123 4567.',
+    phoneHintWithCode: 'مع رمز الدولة (‎{code}) أو بدونه.',
+    phoneInvalidWithCode: 'أدخل رقم هاتف، مع رمز الدولة (‎{code}) أو بدونه.',
     emailInvalid: 'أدخل عنوان بريدك الإلكتروني، مثل name@example.com.',
     usePhone: 'استخدام رقم هاتف بدلًا من ذلك',
     useEmail: 'استخدام بريد إلكتروني بدلًا من ذلك',

@@ -21,6 +21,8 @@ export const german: ParaTranslation = {
     phoneLabel: 'Telefonnummer',
     phoneHint: 'Mit Ländervorwahl, zum Beispiel +49 30 901820.',
     phoneInvalid: 'Geben Sie eine Telefonnummer mit Ländervorwahl ein, zum Beispiel +49 30 901820.',
+    phoneHintWithCode: 'Mit oder ohne Ländervorwahl ({code}).',
+    phoneInvalidWithCode: 'Geben Sie eine Telefonnummer ein, mit oder ohne Ländervorwahl ({code}).',
     emailInvalid: 'Geben Sie Ihre E-Mail-Adresse ein, zum Beispiel name@example.com.',
     usePhone: 'Stattdessen Telefonnummer verwenden',
     useEmail: 'Stattdessen E-Mail-Adresse verwenden',

@@ -108,6 +108,26 @@ describe('<para-reauth-dialog> sign-in form', () => {
       expect(liveText(dialog)).to.equal('');
     });
 
+    it('with country-code set, the hint and the error say a number without it is fine too, in the page language', async () => {
+      for (const [lang, hint, error] of [
+        ['en', 'With or without the country code (+44).', 'Enter a phone number, with or without the country code (+44).'],
+        ['de', 'Mit oder ohne Ländervorwahl (+44).', 'Geben Sie eine Telefonnummer ein, mit oder ohne Ländervorwahl (+44).'],
+      ] as const) {
+        const world = createWorld();
+        world.client.usePhone('+14155552671');
+        stubWindowOpen();
+        const { dialog } = await dialogIn(world, { countryCode: '+44', lang });
+        await reachExpiry(world);
+        expect(description(dialog), lang).to.equal(hint);
+        input(dialog).focus();
+        await type(dialog, '12');
+        await sendKeys({ press: 'Enter' });
+        await settle(world, SECOND);
+        expect(description(dialog), lang).to.equal(error);
+        sinon.restore();
+      }
+    });
+
     it('an empty email submitted with Enter is marked invalid and says what is wrong', async () => {
       const world = createWorld();
       const { open } = stubWindowOpen();

@@ -28,6 +28,10 @@ export interface ParaReauthDialogStrings {
   phoneLabel: string;
   phoneHint: string;
   phoneInvalid: string;
+  /** Instead of `phoneHint` with `country-code` set: `{code}` is it (`+44`), and a national number is fine. */
+  phoneHintWithCode: string;
+  /** Instead of `phoneInvalid` with `country-code` set. */
+  phoneInvalidWithCode: string;
   /** Said when the email field is empty or is not an address. */
   emailInvalid: string;
   usePhone: string;
@@ -86,6 +90,8 @@ export const defaultDialogStrings: ParaReauthDialogStrings = {
   phoneLabel: 'Phone number',
   phoneHint: 'With the country code, for example +44 20 7946 0958.',
   phoneInvalid: 'Enter a phone number with its country code, for example +44 20 7946 0958.',
+  phoneHintWithCode: 'With or without the country code ({code}).',
+  phoneInvalidWithCode: 'Enter a phone number, with or without the country code ({code}).',
   emailInvalid: 'Enter your email address, for example name@example.com.',
   usePhone: 'Use a phone number instead',
   useEmail: 'Use an email address instead',

@@ -16,6 +16,8 @@ export interface SignInViewModel {
   invalid: boolean;
   /** Counts the submits refused: each one announces the error again. */
   refusedSubmits: number;
+  /** `country-code` as `+NN`: a national number is fine too, and the hint says so. */
+  countryCode: string | null;
   providers: readonly OAuthMethod[];
   /** `reauth="refresh"` with a session the SDK can still renew. */
   offerRefresh: boolean;
@@ -65,6 +67,10 @@ function accountCard(account: KnownAccount): TemplateResult | typeof nothing {
 const fieldError = (id: string, text: string, refusedSubmits: number) =>
   keyed(refusedSubmits, html`<p id=${id} part="hint error" role=${speaksOnce('alert', text)}>${text}</p>`);
 
+/** The phone field's hint, or its error: with `country-code` set, a number with or without it is fine. */
+const phoneText = (t: ParaReauthDialogStrings, code: string | null, invalid: boolean) =>
+  code ? fill(invalid ? t.phoneInvalidWithCode : t.phoneHintWithCode, { code }) : invalid ? t.phoneInvalid : t.phoneHint;
+
 function identifierForm(view: SignInViewModel, primary: boolean): TemplateResult {
   const { strings: t, invalid } = view;
   const phone = view.field === 'phone';
@@ -73,7 +79,7 @@ function identifierForm(view: SignInViewModel, primary: boolean): TemplateResult
         <input id="phone" part="input" type="tel" name="phone" autocomplete="tel" inputmode="tel" dir="ltr" required
           aria-describedby="phone-hint" aria-invalid=${invalid ? 'true' : 'false'}
           .value=${view.phone} @input=${(event: Event) => view.onInput('phone', (event.target as HTMLInputElement).value)} />
-        ${invalid ? fieldError('phone-hint', t.phoneInvalid, view.refusedSubmits) : html`<p id="phone-hint" part="hint">${t.phoneHint}</p>`}`
+        ${invalid ? fieldError('phone-hint', phoneText(t, view.countryCode, true), view.refusedSubmits) : html`<p id="phone-hint" part="hint">${phoneText(t, view.countryCode, false)}</p>`}`
     : html`<label for="email">${t.emailLabel}</label>
         <input id="email" part="input" type="email" name="email" autocomplete="email" dir="ltr" required
           aria-describedby=${invalid ? 'email-error' : nothing} aria-invalid=${invalid ? 'true' : 'false'}

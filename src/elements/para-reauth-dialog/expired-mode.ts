@@ -139,6 +139,7 @@ export class ExpiredMode {
       strings: t,
       ...this.#form,
       providers: this.#options.providers(),
+      countryCode: parseCountryCode(this.#options.countryCode()),
       offerRefresh: this.#options.reauth() === 'refresh' && account !== null && phase.step === 'form' && phase.notice !== 'refresh-unavailable',
       notice: phase.step === 'form' && phase.notice === 'refresh-unavailable' ? t.refreshUnavailable : null,
       onInput: (field, value) => this.#set(field === 'email' ? { email: value, invalid: false } : { phone: value, invalid: false }),
