@@ -3,7 +3,7 @@ import { emulateMedia } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import type { ParaReauthDialog } from '../../src/elements/para-reauth-dialog/para-reauth-dialog.js';
 import type { ParaSessionStatus } from '../../src/elements/para-session-status/para-session-status.js';
-import { formatCountdown, formatCountdownWithIntl, formatParts, formatPartsWithIntl } from '../../src/elements/shared/format-time.js';
+import { formatCountdown, formatCountdownWithIntl, formatParts, formatPartsWithIntl, speakCountdown } from '../../src/elements/shared/format-time.js';
 import { translationFor } from '../../src/elements/shared/translations.js';
 import '../../src/locales/ar.js';
 import '../../src/locales/de.js';
@@ -144,7 +144,7 @@ describe('language, time and looks', () => {
         for (const seconds of durations) {
           const minutes = Math.ceil(seconds / 60);
           const byDuration = { days: Math.floor(minutes / 1440), hours: Math.floor((minutes % 1440) / 60), minutes: minutes % 60 };
-          const byCountdown = { hours: Math.floor(seconds / 3600), minutes: Math.floor((seconds % 3600) / 60), seconds: seconds % 60 };
+          const byCountdown = { days: Math.floor(seconds / 86_400), hours: Math.floor((seconds % 86_400) / 3600), minutes: Math.floor((seconds % 3600) / 60), seconds: seconds % 60 };
           for (const style of ['short', 'long'] as const) {
             if (formatParts(byDuration, locale, style) !== formatPartsWithIntl(byDuration, locale, style)) {
               expect(formatParts(byDuration, locale, style), `${seconds} s, ${style}, ${locale}`).to.equal(formatPartsWithIntl(byDuration, locale, style));
@@ -158,6 +158,16 @@ describe('language, time and looks', () => {
           }
         }
       }
+    });
+
+    it('a countdown of a day or more (a long warn-before) says days, not "24 hours", shown and spoken', async () => {
+      expect(formatCountdown(89_990, 'en')).to.equal('1 day 0:59:50');
+      expect(formatCountdown(86_400, 'en')).to.equal('1 day 0:00:00');
+      expect(formatCountdown(86_399, 'en')).to.equal('23:59:59');
+      expect(formatCountdown(2 * 86_400 + 61, 'de')).to.equal(`${formatParts({ days: 2 }, 'de', 'short')} 0:01:01`);
+      expect(speakCountdown(89_990, 'en')).to.equal('1 day, 59 minutes, 50 seconds');
+      expect(speakCountdown(86_401, 'de')).to.equal(formatPartsWithIntl({ days: 1, hours: 0, minutes: 0, seconds: 1 }, 'de', 'long'));
+      expect(speakCountdown(86_401, 'de')).to.not.match(/24 Stunden/);
     });
 
     it('shows an English status without building or using an Intl formatter (the first on a page costs 30–50 ms)', async () => {

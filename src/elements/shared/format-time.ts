@@ -125,16 +125,20 @@ function countdown(seconds: number, locale: string, direct: boolean): string {
         formatter(`digits ${locale}`, () => new Intl.NumberFormat(locale, { useGrouping: false })).format,
         formatter(`two digits ${locale}`, () => new Intl.NumberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false })).format,
       ];
-  const hours = Math.floor(total / 3600);
+  // A warning window longer than a day (`warn-before` of a 30-day session): its days in words, then the clock.
+  const days = Math.floor(total / 86_400);
+  const hours = Math.floor((total % 86_400) / 3600);
   const minutes = Math.floor((total % 3600) / 60);
   const secs = two(total % 60);
-  return hours > 0 ? `${one(hours)}:${two(minutes)}:${secs}` : `${one(minutes)}:${secs}`;
+  const clock = hours > 0 || days > 0 ? `${one(hours)}:${two(minutes)}:${secs}` : `${one(minutes)}:${secs}`;
+  return days > 0 ? `${formatParts({ days }, locale, 'short')} ${clock}` : clock;
 }
 
-/** What a screen reader hears for a countdown: "1 minute, 52 seconds", never "one fifty-two". */
+/** What a screen reader hears for a countdown: "1 minute, 52 seconds", never "one fifty-two"; "1 day, …", never "24 hours". */
 export function speakCountdown(seconds: number, locale = 'en'): string {
   const total = Math.max(0, Math.ceil(seconds));
-  return formatParts({ hours: Math.floor(total / 3600), minutes: Math.floor((total % 3600) / 60), seconds: total % 60 }, locale, 'long');
+  const parts = { days: Math.floor(total / 86_400), hours: Math.floor((total % 86_400) / 3600), minutes: Math.floor((total % 3600) / 60), seconds: total % 60 };
+  return formatParts(parts, locale, 'long');
 }
 
 const threwBefore = new WeakSet<FormatTimeHook>();
