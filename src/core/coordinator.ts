@@ -36,6 +36,8 @@ export interface CoordinatorHooks {
   onLeadershipChange(isLeader: boolean): void;
   /** A validated message from another tab of the same session; `from` is the sending tab's id. */
   onMessage(message: SharedSessionMessage, from?: string): void;
+  /** Another tab of the session opened (or joined again): it missed what was said before. */
+  onPeerJoined?(): void;
 }
 
 /**

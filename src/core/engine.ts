@@ -270,6 +270,7 @@ export class ParaSessionEngine {
     this.#tabs.start({
       onLeadershipChange: (leader) => this.#onLeadershipChange(leader),
       onMessage: (message, from) => this.#onMessage(message, from),
+      onPeerJoined: () => this.#onPeerJoined(),
       // What this tab worked out before (an expiry bounded by the session length, say) was in the wrong clock.
       onClockCorrected: (ms) => this.#running && this.#page.clockCorrected(ms),
     });
@@ -519,6 +520,16 @@ export class ParaSessionEngine {
   }
 
   // ——— causes the engine hears ———
+
+  /**
+   * A tab opened: it missed what the others were told before. A sign-out still owed is its debt too (the tabs
+   * that owe it may close first), and the leader's warning is what it must show (a follower plans no warning).
+   */
+  #onPeerJoined(): void {
+    if (!this.#running) return;
+    if (this.#owedLogout.pending) this.#tabs.publish(this.#signOutOptions.clearPregenWallets ? { type: 'logout-owed', clearPregenWallets: true } : { type: 'logout-owed' });
+    if (this.state.leader && this.state.status === 'expiring') this.#tabs.publishState();
+  }
 
   #onLeadershipChange(leader: boolean): void {
     if (!this.#running) return;

@@ -58,6 +58,7 @@ export class TabSync {
   start(hooks: CoordinatorHooks & { onClockCorrected(ms: number): void }): void {
     this.#coordinator.start({
       onLeadershipChange: (leader) => hooks.onLeadershipChange(leader),
+      onPeerJoined: () => hooks.onPeerJoined?.(),
       onMessage: (message, from) => {
         if (!this.#admit()) return;
         const corrected = message.type === 'state' || message.type === 'clock' ? this.#noteRemoteTime(message.sentAt) : 0;

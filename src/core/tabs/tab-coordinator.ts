@@ -167,7 +167,10 @@ export function createTabCoordinator(options: TabCoordinatorOptions = {}): Cross
     if (message.type === 'busy') announced?.onBusy(message.name, message.until);
     else if (message.type === 'done') announced?.onDone(message.name);
     else if (message.type === 'frozen') lockRunner?.heldByFrozenTab(message.name);
-    else election?.onMessage(decoded.from, message);
+    else {
+      if (message.type === 'hello') hooks.onPeerJoined?.();
+      election?.onMessage(decoded.from, message);
+    }
   };
 
   return {
