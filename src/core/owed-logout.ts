@@ -43,6 +43,8 @@ export class OwedLogout {
    * while started (and again after a `stop()`/`start()`).
    */
   owe(heardFromAnotherTab = false): void {
+    // Heard again (the owing tabs tell each tab that opens): already owed here, its retries as they were.
+    if (heardFromAnotherTab && this.#owed) return;
     this.#heardOnly = heardFromAnotherTab && (!this.#owed || this.#heardOnly);
     this.#owed = true;
     this.#failures += 1;
