@@ -7,13 +7,13 @@ import { bundle, ELEMENT_ENTRIES, SHIPPED_ENTRIES } from './size-measure.mjs';
 // Tripwires at today's weight (+0.5 KB or so), so growth is a decision someone makes in a commit. The issue's targets
 // (package 12, core 7, bundle 20 KB) are `node bench/size.mjs --check`; the weight by module is in bench/results.json.
 const TRIPWIRE_KB = {
-  'package entry': 40.7,
-  core: 20.1,
-  'self-contained bundle': 47.7,
-  '<para-session> alone': 22.6,
-  '<para-session> + <para-session-status>': 29.0,
-  '<para-session> + <para-reauth-dialog>': 38.2,
-  '<para-session> + <para-session-guard>': 24.0,
+  'package entry': 41.5,
+  core: 20.3,
+  'self-contained bundle': 48.5,
+  '<para-session> alone': 22.8,
+  '<para-session> + <para-session-status>': 29.4,
+  '<para-session> + <para-reauth-dialog>': 39.0,
+  '<para-session> + <para-session-guard>': 24.1,
 };
 
 let passed = 0;
