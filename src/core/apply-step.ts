@@ -23,7 +23,7 @@ export interface EffectTargets {
   cancelLogoutGrace(): void;
   confirmSignOut(): void;
   confirmParaLogout(): void;
-  oweLogout(clearPregenWallets: boolean): void;
+  oweLogout(clearPregenWallets: boolean, toNewTab: boolean): void;
   settleLogout(): void;
   logoutPaidElsewhere(): void;
 }
@@ -54,7 +54,7 @@ const RUNNERS: Runners = {
   'cancel-logout-grace': (targets) => targets.cancelLogoutGrace(),
   'confirm-sign-out': (targets) => targets.confirmSignOut(),
   'confirm-para-logout': (targets) => targets.confirmParaLogout(),
-  'owe-logout': (targets, effect) => targets.oweLogout(effect.clearPregenWallets === true),
+  'owe-logout': (targets, effect) => targets.oweLogout(effect.clearPregenWallets === true, effect.toNewTab === true),
   'settle-logout': (targets) => targets.settleLogout(),
   'logout-paid-elsewhere': (targets) => targets.logoutPaidElsewhere(),
 };

@@ -23,7 +23,8 @@ export type SharedSessionMessage =
    * The user signed out in that tab while the server was unreachable: every tab owes the logout until it goes
    * through. `clearPregenWallets`: the user asked to remove the pregenerated wallets too (see `LogoutOptions`).
    */
-  | { type: 'logout-owed'; clearPregenWallets?: true }
+  /** `toNewTab`: told again to a tab that opened, not news of a press. */
+  | { type: 'logout-owed'; clearPregenWallets?: true; toNewTab?: true }
   | { type: 'reauth-started' }
   /** The tab running the re-authentication gave up: the others leave `reauthenticating` for `expired`. */
   | { type: 'reauth-cancelled' }

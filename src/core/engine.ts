@@ -527,7 +527,7 @@ export class ParaSessionEngine {
    */
   #onPeerJoined(): void {
     if (!this.#running) return;
-    if (this.#owedLogout.pending) this.#tabs.publish(this.#signOutOptions.clearPregenWallets ? { type: 'logout-owed', clearPregenWallets: true } : { type: 'logout-owed' });
+    if (this.#owedLogout.pending) this.#tabs.publish({ type: 'logout-owed', ...(this.#signOutOptions.clearPregenWallets ? { clearPregenWallets: true } : {}), toNewTab: true });
     if (this.state.leader && this.state.status === 'expiring') this.#tabs.publishState();
   }
 
@@ -606,10 +606,10 @@ export class ParaSessionEngine {
       cancelLogoutGrace: () => this.#page.cancelLogoutGrace(),
       confirmSignOut: () => void this.#requests.confirmSignOut(),
       confirmParaLogout: () => void this.#requests.confirmSignOut('para-logout'),
-      oweLogout: (clearPregenWallets) => {
+      oweLogout: (clearPregenWallets, toNewTab) => {
         // The debt is the other tab's sign-out, with its options: never what this tab asked for before.
-        this.#signOutOptions = clearPregenWallets ? { clearPregenWallets: true } : {};
-        this.#owedLogout.owe(true);
+        if (!toNewTab || !this.#owedLogout.pending) this.#signOutOptions = clearPregenWallets ? { clearPregenWallets: true } : {};
+        this.#owedLogout.owe(true, toNewTab);
       },
       settleLogout: () => this.#owedLogout.settle(),
       logoutPaidElsewhere: () => this.#owedLogout.paidElsewhere(),

@@ -4,6 +4,12 @@ import { listen, type SessionEnvironment } from './environment.js';
 
 /** Up to two minutes apart: the `online` event, not the timer, is what usually finishes it. */
 const LOGOUT_BACKOFF = { ...DEFAULT_BACKOFF, capMs: 120_000 };
+/**
+ * A debt a tab is told of when it opens starts where the backoff is slowest (one to two minutes): the tabs that
+ * owed it already retry on their own backoff, this one stands by in case they all close, and the `online` event
+ * wakes them all. Otherwise every tab opened meanwhile sent its own logout a second after it opened.
+ */
+const TOLD_ON_OPENING_FAILURES = 7;
 
 export interface OwedLogoutContext {
   clock: Clock;
@@ -42,12 +48,12 @@ export class OwedLogout {
    * The logout failed here, or the user pressed "Sign out" in another tab (`heardFromAnotherTab`): keep trying
    * while started (and again after a `stop()`/`start()`).
    */
-  owe(heardFromAnotherTab = false): void {
+  owe(heardFromAnotherTab = false, toldOnOpening = false): void {
     // Heard again (the owing tabs tell each tab that opens): already owed here, its retries as they were.
     if (heardFromAnotherTab && this.#owed) return;
     this.#heardOnly = heardFromAnotherTab && (!this.#owed || this.#heardOnly);
+    this.#failures = toldOnOpening ? Math.max(this.#failures + 1, TOLD_ON_OPENING_FAILURES) : this.#failures + 1;
     this.#owed = true;
-    this.#failures += 1;
     this.#arm();
   }
 

@@ -29,4 +29,18 @@ describe('OwedLogout: a debt heard again', () => {
       expect(debt.pending).to.equal(false);
     });
   }
+
+  it('told when the tab opens: it stands by (one to two minutes), so tabs opening cost no logout each', async () => {
+    const clock = new FakeClock();
+    const attempts: number[] = [];
+    const debt = new OwedLogout({ clock, environment: fakeEnvironment(), random: () => 0.5, attempt: async () => (attempts.push(clock.now()), true) });
+    debt.start();
+    const from = clock.now();
+    debt.owe(true, true);
+    await clock.advance(50 * SECOND);
+    expect(attempts.length, 'nothing within the first minute').to.equal(0);
+    await clock.advance(80 * SECOND);
+    expect(attempts.length).to.equal(1);
+    expect(attempts[0]! - from).to.be.within(60 * SECOND, 120 * SECOND);
+  });
 });

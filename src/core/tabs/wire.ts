@@ -63,7 +63,7 @@ function readSessionMessage(m: Fields): SharedSessionMessage | null {
     case 'clock':
       return isTime(m.sentAt) ? { type: 'clock', sentAt: m.sentAt } : null;
     case 'logout-owed':
-      return m.clearPregenWallets === true ? { type: 'logout-owed', clearPregenWallets: true } : { type: 'logout-owed' };
+      return { type: 'logout-owed', ...(m.clearPregenWallets === true ? { clearPregenWallets: true } : {}), ...(m.toNewTab === true ? { toNewTab: true } : {}) };
     case 'signed-out':
     case 'reauth-started':
     case 'reauth-cancelled':

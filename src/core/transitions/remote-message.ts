@@ -29,7 +29,7 @@ export function remoteMessage(view: SessionView, message: SharedSessionMessage):
       return status === 'signed-out' || status === 'idle' ? NOTHING : { effects: [effect('logout-paid-elsewhere'), effect('confirm-sign-out')] };
     case 'logout-owed':
       // The user asked to sign out; if that tab closes before the network is back, this one finishes the logout.
-      return status === 'signed-out' || status === 'idle' ? NOTHING : { effects: [effect('owe-logout', { clearPregenWallets: message.clearPregenWallets === true })] };
+      return status === 'signed-out' || status === 'idle' ? NOTHING : { effects: [effect('owe-logout', { clearPregenWallets: message.clearPregenWallets === true, toNewTab: message.toNewTab === true })] };
     case 'reauth-started':
       // That tab's pre-sign-in logout empties this tab's SDK too: re-auth here as well, not a sign-out. It ends
       // the session a logout may be owed for, so this tab's retry cannot land in the middle of the sign-in.
@@ -87,8 +87,16 @@ export function remoteSignOutConfirmed(view: SessionView): Step {
 const answersOurCheck = (view: SessionView, message: StateMessage): boolean =>
   view.checkingSince !== null && message.lastCheckedAt !== null && message.lastCheckedAt >= view.checkingSince;
 
+/** The message says what this tab already knows (the leader telling a tab that opened): no news, nothing to undo. */
+const knownAlready = (view: SessionView, message: StateMessage): boolean =>
+  message.status === view.state.status &&
+  message.kind === view.state.kind &&
+  message.expiresAt === view.state.expiresAt &&
+  message.lastCheckedAt === view.state.lastCheckedAt &&
+  message.lastExtendedAt === view.state.lastExtendedAt;
+
 function remoteState(view: SessionView, message: StateMessage): Step {
-  if (implausible(view, message)) return NOTHING;
+  if (implausible(view, message) || knownAlready(view, message)) return NOTHING;
   const { status, kind, expiresAt, lastCheckedAt, lastExtendedAt } = message;
   const own = view.state.status;
   if (status === 'expired') {

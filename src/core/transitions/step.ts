@@ -52,7 +52,7 @@ export type Effect =
   /** An SDK logout nobody explained: sign out only once our own server says the session is gone. */
   | { type: 'confirm-para-logout' }
   /** The user signed out in another tab that could not reach the server: retry the logout here too, as asked there. */
-  | { type: 'owe-logout'; clearPregenWallets?: boolean }
+  | { type: 'owe-logout'; clearPregenWallets?: boolean; toNewTab?: boolean }
   /** Another tab's pre-sign-in logout ends the session a logout was owed for: nothing is owed. */
   | { type: 'settle-logout' }
   /** Another tab's logout went through: a logout this tab owes only because it heard of the press is paid. */
