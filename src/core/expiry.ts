@@ -240,6 +240,10 @@ export class ExpiryTracker {
     this.#estimateIsRecheck = false;
     this.#estimate = now + this.#sessionLengthMs;
     this.#latest = this.#estimate;
+    // The extension's own answer: a string met before (a cookie issued in the same second as one from before
+    // the server's news) is that answer now, not an older copy.
+    const answer = this.#cookies.sessionCookie();
+    if (answer !== cookieBefore) this.#supersededCookies = this.#supersededCookies.filter((seen) => seen !== answer);
     this.#lastCookie = this.#readCookie();
     this.#recheckAt = null;
     this.#overdueConfirms = 0;

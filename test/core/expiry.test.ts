@@ -116,6 +116,21 @@ describe('ExpiryTracker', () => {
     expect(expiry.confirmedActive(NOW + 2_000, NOW + 3 * 60_000)).to.equal(NOW + 3 * 60_000);
   });
 
+  it("after that news, this tab's own extension answering with a string seen before (the same second as the first cookie) is the new end", () => {
+    const { jar, expiry } = tracker(90);
+    const first = cookieFor(NOW + 90_000);
+    jar.cookie = first;
+    expiry.confirmedActive(NOW, null);
+    // The server shortens the session; a check brings the news.
+    jar.cookie = cookieFor(NOW + 25_000);
+    expect(expiry.confirmedActive(NOW + 300, NOW + 90_000)).to.equal(NOW + 25_000);
+    // "Stay signed in", within the same second: the keep-alive's cookie is the first one's string again.
+    const before = expiry.cookieSnapshot();
+    jar.cookie = first;
+    expect(expiry.extended(NOW + 600, before)).to.equal(NOW + 90_000);
+    expect(expiry.current(NOW + 1_000)).to.equal(NOW + 90_000);
+  });
+
   it("a sign-in's pending cookie, read while signing in, is no floor for the session it brings (1-minute sessions)", () => {
     const { jar, expiry } = tracker(60);
     // The pending session the SDK's sign-in holds says about 10 minutes; the engine reads it in passing.
