@@ -30,9 +30,15 @@ export async function signInElsewhere({ browser, demo, emu, step, log, emailFor 
     await waitForStatus(a, ['active', 'expiring'], 15_000);
     await a.getByRole('dialog').waitFor({ state: 'hidden', timeout: 10_000 });
     const aLeftMs = Date.now() - backAt;
-    const deadline = Date.now() + 5_000;
+    // The kit closes it at once; the browser's word of it can lag on a loaded machine (three engines in parallel).
+    const deadline = Date.now() + 10_000;
     while (!popupA.isClosed() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    assert.ok(popupA.isClosed(), "A's popup closed");
+    if (!popupA.isClosed()) {
+      // What the next run needs to know: where the popup is, and what A's page holds.
+      const where = await popupA.evaluate(() => location.href).catch((error) => `unreadable: ${error.message}`);
+      const held = await a.evaluate(() => ({ status: document.querySelector('para-session')?.state?.status, closed: window.__lastAuthPopupClosed ?? null })).catch(() => null);
+      assert.fail(`A's popup closed (still open after 10 s at ${where}; A: ${JSON.stringify(held)})`);
+    }
     // A's stopped flow must not end the session B signed in to, now or a little later.
     await new Promise((r) => setTimeout(r, 5_000));
     assert.deepEqual([await status(a), await status(b)].map((s) => (s === 'expiring' ? 'active' : s)), ['active', 'active']);
