@@ -36,7 +36,7 @@ export async function signInElsewhere({ browser, demo, emu, step, log, emailFor 
     if (!popupA.isClosed()) {
       // What the next run needs to know: where the popup is, and what A's page holds.
       const where = await popupA.evaluate(() => location.href).catch((error) => `unreadable: ${error.message}`);
-      const held = await a.evaluate(() => ({ status: document.querySelector('para-session')?.state?.status, closed: window.__lastAuthPopupClosed ?? null })).catch(() => null);
+      const held = await a.evaluate(() => ({ status: document.querySelector('para-session')?.state?.status, dialogs: document.querySelectorAll('para-reauth-dialog').length })).catch(() => null);
       assert.fail(`A's popup closed (still open after 10 s at ${where}; A: ${JSON.stringify(held)})`);
     }
     // A's stopped flow must not end the session B signed in to, now or a little later.
