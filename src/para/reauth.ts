@@ -70,6 +70,8 @@ export const AUTH_POPUP_NAME = 'para-auth';
 const AUTH_POPUP_FEATURES = 'popup,width=480,height=640';
 /** How often a closed popup or a refreshed session is looked for. */
 export const POPUP_WATCH_MS = 500;
+/** When a popup still open after `close()` is asked again. */
+const CLOSE_AGAIN_MS = [250, 1_000, 3_000];
 export const REFRESH_POLL_MS = 2000;
 
 /**
@@ -283,11 +285,17 @@ export class ReauthAttempt {
   }
 
   #closePopup(): void {
-    try {
-      if (this.#popup && !this.#popup.closed) this.#popup.close();
-    } catch {
-      // A popup on another origin may refuse; it closes itself when the portal is done.
-    }
+    const popup = this.#popup;
+    const close = () => {
+      try {
+        if (popup && !popup.closed) popup.close();
+      } catch {
+        // A popup on another origin may refuse; it closes itself when the portal is done.
+      }
+    };
+    close();
+    // A close asked while the popup is in the middle of a navigation (to the portal) can be dropped: ask again.
+    if (popup && !popup.closed) for (const ms of CLOSE_AGAIN_MS) this.#timers.setTimeout(close, ms);
   }
 
   #failed(failure: ReauthFailure, message: string): ReauthOutcome {
