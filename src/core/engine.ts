@@ -376,14 +376,6 @@ export class ParaSessionEngine {
    * The kit's own sign-in stopped with no answer and no choice of the user's (its dialog left the page): `expired`
    * again, here and in the tabs that followed, the request and whoever waits on it kept for the next sign-in.
    */
-  /**
-   * This tab goes away while it signs in: the tabs that followed its sign-in offer it again now, not once the SDK's
-   * limit for a sign-in has passed.
-   */
-  #endOwnSignIn(): void {
-    if (this.#reauth.signingIn) this.interruptReauth();
-  }
-
   interruptReauth(): void {
     if (this.state.status === 'reauthenticating') this.#apply(reauthInterrupted(this.#view(), 'expired'));
   }
@@ -408,7 +400,7 @@ export class ParaSessionEngine {
     // Its retries, if the server cannot be reached now, are the same sign-out.
     this.#signOutOptions = options;
     // Every tab owes it from the start: this one may be closed before the server answers, or the network is back.
-    this.#tabs.publish(options.clearPregenWallets ? { type: 'logout-owed', clearPregenWallets: true } : { type: 'logout-owed' });
+    this.#tabs.publish(this.#owedMessage());
     const outcome = (await this.#logoutOnce()) ?? (await this.#afterAnotherTabsLogout());
     // Another tab's logout went through meanwhile (this one's own call failed or timed out): signed out, as asked.
     if (!outcome.ok && this.state.status === 'signed-out') return;
@@ -519,6 +511,19 @@ export class ParaSessionEngine {
     this.#apply(signOut(this.#view(), true));
   }
 
+  /**
+   * This tab goes away while it signs in: the tabs that followed its sign-in offer it again now, not once the SDK's
+   * limit for a sign-in has passed.
+   */
+  #endOwnSignIn(): void {
+    if (this.#reauth.signingIn) this.interruptReauth();
+  }
+
+  /** What every tab is told of a sign-out owed, with its options; `toNewTab` when told again to a tab that opened. */
+  #owedMessage(toNewTab = false): SharedSessionMessage {
+    return { type: 'logout-owed', ...(this.#signOutOptions.clearPregenWallets ? { clearPregenWallets: true } : {}), ...(toNewTab ? { toNewTab: true } : {}) };
+  }
+
   // ——— causes the engine hears ———
 
   /**
@@ -527,7 +532,7 @@ export class ParaSessionEngine {
    */
   #onPeerJoined(): void {
     if (!this.#running) return;
-    if (this.#owedLogout.pending) this.#tabs.publish({ type: 'logout-owed', ...(this.#signOutOptions.clearPregenWallets ? { clearPregenWallets: true } : {}), toNewTab: true });
+    if (this.#owedLogout.pending) this.#tabs.publish(this.#owedMessage(true));
     if (this.state.leader && this.state.status === 'expiring') this.#tabs.publishState();
   }
 

@@ -3,8 +3,7 @@ import sinon from 'sinon';
 import type { ParaReauthDialog } from '../../src/elements/para-reauth-dialog/para-reauth-dialog.js';
 import { deepActiveElement } from '../../src/elements/shared/focus.js';
 import { german } from '../../src/locales/de.js';
-import { stubWindowOpen } from './support/fake-popup.js';
-import { createWorld, dialogPage, MINUTE, reachExpiry, SECOND, settle } from './support/session-fixture.js';
+import { createWorld, MINUTE, SECOND, settle, signingInByEmail } from './support/session-fixture.js';
 import { buttonNamed, nativeDialog, shadow } from './support/dialog-parts.js';
 
 /**
@@ -14,11 +13,7 @@ import { buttonNamed, nativeDialog, shadow } from './support/dialog-parts.js';
  */
 async function approvedThenOffline(lang = 'en') {
   const world = createWorld();
-  const { popup } = stubWindowOpen();
-  const { provider, dialog } = await dialogPage(world, { lang });
-  await reachExpiry(world);
-  buttonNamed(dialog, lang === 'de' ? german.dialog!.continueWithEmail! : 'Continue with email').click();
-  await settle(world, SECOND);
+  const { popup, provider, dialog } = await signingInByEmail(world, { lang });
   const cancel = buttonNamed(dialog, lang === 'de' ? german.dialog!.cancel! : 'Cancel')!;
   cancel.focus();
   world.server.online = false;
@@ -52,11 +47,7 @@ describe('<para-reauth-dialog>: signed in, while Para confirms it', () => {
 
   it('online but slow: says Para is confirming, once the popup has closed', async () => {
     const world = createWorld();
-    const { popup } = stubWindowOpen();
-    const { provider, dialog } = await dialogPage(world);
-    await reachExpiry(world);
-    buttonNamed(dialog, 'Continue with email').click();
-    await settle(world, SECOND);
+    const { popup, provider, dialog } = await signingInByEmail(world);
     expect(said(dialog), 'while the popup is open').to.contain('window that opened');
     world.server.latencyMs = 5 * SECOND;
     world.client.approve();

@@ -4,7 +4,7 @@ import type { ParaSession } from '../../src/elements/para-session/para-session.j
 import type { ParaReauthDialog } from '../../src/elements/para-reauth-dialog/para-reauth-dialog.js';
 import { deepActiveElement } from '../../src/elements/shared/focus.js';
 import { stubWindowOpen, type FakePopup } from './support/fake-popup.js';
-import { createWorld, dialogPage, reachExpiry, SECOND, settle, type SessionWorld } from './support/session-fixture.js';
+import { createWorld, dialogPage, reachExpiry, SECOND, settle, signingInByEmail, type SessionWorld } from './support/session-fixture.js';
 import { buttonNamed, nativeDialog, shadow } from './support/dialog-parts.js';
 
 /**
@@ -65,11 +65,7 @@ describe('<para-reauth-dialog>: a failed sign-in, then the session is back from 
 
   it('the control: signing back in as the previous account fails over the live session: that error stays', async () => {
     const world = createWorld();
-    const { popup } = stubWindowOpen();
-    const { provider, dialog } = await dialogPage(world);
-    await reachExpiry(world);
-    buttonNamed(dialog, 'Continue with email').click();
-    await settle(world, SECOND);
+    const { popup, provider, dialog } = await signingInByEmail(world);
     world.client.approve({ userId: 'user-b', email: 'b@b.co' });
     await settle(world, SECOND);
     expect(provider.state.status).to.equal('active');

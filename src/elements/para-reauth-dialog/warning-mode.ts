@@ -25,8 +25,11 @@ interface Said {
   text: string;
 }
 
-/** What last failed of the user's choices in the warning: extending, or signing out. */
-type WarningFailure = 'extend' | 'sign-out-pending' | 'sign-out-failed' | null;
+/**
+ * What last failed of the user's choices in the warning: extending, or a sign-out that could not be done at all.
+ * A sign-out Para could not be reached for is not kept here: it is owed (`engine.logoutPending`), in every tab.
+ */
+type WarningFailure = 'extend' | 'sign-out-failed' | null;
 
 /** Warning mode: the live countdown, its spoken marks, and "Stay signed in" and "Sign out" with their failure messages. */
 export class WarningMode implements ReactiveController {
@@ -112,10 +115,11 @@ export class WarningMode implements ReactiveController {
     try {
       await engine.logout();
     } catch {
-      // Reported as para-session-error too; here, in words the user reads.
-      if (this.#session.state.status !== 'signed-out') this.#setFailure(engine.logoutPending ? 'sign-out-pending' : 'sign-out-failed');
+      // Reported as para-session-error too; here, in words the user reads (an owed one as owed, see render).
+      if (this.#session.state.status !== 'signed-out' && !engine.logoutPending) this.#setFailure('sign-out-failed');
     } finally {
       this.#signingOut = false;
+      this.#host.requestUpdate();
       this.#options.settled();
     }
   }
@@ -150,8 +154,6 @@ export class WarningMode implements ReactiveController {
     switch (this.#failure) {
       case 'extend':
         return { kind: offline ? 'offline' : 'failed', text: offline ? t.extendOffline : t.extendFailed };
-      case 'sign-out-pending':
-        return { kind: 'sign-out-pending', text: t.signOutPending };
       case 'sign-out-failed':
         return { kind: 'sign-out-failed', text: t.signOutFailed };
       default:

@@ -8,6 +8,7 @@ import { fakeEnvironment, type FakeEnvironment } from '../../core/support/fake-e
 import { FakeParaServer } from '../../core/support/fake-para.js';
 import { AuthFakeClient } from './auth-client.js';
 import { buttonNamed } from './dialog-parts.js';
+import { stubWindowOpen } from './fake-popup.js';
 
 import { HOUR, MINUTE, SECOND } from '../../core/support/harness.js';
 
@@ -110,4 +111,15 @@ export async function dialogPage(world: SessionWorld, { lang = 'en' }: { lang?: 
     world,
   );
   return { provider, dialog: provider.querySelector('para-reauth-dialog')! };
+}
+
+/** `dialogPage` once the session has ended, with the sign-in by email started (the popup stubbed): "Finish signing in". */
+export async function signingInByEmail(world: SessionWorld, { lang = 'en' }: { lang?: string } = {}) {
+  const { popup } = stubWindowOpen();
+  const page = await dialogPage(world, { lang });
+  await reachExpiry(world);
+  // The form's own submit, in whichever language the page is.
+  page.dialog.shadowRoot!.querySelector<HTMLButtonElement>('form button[type="submit"]')!.click();
+  await settle(world, SECOND);
+  return { ...page, popup };
 }
