@@ -6,6 +6,7 @@ import { deepActiveElement } from '../../src/elements/shared/focus.js';
 import { stubWindowOpen, type FakePopup } from './support/fake-popup.js';
 import { createWorld, dialogPage, reachExpiry, SECOND, settle, signingInByEmail, type SessionWorld } from './support/session-fixture.js';
 import { buttonNamed, nativeDialog, shadow } from './support/dialog-parts.js';
+import { button, dialogOpen, MINUTE as TAB_MINUTE, statuses, stubPopups, TabPages } from './support/tab-pages.js';
 
 /**
  * The dialog's sign-in failed and shows its error with "Try again"; meanwhile the session is back (the user
@@ -78,4 +79,36 @@ describe('<para-reauth-dialog>: a failed sign-in, then the session is back from 
     expect(nativeDialog(dialog).open, 'the failure of what the user asked for stays on screen').to.equal(true);
     expect(alert(dialog)).to.match(/could not be reached/);
   });
+
+  for (const sessionLengthMs of [2 * 60 * TAB_MINUTE, TAB_MINUTE]) {
+    it(`two tabs, ${sessionLengthMs / TAB_MINUTE}-minute sessions: A's popup closed early, B signs in through its dialog; A's error leaves, Try again is gone`, async () => {
+      const { popups } = stubPopups();
+      const world = new TabPages({ sessionLengthMs });
+      try {
+        const [a, b] = [world.open(), world.open()];
+        await world.run(3 * SECOND);
+        await world.reachExpiry();
+        button(a.dialog, 'Continue with email')!.click();
+        await world.run(SECOND);
+        popups[0]!.closed = true;
+        await world.run(2 * SECOND);
+        expect(button(a.dialog, 'Try again') ?? null, "A's sign-in failed first").to.not.equal(null);
+        button(b.dialog, 'Continue with email')!.click();
+        await world.run(2 * SECOND);
+        b.client.approve();
+        await world.run(5 * SECOND);
+        const logouts = world.server.counts.logout;
+        expect(statuses(world)).to.deep.equal(['active', 'active']);
+        expect(dialogOpen(a.dialog), "A's error is over").to.equal(false);
+        expect(button(a.dialog, 'Try again') ?? null, 'no way left to log the live session out').to.equal(null);
+        await world.run(TAB_MINUTE / 2, 5 * SECOND);
+        expect(world.server.counts.logout - logouts).to.equal(0);
+        expect(world.server.isActive()).to.equal(true);
+      } finally {
+        world.destroy();
+        sinon.restore();
+        document.querySelectorAll('body > div').forEach((host) => host.remove());
+      }
+    });
+  }
 });
